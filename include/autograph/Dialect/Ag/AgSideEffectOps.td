@@ -1,0 +1,53 @@
+//===- AgSideEffectOps.td - ag.print and ag.assert ---------*- tablegen -*-===//
+#ifndef AUTOGRAPH_DIALECT_AG_AGSIDEEFFECTOPS_TD
+#define AUTOGRAPH_DIALECT_AG_AGSIDEEFFECTOPS_TD
+
+include "autograph/Dialect/Ag/AgBase.td"
+include "mlir/Interfaces/SideEffectInterfaces.td"
+
+// Both ops write to the default resource, so that nothing folds, removes or
+// reorders them relative to each other.
+def Ag_PrintOp : Ag_Op<"print", [MemoryEffects<[MemWrite]>]> {
+  let summary = "Prints text and tensors to stdout (`tf.print`)";
+  let description = [{
+    Writes its literal text pieces and its tensors, in the order written, to
+    standard output, with tensors formatted as `ag::print` does (`5`, `0.5`,
+    `[1 2 3]`, `[[1 2]\n [3 4]]`, `true`; dimensions longer than 6 are
+    summarised). Nothing is added between pieces: a `std::cout` chain and an
+    `ag::print` call (which puts spaces between its arguments and a newline
+    at the end) both become exactly their text. The op's location is the
+    user's source line.
+
+    ```mlir
+    ag.print "step " %i ": loss = " %loss "\n" : tensor<i64>, tensor<f32>
+    ```
+
+    The `texts` attribute holds one more piece than there are tensors: text
+    `k` is printed before tensor `k`, the last text after the last tensor.
+  }];
+  let arguments = (ins StrArrayAttr:$texts, Variadic<Ag_Tensor>:$values);
+  let hasCustomAssemblyFormat = 1;
+  let hasVerifier = 1;
+  let builders = [
+    OpBuilder<(ins "::llvm::ArrayRef<::llvm::StringRef>":$texts,
+                   "::mlir::ValueRange":$values)>
+  ];
+}
+
+def Ag_AssertOp : Ag_Op<"assert", [MemoryEffects<[MemWrite]>]> {
+  let summary = "Fails with a message when a predicate is false (`tf.Assert`)";
+  let description = [{
+    When the 0-d boolean `predicate` is false, execution stops with an
+    `ag::InvalidArgumentError` carrying `message` and the op's location (the
+    user's `file:line`), in eager, JIT and AOT modes alike.
+
+    ```mlir
+    ag.assert %ok, "x must be positive" loc("model.cc":12:3)
+    ```
+  }];
+  let arguments = (ins Ag_BoolScalar:$predicate, StrAttr:$message);
+  let assemblyFormat = "$predicate `,` $message attr-dict";
+  let hasCanonicalizer = 1;
+}
+
+#endif // AUTOGRAPH_DIALECT_AG_AGSIDEEFFECTOPS_TD

@@ -1,0 +1,202 @@
+//===- ControlFlowOps.cpp - ag.cond, ag.while_loop, ag.for, ag.yield ------===//
+#include "autograph/Dialect/Ag/AgOps.h"
+
+#include "mlir/IR/Matchers.h"
+#include "mlir/IR/PatternMatch.h"
+
+using namespace mlir;
+using namespace mlir::ag;
+
+namespace {
+SmallVector<Type> typesOf(TypeRange types) { return llvm::to_vector(types); }
+
+/// Checks that `region` ends in an ag.yield of exactly `expected` types.
+/// `what` says what the yielded values are for, in the error message.
+LogicalResult verifyYield(Operation *op, Region &region, StringRef regionName,
+                          TypeRange expected, StringRef what) {
+  auto yield = dyn_cast<YieldOp>(region.front().getTerminator());
+  if (!yield)
+    return op->emitOpError() << regionName << " region must end in ag.yield";
+  TypeRange yielded = yield.getValues().getTypes();
+  if (yielded != expected)
+    return op->emitOpError()
+           << regionName << " region yields (" << typesOf(yielded)
+           << ") but " << what << " (" << typesOf(expected) << ")";
+  return success();
+}
+
+/// Checks that the entry block of `region` takes arguments of `expected`
+/// types.
+LogicalResult verifyBlockArguments(Operation *op, Region &region,
+                                   StringRef regionName, TypeRange expected) {
+  TypeRange actual = region.front().getArgumentTypes();
+  if (actual != expected)
+    return op->emitOpError()
+           << regionName << " region takes arguments (" << typesOf(actual)
+           << ") but the loop carries (" << typesOf(expected) << ")";
+  return success();
+}
+
+std::optional<bool> constantBool(Value value) {
+  DenseElementsAttr attr;
+  if (!matchPattern(value, m_Constant(&attr)) || !attr.isSplat())
+    return std::nullopt;
+  return attr.getSplatValue<bool>();
+}
+
+std::optional<int64_t> constantInt(Value value) {
+  DenseElementsAttr attr;
+  if (!matchPattern(value, m_Constant(&attr)) || !attr.isSplat())
+    return std::nullopt;
+  return attr.getSplatValue<APInt>().getSExtValue();
+}
+} // namespace
+
+//===----------------------------------------------------------------------===//
+// CondOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult CondOp::verify() {
+  if (failed(verifyYield(*this, getThenRegion(), "then", getResultTypes(),
+                         "the op returns")) ||
+      failed(verifyYield(*this, getElseRegion(), "else", getResultTypes(),
+                         "the op returns")))
+    return failure();
+  return success();
+}
+
+namespace {
+/// ag.cond on a constant predicate is the taken branch, inlined.
+struct InlineCondWithConstantPredicate : OpRewritePattern<CondOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(CondOp op,
+                                PatternRewriter &rewriter) const override {
+    std::optional<bool> predicate = constantBool(op.getPredicate());
+    if (!predicate)
+      return failure();
+    Block *taken = *predicate ? &op.getThenRegion().front()
+                              : &op.getElseRegion().front();
+    auto yield = cast<YieldOp>(taken->getTerminator());
+    SmallVector<Value> results(yield.getValues());
+    rewriter.inlineBlockBefore(taken, op);
+    rewriter.eraseOp(yield);
+    rewriter.replaceOp(op, results);
+    return success();
+  }
+};
+
+/// A result that both branches yield from the same value defined above the
+/// op is that value.
+struct ForwardCondResultsDefinedAbove : OpRewritePattern<CondOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(CondOp op,
+                                PatternRewriter &rewriter) const override {
+    auto thenYield = cast<YieldOp>(op.getThenRegion().front().getTerminator());
+    auto elseYield = cast<YieldOp>(op.getElseRegion().front().getTerminator());
+    bool changed = false;
+    for (auto [result, thenValue, elseValue] :
+         llvm::zip(op.getResults(), thenYield.getValues(),
+                   elseYield.getValues())) {
+      if (thenValue != elseValue || result.use_empty() ||
+          op->isAncestor(thenValue.getParentRegion()->getParentOp()))
+        continue;
+      rewriter.replaceAllUsesWith(result, thenValue);
+      changed = true;
+    }
+    return success(changed);
+  }
+};
+} // namespace
+
+void CondOp::getCanonicalizationPatterns(RewritePatternSet &results,
+                                         MLIRContext *context) {
+  results.add<InlineCondWithConstantPredicate, ForwardCondResultsDefinedAbove>(
+      context);
+}
+
+//===----------------------------------------------------------------------===//
+// WhileLoopOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult WhileLoopOp::verify() {
+  TypeRange carried = getInits().getTypes();
+  if (getResultTypes() != carried)
+    return emitOpError("results (")
+           << typesOf(getResultTypes()) << ") differ from the initial values ("
+           << typesOf(carried) << ")";
+  Type predicate = RankedTensorType::get({}, IntegerType::get(getContext(), 1));
+  if (failed(verifyBlockArguments(*this, getCondRegion(), "cond", carried)) ||
+      failed(verifyBlockArguments(*this, getBodyRegion(), "body", carried)) ||
+      failed(verifyYield(*this, getCondRegion(), "cond", predicate,
+                         "the loop condition is")) ||
+      failed(verifyYield(*this, getBodyRegion(), "body", carried,
+                         "the loop carries")))
+    return failure();
+  return success();
+}
+
+namespace {
+/// A while loop whose condition is constant false never runs its body.
+struct RemoveWhileLoopWithFalseCondition : OpRewritePattern<WhileLoopOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(WhileLoopOp op,
+                                PatternRewriter &rewriter) const override {
+    auto yield = cast<YieldOp>(op.getCondRegion().front().getTerminator());
+    std::optional<bool> condition = constantBool(yield.getValues()[0]);
+    if (!condition || *condition)
+      return failure();
+    rewriter.replaceOp(op, op.getInits());
+    return success();
+  }
+};
+} // namespace
+
+void WhileLoopOp::getCanonicalizationPatterns(RewritePatternSet &results,
+                                              MLIRContext *context) {
+  results.add<RemoveWhileLoopWithFalseCondition>(context);
+}
+
+//===----------------------------------------------------------------------===//
+// ForOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult ForOp::verify() {
+  TypeRange carried = getInits().getTypes();
+  if (getResultTypes() != carried)
+    return emitOpError("results (")
+           << typesOf(getResultTypes()) << ") differ from the initial values ("
+           << typesOf(carried) << ")";
+  SmallVector<Type> arguments{getLower().getType()};
+  llvm::append_range(arguments, carried);
+  TypeRange actual = getBody().front().getArgumentTypes();
+  if (actual != TypeRange(arguments))
+    return emitOpError("body region takes arguments (")
+           << typesOf(actual) << ") but expects the induction value and the "
+           << "carried values (" << arguments << ")";
+  return verifyYield(*this, getBody(), "body", carried, "the loop carries");
+}
+
+namespace {
+/// A counted loop with constant bounds that runs zero times.
+struct RemoveZeroTripForOp : OpRewritePattern<ForOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(ForOp op,
+                                PatternRewriter &rewriter) const override {
+    std::optional<int64_t> lower = constantInt(op.getLower()),
+                           upper = constantInt(op.getUpper()),
+                           step = constantInt(op.getStep());
+    if (!lower || !upper || !step || *step == 0)
+      return failure();
+    bool empty = *step > 0 ? *lower >= *upper : *lower <= *upper;
+    if (!empty)
+      return failure();
+    rewriter.replaceOp(op, op.getInits());
+    return success();
+  }
+};
+} // namespace
+
+void ForOp::getCanonicalizationPatterns(RewritePatternSet &results,
+                                        MLIRContext *context) {
+  results.add<RemoveZeroTripForOp>(context);
+}

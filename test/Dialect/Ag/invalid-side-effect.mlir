@@ -1,0 +1,32 @@
+// Verifier errors of ag.print and ag.assert.
+// RUN: autograph-opt %s -split-input-file -verify-diagnostics
+
+func.func @print_pieces(%x: tensor<f32>) {
+  // expected-error @+1 {{'ag.print' op has 1 text pieces for 1 tensors; it needs one more piece than tensors}}
+  "ag.print"(%x) <{texts = ["x = "]}> : (tensor<f32>) -> ()
+  return
+}
+
+// -----
+
+func.func @print_missing_types(%x: tensor<f32>) {
+  // expected-error @+1 {{prints 1 tensors but lists 0 types after ':'}}
+  ag.print "x = " %x
+  return
+}
+
+// -----
+
+func.func @assert_predicate_not_scalar(%p: tensor<4xi1>) {
+  // expected-error @+1 {{'ag.assert' op operand #0 must be 0D tensor of 1-bit signless integer values, but got 'tensor<4xi1>'}}
+  "ag.assert"(%p) <{message = "all positive"}> : (tensor<4xi1>) -> ()
+  return
+}
+
+// -----
+
+func.func @assert_predicate_not_boolean(%p: tensor<f32>) {
+  // expected-error @+1 {{'ag.assert' op operand #0 must be 0D tensor of 1-bit signless integer values, but got 'tensor<f32>'}}
+  "ag.assert"(%p) <{message = "positive"}> : (tensor<f32>) -> ()
+  return
+}
