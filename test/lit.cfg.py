@@ -15,4 +15,5 @@ config.excludes = ["Inputs", "runtime", "CMakeLists.txt", "lit.cfg.py"]
 config.environment["PATH"] = os.pathsep.join(
     [config.autograph_tools_dir, config.llvm_tools_dir, config.environment.get("PATH", "")])
 config.substitutions.append(("%autograph_src", config.autograph_source_dir))
+config.substitutions.append(("%autograph_bin", config.autograph_binary_dir))
 config.substitutions.append(("%python", config.python_executable))
