@@ -18,5 +18,5 @@ set(LLVM_LIT ${LLVM_INSTALL_PREFIX}/build/utils/lit/lit.py)
 set(LLVM_TOOLS_BINARY_DIR ${LLVM_INSTALL_PREFIX}/bin)
 
 # Shared libraries: small tools and fast links (Debian builds the LLVM dylib).
-set(AUTOGRAPH_MLIR_LIBS MLIR)
+set(AUTOGRAPH_MLIR_LIBS MLIR LLVM)
 set(AUTOGRAPH_CLANG_LIBS clang-cpp LLVM)

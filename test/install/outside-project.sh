@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Installs the build into a fresh prefix, builds test/install/consumer against
+# it as an outside project would, and checks what the programs link.
+# Usage: outside-project.sh BUILD_DIR SOURCE_DIR WORK_DIR
+set -euo pipefail
+build=$1 source=$2 work=$3
+rm -rf "$work" && mkdir -p "$work"
+# On failure, show the log of the step that failed.
+trap 'status=$?; [ $status -eq 0 ] || tail -n 30 "$work"/*.log 2>/dev/null; exit $status' EXIT
+cmake --install "$build" --prefix "$work/prefix" > "$work/install.log"
+
+for tool in autograph-cc autograph-opt; do
+  test -x "$work/prefix/bin/$tool" || { echo "missing bin/$tool"; exit 1; }
+done
+"$work/prefix/bin/autograph-opt" --version > /dev/null
+test -f "$work/prefix/include/autograph/autograph.h"
+
+cmake -G Ninja -S "$source/test/install/consumer" -B "$work/consumer" \
+  -DCMAKE_PREFIX_PATH="$work/prefix" -DCMAKE_BUILD_TYPE=Release > "$work/configure.log"
+cmake --build "$work/consumer" > "$work/build.log"
+
+"$work/consumer/eager_consumer" | grep -q "consumer: runtime error classes link"
+if ldd "$work/consumer/eager_consumer" | grep -Ei 'libMLIR|libLLVM|libclang'; then
+  echo "eager_consumer must not load LLVM or MLIR"; exit 1
+fi
+"$work/consumer/jit_consumer" | grep -q "ag ops: 1"
+echo "outside project: OK"
