@@ -9,8 +9,9 @@ config.test_format = lit.formats.ShTest(True)
 config.suffixes = [".mlir", ".cpp", ".test"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.autograph_binary_dir, "test")
-# Inputs/ holds files that tests read; runtime/ holds GoogleTest sources.
-config.excludes = ["Inputs", "runtime", "CMakeLists.txt", "lit.cfg.py"]
+# Inputs/ holds files that tests read; runtime/ holds GoogleTest sources and
+# install/ an outside CMake project (run by ctest).
+config.excludes = ["Inputs", "runtime", "install", "CMakeLists.txt", "lit.cfg.py"]
 
 config.environment["PATH"] = os.pathsep.join(
     [config.autograph_tools_dir, config.llvm_tools_dir, config.environment.get("PATH", "")])

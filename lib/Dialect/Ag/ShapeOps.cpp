@@ -160,6 +160,13 @@ LogicalResult BroadcastToOp::verify() {
   if (operand.getRank() > result.getRank())
     return emitOpError("cannot broadcast ")
            << operand << " to the lower-rank " << result;
+  if (static_cast<int64_t>(getDynamicSizes().size()) !=
+      result.getNumDynamicDims())
+    return emitOpError("has ") << getDynamicSizes().size()
+                               << " dynamic sizes but the result type "
+                               << result << " has "
+                               << result.getNumDynamicDims()
+                               << " dynamic dimensions";
   int64_t offset = result.getRank() - operand.getRank();
   for (int64_t i = 0; i < operand.getRank(); ++i) {
     int64_t from = operand.getDimSize(i), to = result.getDimSize(i + offset);
@@ -181,6 +188,27 @@ OpFoldResult BroadcastToOp::fold(FoldAdaptor adaptor) {
       return SplatElementsAttr::get(resultType,
                                     value.getSplatValue<Attribute>());
   return {};
+}
+
+//===----------------------------------------------------------------------===//
+// DimOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult DimOp::verify() {
+  RankedTensorType operand = tensorType(getOperand());
+  if (getDim() < 0 || getDim() >= operand.getRank())
+    return emitOpError("dimension ") << getDim() << " is out of range for "
+                                     << operand;
+  return success();
+}
+
+OpFoldResult DimOp::fold(FoldAdaptor) {
+  RankedTensorType operand = tensorType(getOperand());
+  if (getDim() < 0 || getDim() >= operand.getRank() ||
+      operand.isDynamicDim(getDim()))
+    return {};
+  return DenseElementsAttr::get(cast<ShapedType>(getType()),
+                                APInt(64, operand.getDimSize(getDim())));
 }
 
 //===----------------------------------------------------------------------===//

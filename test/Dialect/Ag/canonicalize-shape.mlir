@@ -51,7 +51,8 @@ func.func @broadcast_splat() -> tensor<2x3xf32> {
 func.func @broadcast_same_type(%x: tensor<?x3xf32>) -> tensor<?x3xf32> {
   // CHECK-NOT: ag.broadcast_to
   // CHECK: return %[[X]]
-  %b = ag.broadcast_to %x : tensor<?x3xf32> -> tensor<?x3xf32>
+  %n = ag.dim %x, 0 : tensor<?x3xf32>
+  %b = ag.broadcast_to %x[%n] : tensor<?x3xf32> -> tensor<?x3xf32>
   return %b : tensor<?x3xf32>
 }
 
@@ -97,4 +98,16 @@ func.func @fill_dynamic_kept(%n: tensor<i64>) -> tensor<?xi64> {
   %v = ag.constant dense<3> : tensor<i64>
   %f = ag.fill %v[%n] : tensor<i64> -> tensor<?xi64>
   return %f : tensor<?xi64>
+}
+
+// -----
+
+// CHECK-LABEL: func @static_dim
+func.func @static_dim(%x: tensor<?x3xf32>) -> (tensor<i64>, tensor<i64>) {
+  // CHECK-DAG: %[[THREE:.*]] = ag.constant dense<3> : tensor<i64>
+  // CHECK-DAG: %[[DYN:.*]] = ag.dim %{{.*}}, 0
+  // CHECK: return %[[DYN]], %[[THREE]]
+  %a = ag.dim %x, 0 : tensor<?x3xf32>
+  %b = ag.dim %x, 1 : tensor<?x3xf32>
+  return %a, %b : tensor<i64>, tensor<i64>
 }

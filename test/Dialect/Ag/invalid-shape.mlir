@@ -262,3 +262,19 @@ func.func @fill_element_type(%v: tensor<f32>) {
   %0 = ag.fill %v : tensor<f32> -> tensor<2xi32>
   return
 }
+
+// -----
+
+func.func @broadcast_dynamic_sizes(%x: tensor<3xf32>) {
+  // expected-error @+1 {{'ag.broadcast_to' op has 0 dynamic sizes but the result type 'tensor<?x3xf32>' has 1 dynamic dimensions}}
+  %0 = ag.broadcast_to %x : tensor<3xf32> -> tensor<?x3xf32>
+  return
+}
+
+// -----
+
+func.func @dim_out_of_range(%x: tensor<?x3xf32>) {
+  // expected-error @+1 {{'ag.dim' op dimension 2 is out of range for 'tensor<?x3xf32>'}}
+  %0 = ag.dim %x, 2 : tensor<?x3xf32>
+  return
+}

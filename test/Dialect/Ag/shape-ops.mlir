@@ -21,8 +21,10 @@ func.func @transpose(%x: tensor<2x?x4xi64>) -> tensor<4x2x?xi64> {
 func.func @reshape_and_broadcast(%x: tensor<?x28x28xf32>, %b: tensor<128xf32>) -> (tensor<?x784xf32>, tensor<?x128xf32>) {
   // CHECK: ag.reshape %{{.*}} : tensor<?x28x28xf32> -> tensor<?x784xf32>
   %r = ag.reshape %x : tensor<?x28x28xf32> -> tensor<?x784xf32>
-  // CHECK: ag.broadcast_to %{{.*}} : tensor<128xf32> -> tensor<?x128xf32>
-  %bb = ag.broadcast_to %b : tensor<128xf32> -> tensor<?x128xf32>
+  // CHECK: %[[N:.*]] = ag.dim %{{.*}}, 0 : tensor<?x28x28xf32>
+  %n = ag.dim %x, 0 : tensor<?x28x28xf32>
+  // CHECK: ag.broadcast_to %{{.*}}[%[[N]]] : tensor<128xf32> -> tensor<?x128xf32>
+  %bb = ag.broadcast_to %b[%n] : tensor<128xf32> -> tensor<?x128xf32>
   return %r, %bb : tensor<?x784xf32>, tensor<?x128xf32>
 }
 

@@ -72,15 +72,36 @@ def Ag_BroadcastToOp : Ag_Op<"broadcast_to", [Pure]> {
   let description = [{
     Broadcasts the operand to the result's shape with NumPy's rules: shapes
     are aligned at their last dimension, and each operand dimension equals
-    the result's or is 1.
+    the result's or is 1. Each dynamic result dimension takes its size from
+    one `dynamic_sizes` operand (a 0-d `i64`, often from `ag.dim`), in order.
 
     ```mlir
-    %b = ag.broadcast_to %bias : tensor<128xf32> -> tensor<?x128xf32>
+    %n = ag.dim %x, 0 : tensor<?x128xf32>
+    %b = ag.broadcast_to %bias[%n] : tensor<128xf32> -> tensor<?x128xf32>
     ```
   }];
-  let arguments = (ins Ag_Tensor:$operand);
+  let arguments = (ins Ag_Tensor:$operand, Variadic<Ag_I64Scalar>:$dynamic_sizes);
   let results = (outs Ag_Tensor:$result);
-  let assemblyFormat = "$operand attr-dict `:` type($operand) `->` type($result)";
+  let assemblyFormat = [{
+    $operand (`[` $dynamic_sizes^ `]`)? attr-dict `:` type($operand) `->` type($result)
+  }];
+  let hasVerifier = 1;
+  let hasFolder = 1;
+}
+
+def Ag_DimOp : Ag_Op<"dim", [Pure]> {
+  let summary = "The size of one dimension, as a 0-d i64 tensor";
+  let description = [{
+    The run-time size of dimension `dim` of a tensor; a constant when the
+    dimension is static.
+
+    ```mlir
+    %batch = ag.dim %x, 0 : tensor<?x784xf32>
+    ```
+  }];
+  let arguments = (ins Ag_Tensor:$operand, I64Attr:$dim);
+  let results = (outs Ag_I64Scalar:$result);
+  let assemblyFormat = "$operand `,` $dim attr-dict `:` type($operand)";
   let hasVerifier = 1;
   let hasFolder = 1;
 }

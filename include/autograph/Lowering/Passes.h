@@ -1,0 +1,27 @@
+//===- Passes.h - ag lowering passes ----------------------------*- C++ -*-===//
+#ifndef AUTOGRAPH_LOWERING_PASSES_H
+#define AUTOGRAPH_LOWERING_PASSES_H
+
+#include "mlir/Pass/Pass.h"
+
+namespace mlir {
+class RewritePatternSet;
+} // namespace mlir
+
+namespace autograph {
+
+#define GEN_PASS_DECL
+#include "autograph/Lowering/Passes.h.inc"
+
+/// ag.cond, ag.while_loop, ag.for (and their ag.yield) to scf.
+void populateAgControlFlowToSCFPatterns(mlir::RewritePatternSet &patterns);
+
+/// Elementwise ag ops (unary, binary, compare, cast, select) to linalg.
+void populateAgElementwiseToLinalgPatterns(mlir::RewritePatternSet &patterns);
+
+#define GEN_PASS_REGISTRATION
+#include "autograph/Lowering/Passes.h.inc"
+
+} // namespace autograph
+
+#endif // AUTOGRAPH_LOWERING_PASSES_H

@@ -1,0 +1,48 @@
+//===- Passes.td - ag lowering passes ----------------------*- tablegen -*-===//
+#ifndef AUTOGRAPH_LOWERING_PASSES_TD
+#define AUTOGRAPH_LOWERING_PASSES_TD
+
+include "mlir/Pass/PassBase.td"
+
+def ConvertAgControlFlowToSCF : Pass<"convert-ag-control-flow-to-scf"> {
+  let summary = "Lower ag.cond, ag.while_loop and ag.for to scf";
+  let description = [{
+    `ag.cond` becomes `scf.if` on the predicate's element, `ag.while_loop`
+    becomes `scf.while`, and `ag.for` becomes `scf.for` when its step is a
+    positive constant and `scf.while` otherwise (a negative step counts
+    down; a zero step runs no iteration). Induction values stay 0-d tensors
+    in the body, so the ag ops in it are unchanged.
+
+    ```mlir
+    %r = ag.cond %p -> (tensor<f32>) { ag.yield %a : tensor<f32> }
+                                     else { ag.yield %b : tensor<f32> }
+    // becomes
+    %c = tensor.extract %p[] : tensor<i1>
+    %r = scf.if %c -> (tensor<f32>) { scf.yield %a : tensor<f32> }
+                                    else { scf.yield %b : tensor<f32> }
+    ```
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::scf::SCFDialect",
+                           "::mlir::tensor::TensorDialect"];
+}
+
+def ConvertAgMathToLinalg : Pass<"convert-ag-math-to-linalg"> {
+  let summary = "Lower ag tensor math to linalg, tensor, arith and math";
+  let description = [{
+    Elementwise ops become `linalg` named ops where one has the op's exact
+    semantics (`linalg.add`, `linalg.exp`, ...) and `linalg.generic` with
+    `arith`/`math` bodies otherwise; `ag.matmul` becomes `linalg.matmul`,
+    `ag.transpose` `linalg.transpose`, reductions `linalg.reduce`, and
+    the structural ops `tensor` ops. Dynamic dimensions are read with
+    `tensor.dim`. Integer division and remainder divide by 1 where the
+    divisor is 0, so compiled code has no undefined behaviour; the division
+    by zero itself is reported by `ag.assert`s that the tracer inserts.
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::linalg::LinalgDialect",
+                           "::mlir::math::MathDialect",
+                           "::mlir::tensor::TensorDialect"];
+}
+
+#endif // AUTOGRAPH_LOWERING_PASSES_TD

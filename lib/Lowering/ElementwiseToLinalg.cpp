@@ -1,0 +1,285 @@
+//===- ElementwiseToLinalg.cpp - elementwise ag ops to linalg -------------===//
+//
+// Unary and binary arithmetic, logic, compare, cast and select. An op becomes
+// a linalg named op when one has exactly its semantics for the element type
+// (linalg.add, linalg.exp, linalg.select, ...) and a linalg.generic with an
+// arith/math body otherwise. Patterns only; the driver is
+// ConvertAgMathToLinalg.cpp.
+//
+//===----------------------------------------------------------------------===//
+#include "autograph/Dialect/Ag/AgOps.h"
+#include "autograph/Lowering/Passes.h"
+#include "LinalgBuilders.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/IR/PatternMatch.h"
+
+using namespace mlir;
+using autograph::lowering::buildElementwiseGeneric;
+using autograph::lowering::emptyTensorLike;
+
+namespace {
+
+/// Builds a linalg named op for `inputs` into `init` if one has the ag op's
+/// semantics for this element type; returns nullptr otherwise.
+using NamedOpBuilder = std::function<Operation *(
+    OpBuilder &, Location, Type elementType, ValueRange inputs, Value init)>;
+
+/// Computes one result element from the operands' elements.
+using ScalarBuilder = std::function<Value(OpBuilder &, Location, Type resultElement,
+                                          ValueRange args)>;
+
+template <typename NamedOp>
+NamedOpBuilder named() {
+  return [](OpBuilder &b, Location loc, Type, ValueRange inputs,
+            Value init) -> Operation * {
+    return b.create<NamedOp>(loc, inputs, init);
+  };
+}
+
+template <typename NamedOp>
+NamedOpBuilder namedForFloats() {
+  return [](OpBuilder &b, Location loc, Type elementType, ValueRange inputs,
+            Value init) -> Operation * {
+    if (!isa<FloatType>(elementType))
+      return nullptr;
+    return b.create<NamedOp>(loc, inputs, init);
+  };
+}
+
+/// One lowering for every elementwise ag op: the result has the shape of
+/// operand 0 (ag elementwise operands have one shape).
+struct ElementwiseToLinalg : RewritePattern {
+  ElementwiseToLinalg(StringRef opName, MLIRContext *context,
+                      NamedOpBuilder namedBuilder, ScalarBuilder scalarBuilder)
+      : RewritePattern(opName, /*benefit=*/1, context),
+        namedBuilder(std::move(namedBuilder)),
+        scalarBuilder(std::move(scalarBuilder)) {}
+
+  LogicalResult matchAndRewrite(Operation *op,
+                                PatternRewriter &rewriter) const override {
+    Location loc = op->getLoc();
+    auto resultType = cast<RankedTensorType>(op->getResult(0).getType());
+    // The element type the computation is on: that of the last operand
+    // (select's condition is i1; its values are the last two operands).
+    Type operandElement = getElementTypeOrSelf(op->getOperands().back());
+    if (namedBuilder) {
+      Value init = emptyTensorLike(rewriter, loc, op->getOperand(0),
+                                   resultType.getElementType());
+      if (Operation *namedOp = namedBuilder(rewriter, loc, operandElement,
+                                            op->getOperands(), init)) {
+        rewriter.replaceOp(op, namedOp->getResults());
+        return success();
+      }
+      rewriter.eraseOp(init.getDefiningOp());
+    }
+    Value result = buildElementwiseGeneric(
+        rewriter, loc, op->getOperands(), resultType,
+        [&](OpBuilder &b, Location l, ValueRange args) {
+          return scalarBuilder(b, l, resultType.getElementType(), args);
+        });
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+
+  NamedOpBuilder namedBuilder;
+  ScalarBuilder scalarBuilder;
+};
+
+bool isFloat(Value v) { return isa<FloatType>(v.getType()); }
+
+Value constantLike(OpBuilder &b, Location loc, Type type, double value) {
+  if (auto floatType = dyn_cast<FloatType>(type))
+    return b.create<arith::ConstantOp>(loc, b.getFloatAttr(floatType, value));
+  return b.create<arith::ConstantOp>(
+      loc, b.getIntegerAttr(type, static_cast<int64_t>(value)));
+}
+
+/// Integer division and remainder with C++ semantics (truncating, the
+/// dividend's sign) and no undefined behaviour: a zero divisor divides by 1,
+/// and INT_MIN / -1 wraps. The error itself is reported by ag.assert.
+template <typename IntOp>
+Value safeIntegerDivision(OpBuilder &b, Location loc, Value lhs, Value rhs) {
+  Type type = lhs.getType();
+  Value zero = constantLike(b, loc, type, 0), one = constantLike(b, loc, type, 1);
+  Value isZero = b.create<arith::CmpIOp>(loc, arith::CmpIPredicate::eq, rhs, zero);
+  Value minusOne = constantLike(b, loc, type, -1);
+  unsigned width = type.getIntOrFloatBitWidth();
+  Value minValue = b.create<arith::ConstantOp>(
+      loc, b.getIntegerAttr(type, APInt::getSignedMinValue(width)));
+  // INT_MIN / -1 overflows (and traps on x86): compute it as INT_MIN / 1,
+  // whose quotient INT_MIN is the wrapped result; the remainder is 0 either way.
+  Value overflow = b.create<arith::AndIOp>(
+      loc, b.create<arith::CmpIOp>(loc, arith::CmpIPredicate::eq, lhs, minValue),
+      b.create<arith::CmpIOp>(loc, arith::CmpIPredicate::eq, rhs, minusOne));
+  Value replace = b.create<arith::OrIOp>(loc, isZero, overflow);
+  Value divisor = b.create<arith::SelectOp>(loc, replace, one, rhs);
+  return b.create<IntOp>(loc, lhs, divisor);
+}
+
+Value compare(OpBuilder &b, Location loc, ag::ComparisonPredicate predicate,
+              Value lhs, Value rhs) {
+  using P = ag::ComparisonPredicate;
+  if (isFloat(lhs)) {
+    arith::CmpFPredicate fp;
+    switch (predicate) {
+    case P::eq: fp = arith::CmpFPredicate::OEQ; break;
+    case P::ne: fp = arith::CmpFPredicate::UNE; break; // C++: NaN != x
+    case P::lt: fp = arith::CmpFPredicate::OLT; break;
+    case P::le: fp = arith::CmpFPredicate::OLE; break;
+    case P::gt: fp = arith::CmpFPredicate::OGT; break;
+    case P::ge: fp = arith::CmpFPredicate::OGE; break;
+    }
+    return b.create<arith::CmpFOp>(loc, fp, lhs, rhs);
+  }
+  arith::CmpIPredicate ip;
+  switch (predicate) {
+  case P::eq: ip = arith::CmpIPredicate::eq; break;
+  case P::ne: ip = arith::CmpIPredicate::ne; break;
+  case P::lt: ip = arith::CmpIPredicate::slt; break;
+  case P::le: ip = arith::CmpIPredicate::sle; break;
+  case P::gt: ip = arith::CmpIPredicate::sgt; break;
+  case P::ge: ip = arith::CmpIPredicate::sge; break;
+  }
+  return b.create<arith::CmpIOp>(loc, ip, lhs, rhs);
+}
+
+/// C++ conversion semantics between the ag dtypes.
+Value convert(OpBuilder &b, Location loc, Value value, Type to) {
+  Type from = value.getType();
+  if (from == to)
+    return value;
+  if (to.isInteger(1)) { // x != 0
+    Value zero = constantLike(b, loc, from, 0);
+    if (isFloat(value))
+      return b.create<arith::CmpFOp>(loc, arith::CmpFPredicate::UNE, value, zero);
+    return b.create<arith::CmpIOp>(loc, arith::CmpIPredicate::ne, value, zero);
+  }
+  if (from.isInteger(1)) { // 0 or 1
+    if (isa<FloatType>(to))
+      return b.create<arith::UIToFPOp>(loc, to, value);
+    return b.create<arith::ExtUIOp>(loc, to, value);
+  }
+  bool fromFloat = isa<FloatType>(from), toFloat = isa<FloatType>(to);
+  if (fromFloat && toFloat) {
+    if (to.getIntOrFloatBitWidth() > from.getIntOrFloatBitWidth())
+      return b.create<arith::ExtFOp>(loc, to, value);
+    return b.create<arith::TruncFOp>(loc, to, value);
+  }
+  if (fromFloat)
+    return b.create<arith::FPToSIOp>(loc, to, value);
+  if (toFloat)
+    return b.create<arith::SIToFPOp>(loc, to, value);
+  if (to.getIntOrFloatBitWidth() > from.getIntOrFloatBitWidth())
+    return b.create<arith::ExtSIOp>(loc, to, value);
+  return b.create<arith::TruncIOp>(loc, to, value);
+}
+
+} // namespace
+
+void autograph::populateAgElementwiseToLinalgPatterns(
+    RewritePatternSet &patterns) {
+  MLIRContext *context = patterns.getContext();
+  auto add = [&](StringRef name, NamedOpBuilder namedBuilder,
+                 ScalarBuilder scalarBuilder) {
+    patterns.add(std::make_unique<ElementwiseToLinalg>(
+        name, context, std::move(namedBuilder), std::move(scalarBuilder)));
+  };
+  // exp, log, sqrt and tanh take floats only (ODS), so the named op fits.
+
+  add(ag::AddOp::getOperationName(), named<linalg::AddOp>(), nullptr);
+  add(ag::SubOp::getOperationName(), named<linalg::SubOp>(), nullptr);
+  add(ag::MulOp::getOperationName(), named<linalg::MulOp>(), nullptr);
+  add(ag::DivOp::getOperationName(), namedForFloats<linalg::DivOp>(),
+      [](OpBuilder &b, Location loc, Type, ValueRange args) {
+        return safeIntegerDivision<arith::DivSIOp>(b, loc, args[0], args[1]);
+      });
+  add(ag::RemOp::getOperationName(), nullptr,
+      [](OpBuilder &b, Location loc, Type, ValueRange args) -> Value {
+        if (isFloat(args[0]))
+          return b.create<arith::RemFOp>(loc, args[0], args[1]);
+        return safeIntegerDivision<arith::RemSIOp>(b, loc, args[0], args[1]);
+      });
+  add(ag::PowOp::getOperationName(), namedForFloats<linalg::PowFOp>(),
+      [](OpBuilder &b, Location loc, Type, ValueRange args) -> Value {
+        return b.create<math::IPowIOp>(loc, args[0], args[1]);
+      });
+  // Maximum/minimum propagate NaN for floats, as ag::maximum does.
+  add(ag::MaximumOp::getOperationName(), named<linalg::MaxOp>(), nullptr);
+  add(ag::MinimumOp::getOperationName(), named<linalg::MinOp>(), nullptr);
+
+  add(ag::NegOp::getOperationName(), namedForFloats<linalg::NegFOp>(),
+      [](OpBuilder &b, Location loc, Type type, ValueRange args) -> Value {
+        return b.create<arith::SubIOp>(loc, constantLike(b, loc, type, 0),
+                                       args[0]);
+      });
+  add(ag::AbsOp::getOperationName(), namedForFloats<linalg::AbsOp>(),
+      [](OpBuilder &b, Location loc, Type, ValueRange args) -> Value {
+        return b.create<math::AbsIOp>(loc, args[0]);
+      });
+  add(ag::SquareOp::getOperationName(), nullptr,
+      [](OpBuilder &b, Location loc, Type, ValueRange args) -> Value {
+        if (isFloat(args[0]))
+          return b.create<arith::MulFOp>(loc, args[0], args[0]);
+        return b.create<arith::MulIOp>(loc, args[0], args[0]);
+      });
+  add(ag::ReluOp::getOperationName(), nullptr,
+      [](OpBuilder &b, Location loc, Type type, ValueRange args) -> Value {
+        Value zero = constantLike(b, loc, type, 0);
+        Value positive = compare(b, loc, ag::ComparisonPredicate::gt, args[0], zero);
+        return b.create<arith::SelectOp>(loc, positive, args[0], zero);
+      });
+  add(ag::ExpOp::getOperationName(), named<linalg::ExpOp>(), nullptr);
+  add(ag::LogOp::getOperationName(), named<linalg::LogOp>(), nullptr);
+  add(ag::SqrtOp::getOperationName(), named<linalg::SqrtOp>(), nullptr);
+  add(ag::TanhOp::getOperationName(), named<linalg::TanhOp>(), nullptr);
+  add(ag::SigmoidOp::getOperationName(), nullptr,
+      [](OpBuilder &b, Location loc, Type type, ValueRange args) -> Value {
+        // 1 / (1 + exp(-x))
+        Value one = constantLike(b, loc, type, 1);
+        Value negated = b.create<arith::NegFOp>(loc, args[0]);
+        Value denominator =
+            b.create<arith::AddFOp>(loc, one, b.create<math::ExpOp>(loc, negated));
+        return b.create<arith::DivFOp>(loc, one, denominator);
+      });
+
+  add(ag::LogicalNotOp::getOperationName(), nullptr,
+      [](OpBuilder &b, Location loc, Type type, ValueRange args) -> Value {
+        Value trueValue = b.create<arith::ConstantOp>(loc, b.getBoolAttr(true));
+        return b.create<arith::XOrIOp>(loc, args[0], trueValue);
+      });
+  add(ag::LogicalAndOp::getOperationName(), nullptr,
+      [](OpBuilder &b, Location loc, Type, ValueRange args) -> Value {
+        return b.create<arith::AndIOp>(loc, args[0], args[1]);
+      });
+  add(ag::LogicalOrOp::getOperationName(), nullptr,
+      [](OpBuilder &b, Location loc, Type, ValueRange args) -> Value {
+        return b.create<arith::OrIOp>(loc, args[0], args[1]);
+      });
+  add(ag::CastOp::getOperationName(), nullptr,
+      [](OpBuilder &b, Location loc, Type type, ValueRange args) -> Value {
+        return convert(b, loc, args[0], type);
+      });
+  add(ag::SelectOp::getOperationName(), named<linalg::SelectOp>(), nullptr);
+
+  // compare needs its predicate: a pattern of its own.
+  struct CompareToLinalg : OpRewritePattern<ag::CompareOp> {
+    using OpRewritePattern::OpRewritePattern;
+    LogicalResult matchAndRewrite(ag::CompareOp op,
+                                  PatternRewriter &rewriter) const override {
+      ag::ComparisonPredicate predicate = op.getPredicate();
+      Value result = buildElementwiseGeneric(
+          rewriter, op.getLoc(), op->getOperands(),
+          cast<RankedTensorType>(op.getType()),
+          [&](OpBuilder &b, Location loc, ValueRange args) {
+            return compare(b, loc, predicate, args[0], args[1]);
+          });
+      rewriter.replaceOp(op, result);
+      return success();
+    }
+  };
+  patterns.add<CompareToLinalg>(context);
+}
