@@ -5,27 +5,19 @@
 //===----------------------------------------------------------------------===//
 #include "autograph/Dialect/Ag/AgOps.h"
 #include "autograph/Lowering/Passes.h"
+#include "ScalarBuilders.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/Matchers.h"
 #include "mlir/IR/PatternMatch.h"
+#include "mlir/IR/TypeUtilities.h"
 
 using namespace mlir;
+using namespace autograph::lowering;
 
 namespace {
-
-/// The element of a 0-d tensor.
-Value extractScalar(OpBuilder &builder, Location loc, Value scalarTensor) {
-  return builder.create<tensor::ExtractOp>(loc, scalarTensor, ValueRange{});
-}
-
-/// A 0-d tensor holding `scalar`.
-Value wrapScalar(OpBuilder &builder, Location loc, Value scalar) {
-  auto type = RankedTensorType::get({}, scalar.getType());
-  return builder.create<tensor::FromElementsOp>(loc, type, scalar);
-}
 
 /// Replaces the ag.yield ending `block` with scf.yield of `extra` values
 /// followed by the yielded ones.

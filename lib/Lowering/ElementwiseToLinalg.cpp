@@ -10,6 +10,7 @@
 #include "autograph/Dialect/Ag/AgOps.h"
 #include "autograph/Lowering/Passes.h"
 #include "LinalgBuilders.h"
+#include "ScalarBuilders.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
@@ -18,8 +19,7 @@
 #include "mlir/IR/PatternMatch.h"
 
 using namespace mlir;
-using autograph::lowering::buildElementwiseGeneric;
-using autograph::lowering::emptyTensorLike;
+using namespace autograph::lowering;
 
 namespace {
 
@@ -91,93 +91,6 @@ struct ElementwiseToLinalg : RewritePattern {
 
 bool isFloat(Value v) { return isa<FloatType>(v.getType()); }
 
-Value constantLike(OpBuilder &b, Location loc, Type type, double value) {
-  if (auto floatType = dyn_cast<FloatType>(type))
-    return b.create<arith::ConstantOp>(loc, b.getFloatAttr(floatType, value));
-  return b.create<arith::ConstantOp>(
-      loc, b.getIntegerAttr(type, static_cast<int64_t>(value)));
-}
-
-/// Integer division and remainder with C++ semantics (truncating, the
-/// dividend's sign) and no undefined behaviour: a zero divisor divides by 1,
-/// and INT_MIN / -1 wraps. The error itself is reported by ag.assert.
-template <typename IntOp>
-Value safeIntegerDivision(OpBuilder &b, Location loc, Value lhs, Value rhs) {
-  Type type = lhs.getType();
-  Value zero = constantLike(b, loc, type, 0), one = constantLike(b, loc, type, 1);
-  Value isZero = b.create<arith::CmpIOp>(loc, arith::CmpIPredicate::eq, rhs, zero);
-  Value minusOne = constantLike(b, loc, type, -1);
-  unsigned width = type.getIntOrFloatBitWidth();
-  Value minValue = b.create<arith::ConstantOp>(
-      loc, b.getIntegerAttr(type, APInt::getSignedMinValue(width)));
-  // INT_MIN / -1 overflows (and traps on x86): compute it as INT_MIN / 1,
-  // whose quotient INT_MIN is the wrapped result; the remainder is 0 either way.
-  Value overflow = b.create<arith::AndIOp>(
-      loc, b.create<arith::CmpIOp>(loc, arith::CmpIPredicate::eq, lhs, minValue),
-      b.create<arith::CmpIOp>(loc, arith::CmpIPredicate::eq, rhs, minusOne));
-  Value replace = b.create<arith::OrIOp>(loc, isZero, overflow);
-  Value divisor = b.create<arith::SelectOp>(loc, replace, one, rhs);
-  return b.create<IntOp>(loc, lhs, divisor);
-}
-
-Value compare(OpBuilder &b, Location loc, ag::ComparisonPredicate predicate,
-              Value lhs, Value rhs) {
-  using P = ag::ComparisonPredicate;
-  if (isFloat(lhs)) {
-    arith::CmpFPredicate fp;
-    switch (predicate) {
-    case P::eq: fp = arith::CmpFPredicate::OEQ; break;
-    case P::ne: fp = arith::CmpFPredicate::UNE; break; // C++: NaN != x
-    case P::lt: fp = arith::CmpFPredicate::OLT; break;
-    case P::le: fp = arith::CmpFPredicate::OLE; break;
-    case P::gt: fp = arith::CmpFPredicate::OGT; break;
-    case P::ge: fp = arith::CmpFPredicate::OGE; break;
-    }
-    return b.create<arith::CmpFOp>(loc, fp, lhs, rhs);
-  }
-  arith::CmpIPredicate ip;
-  switch (predicate) {
-  case P::eq: ip = arith::CmpIPredicate::eq; break;
-  case P::ne: ip = arith::CmpIPredicate::ne; break;
-  case P::lt: ip = arith::CmpIPredicate::slt; break;
-  case P::le: ip = arith::CmpIPredicate::sle; break;
-  case P::gt: ip = arith::CmpIPredicate::sgt; break;
-  case P::ge: ip = arith::CmpIPredicate::sge; break;
-  }
-  return b.create<arith::CmpIOp>(loc, ip, lhs, rhs);
-}
-
-/// C++ conversion semantics between the ag dtypes.
-Value convert(OpBuilder &b, Location loc, Value value, Type to) {
-  Type from = value.getType();
-  if (from == to)
-    return value;
-  if (to.isInteger(1)) { // x != 0
-    Value zero = constantLike(b, loc, from, 0);
-    if (isFloat(value))
-      return b.create<arith::CmpFOp>(loc, arith::CmpFPredicate::UNE, value, zero);
-    return b.create<arith::CmpIOp>(loc, arith::CmpIPredicate::ne, value, zero);
-  }
-  if (from.isInteger(1)) { // 0 or 1
-    if (isa<FloatType>(to))
-      return b.create<arith::UIToFPOp>(loc, to, value);
-    return b.create<arith::ExtUIOp>(loc, to, value);
-  }
-  bool fromFloat = isa<FloatType>(from), toFloat = isa<FloatType>(to);
-  if (fromFloat && toFloat) {
-    if (to.getIntOrFloatBitWidth() > from.getIntOrFloatBitWidth())
-      return b.create<arith::ExtFOp>(loc, to, value);
-    return b.create<arith::TruncFOp>(loc, to, value);
-  }
-  if (fromFloat)
-    return b.create<arith::FPToSIOp>(loc, to, value);
-  if (toFloat)
-    return b.create<arith::SIToFPOp>(loc, to, value);
-  if (to.getIntOrFloatBitWidth() > from.getIntOrFloatBitWidth())
-    return b.create<arith::ExtSIOp>(loc, to, value);
-  return b.create<arith::TruncIOp>(loc, to, value);
-}
-
 } // namespace
 
 void autograph::populateAgElementwiseToLinalgPatterns(
@@ -195,13 +108,13 @@ void autograph::populateAgElementwiseToLinalgPatterns(
   add(ag::MulOp::getOperationName(), named<linalg::MulOp>(), nullptr);
   add(ag::DivOp::getOperationName(), namedForFloats<linalg::DivOp>(),
       [](OpBuilder &b, Location loc, Type, ValueRange args) {
-        return safeIntegerDivision<arith::DivSIOp>(b, loc, args[0], args[1]);
+        return divideIntegers(b, loc, args[0], args[1], /*remainder=*/false);
       });
   add(ag::RemOp::getOperationName(), nullptr,
       [](OpBuilder &b, Location loc, Type, ValueRange args) -> Value {
         if (isFloat(args[0]))
           return b.create<arith::RemFOp>(loc, args[0], args[1]);
-        return safeIntegerDivision<arith::RemSIOp>(b, loc, args[0], args[1]);
+        return divideIntegers(b, loc, args[0], args[1], /*remainder=*/true);
       });
   add(ag::PowOp::getOperationName(), namedForFloats<linalg::PowFOp>(),
       [](OpBuilder &b, Location loc, Type, ValueRange args) -> Value {
@@ -213,7 +126,7 @@ void autograph::populateAgElementwiseToLinalgPatterns(
 
   add(ag::NegOp::getOperationName(), namedForFloats<linalg::NegFOp>(),
       [](OpBuilder &b, Location loc, Type type, ValueRange args) -> Value {
-        return b.create<arith::SubIOp>(loc, constantLike(b, loc, type, 0),
+        return b.create<arith::SubIOp>(loc, scalarConstant(b, loc, type, 0),
                                        args[0]);
       });
   add(ag::AbsOp::getOperationName(), namedForFloats<linalg::AbsOp>(),
@@ -228,8 +141,9 @@ void autograph::populateAgElementwiseToLinalgPatterns(
       });
   add(ag::ReluOp::getOperationName(), nullptr,
       [](OpBuilder &b, Location loc, Type type, ValueRange args) -> Value {
-        Value zero = constantLike(b, loc, type, 0);
-        Value positive = compare(b, loc, ag::ComparisonPredicate::gt, args[0], zero);
+        Value zero = scalarConstant(b, loc, type, 0);
+        Value positive =
+            compareScalars(b, loc, ag::ComparisonPredicate::gt, args[0], zero);
         return b.create<arith::SelectOp>(loc, positive, args[0], zero);
       });
   add(ag::ExpOp::getOperationName(), named<linalg::ExpOp>(), nullptr);
@@ -239,7 +153,7 @@ void autograph::populateAgElementwiseToLinalgPatterns(
   add(ag::SigmoidOp::getOperationName(), nullptr,
       [](OpBuilder &b, Location loc, Type type, ValueRange args) -> Value {
         // 1 / (1 + exp(-x))
-        Value one = constantLike(b, loc, type, 1);
+        Value one = scalarConstant(b, loc, type, 1);
         Value negated = b.create<arith::NegFOp>(loc, args[0]);
         Value denominator =
             b.create<arith::AddFOp>(loc, one, b.create<math::ExpOp>(loc, negated));
@@ -261,7 +175,7 @@ void autograph::populateAgElementwiseToLinalgPatterns(
       });
   add(ag::CastOp::getOperationName(), nullptr,
       [](OpBuilder &b, Location loc, Type type, ValueRange args) -> Value {
-        return convert(b, loc, args[0], type);
+        return convertScalar(b, loc, args[0], type);
       });
   add(ag::SelectOp::getOperationName(), named<linalg::SelectOp>(), nullptr);
 
@@ -275,7 +189,7 @@ void autograph::populateAgElementwiseToLinalgPatterns(
           rewriter, op.getLoc(), op->getOperands(),
           cast<RankedTensorType>(op.getType()),
           [&](OpBuilder &b, Location loc, ValueRange args) {
-            return compare(b, loc, predicate, args[0], args[1]);
+            return compareScalars(b, loc, predicate, args[0], args[1]);
           });
       rewriter.replaceOp(op, result);
       return success();

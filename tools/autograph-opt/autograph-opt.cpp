@@ -5,24 +5,20 @@
 // the project uses is registered, to keep the tool small and quick to build.
 //
 //===----------------------------------------------------------------------===//
-#include "autograph/Dialect/Ag/AgDialect.h"
+#include "autograph/Lowering/Passes.h"
+#include "autograph/Lowering/Pipelines.h"
 
-#include "mlir/Dialect/Arith/IR/Arith.h"
-#include "mlir/Dialect/Func/IR/FuncOps.h"
-#include "mlir/Dialect/Math/IR/Math.h"
-#include "mlir/Dialect/SCF/IR/SCF.h"
-#include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/Tools/mlir-opt/MlirOptMain.h"
 #include "mlir/Transforms/Passes.h"
 
 int main(int argc, char **argv) {
   mlir::registerTransformsPasses();
+  autograph::registerAutographLoweringPasses();
+  autograph::registerAgPipelines();
 
   mlir::DialectRegistry registry;
-  registry.insert<mlir::ag::AgDialect, mlir::arith::ArithDialect,
-                  mlir::func::FuncDialect, mlir::math::MathDialect,
-                  mlir::scf::SCFDialect, mlir::tensor::TensorDialect>();
+  autograph::registerAgLoweringDialects(registry);
   return mlir::asMainReturnCode(mlir::MlirOptMain(
       argc, argv, "autograph-opt: the ag dialect and its passes\n", registry));
 }

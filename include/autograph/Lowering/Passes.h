@@ -19,6 +19,12 @@ void populateAgControlFlowToSCFPatterns(mlir::RewritePatternSet &patterns);
 /// Elementwise ag ops (unary, binary, compare, cast, select) to linalg.
 void populateAgElementwiseToLinalgPatterns(mlir::RewritePatternSet &patterns);
 
+/// ag.matmul, transpose, broadcast_to, fill, reduce, argmax, one_hot to linalg.
+void populateAgStructuredOpsToLinalgPatterns(mlir::RewritePatternSet &patterns);
+
+/// ag.constant, dim, reshape, concat, index, slice, range to tensor/arith.
+void populateAgTensorOpsToTensorPatterns(mlir::RewritePatternSet &patterns);
+
 #define GEN_PASS_REGISTRATION
 #include "autograph/Lowering/Passes.h.inc"
 

@@ -1,0 +1,130 @@
+//===- ScalarBuilders.cpp - scalar arith with ag's C++ semantics ----------===//
+#include "ScalarBuilders.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+
+using namespace mlir;
+
+namespace autograph::lowering {
+
+Value extractScalar(OpBuilder &builder, Location loc, Value scalarTensor) {
+  return builder.create<tensor::ExtractOp>(loc, scalarTensor, ValueRange{});
+}
+
+Value wrapScalar(OpBuilder &builder, Location loc, Value scalar) {
+  auto type = RankedTensorType::get({}, scalar.getType());
+  return builder.create<tensor::FromElementsOp>(loc, type, scalar);
+}
+
+Value scalarConstant(OpBuilder &builder, Location loc, Type type,
+                     double value) {
+  if (auto floatType = dyn_cast<FloatType>(type))
+    return builder.create<arith::ConstantOp>(
+        loc, builder.getFloatAttr(floatType, value));
+  return builder.create<arith::ConstantOp>(
+      loc, builder.getIntegerAttr(type, static_cast<int64_t>(value)));
+}
+
+Value indexToScalar(OpBuilder &builder, Location loc, Value index, Type type) {
+  if (isa<FloatType>(type)) {
+    Value asInt =
+        builder.create<arith::IndexCastOp>(loc, builder.getI64Type(), index);
+    return builder.create<arith::SIToFPOp>(loc, type, asInt);
+  }
+  return builder.create<arith::IndexCastOp>(loc, type, index);
+}
+
+Value divideIntegers(OpBuilder &builder, Location loc, Value lhs, Value rhs,
+                     bool remainder) {
+  Type type = lhs.getType();
+  unsigned width = type.getIntOrFloatBitWidth();
+  auto constant = [&](const APInt &value) -> Value {
+    return builder.create<arith::ConstantOp>(loc,
+                                             builder.getIntegerAttr(type, value));
+  };
+  auto equal = [&](Value a, Value b) -> Value {
+    return builder.create<arith::CmpIOp>(loc, arith::CmpIPredicate::eq, a, b);
+  };
+  Value zero = constant(APInt(width, 0)), one = constant(APInt(width, 1));
+  Value minusOne = constant(APInt::getAllOnes(width));
+  Value minValue = constant(APInt::getSignedMinValue(width));
+  // INT_MIN / -1 overflows (and traps on x86): INT_MIN / 1 gives the wrapped
+  // quotient INT_MIN, and the remainder is 0 either way.
+  Value overflow = builder.create<arith::AndIOp>(loc, equal(lhs, minValue),
+                                                 equal(rhs, minusOne));
+  Value replace =
+      builder.create<arith::OrIOp>(loc, equal(rhs, zero), overflow);
+  Value divisor = builder.create<arith::SelectOp>(loc, replace, one, rhs);
+  if (remainder)
+    return builder.create<arith::RemSIOp>(loc, lhs, divisor);
+  return builder.create<arith::DivSIOp>(loc, lhs, divisor);
+}
+
+Value divideSafely(OpBuilder &builder, Location loc, Value lhs, Value rhs) {
+  if (isa<FloatType>(lhs.getType()))
+    return builder.create<arith::DivFOp>(loc, lhs, rhs);
+  return divideIntegers(builder, loc, lhs, rhs, /*remainder=*/false);
+}
+
+Value compareScalars(OpBuilder &builder, Location loc,
+                     ag::ComparisonPredicate predicate, Value lhs, Value rhs) {
+  using P = ag::ComparisonPredicate;
+  if (isa<FloatType>(lhs.getType())) {
+    arith::CmpFPredicate fp = arith::CmpFPredicate::OEQ;
+    switch (predicate) {
+    case P::eq: fp = arith::CmpFPredicate::OEQ; break;
+    case P::ne: fp = arith::CmpFPredicate::UNE; break;
+    case P::lt: fp = arith::CmpFPredicate::OLT; break;
+    case P::le: fp = arith::CmpFPredicate::OLE; break;
+    case P::gt: fp = arith::CmpFPredicate::OGT; break;
+    case P::ge: fp = arith::CmpFPredicate::OGE; break;
+    }
+    return builder.create<arith::CmpFOp>(loc, fp, lhs, rhs);
+  }
+  arith::CmpIPredicate ip = arith::CmpIPredicate::eq;
+  switch (predicate) {
+  case P::eq: ip = arith::CmpIPredicate::eq; break;
+  case P::ne: ip = arith::CmpIPredicate::ne; break;
+  case P::lt: ip = arith::CmpIPredicate::slt; break;
+  case P::le: ip = arith::CmpIPredicate::sle; break;
+  case P::gt: ip = arith::CmpIPredicate::sgt; break;
+  case P::ge: ip = arith::CmpIPredicate::sge; break;
+  }
+  return builder.create<arith::CmpIOp>(loc, ip, lhs, rhs);
+}
+
+Value convertScalar(OpBuilder &builder, Location loc, Value value, Type to) {
+  Type from = value.getType();
+  if (from == to)
+    return value;
+  bool fromFloat = isa<FloatType>(from), toFloat = isa<FloatType>(to);
+  if (to.isInteger(1)) {
+    Value zero = scalarConstant(builder, loc, from, 0);
+    if (fromFloat)
+      return builder.create<arith::CmpFOp>(loc, arith::CmpFPredicate::UNE,
+                                           value, zero);
+    return builder.create<arith::CmpIOp>(loc, arith::CmpIPredicate::ne, value,
+                                         zero);
+  }
+  if (from.isInteger(1)) {
+    if (toFloat)
+      return builder.create<arith::UIToFPOp>(loc, to, value);
+    return builder.create<arith::ExtUIOp>(loc, to, value);
+  }
+  unsigned fromWidth = from.getIntOrFloatBitWidth(),
+           toWidth = to.getIntOrFloatBitWidth();
+  if (fromFloat && toFloat)
+    return toWidth > fromWidth
+               ? builder.create<arith::ExtFOp>(loc, to, value).getResult()
+               : builder.create<arith::TruncFOp>(loc, to, value).getResult();
+  if (fromFloat)
+    return builder.create<arith::FPToSIOp>(loc, to, value);
+  if (toFloat)
+    return builder.create<arith::SIToFPOp>(loc, to, value);
+  return toWidth > fromWidth
+             ? builder.create<arith::ExtSIOp>(loc, to, value).getResult()
+             : builder.create<arith::TruncIOp>(loc, to, value).getResult();
+}
+
+} // namespace autograph::lowering

@@ -1,0 +1,375 @@
+//===- StructuredOpsToLinalg.cpp - matmul, transpose, broadcast, reductions -===//
+//
+// The ag ops with a linalg structured form: ag.matmul (linalg.matmul),
+// ag.transpose (linalg.transpose), ag.broadcast_to, ag.reduce, ag.argmax and
+// ag.one_hot (linalg.generic), ag.fill (linalg.fill). Patterns only.
+//
+//===----------------------------------------------------------------------===//
+#include "autograph/Dialect/Ag/AgOps.h"
+#include "autograph/Lowering/Passes.h"
+#include "LinalgBuilders.h"
+#include "ScalarBuilders.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Dialect/Utils/StructuredOpsUtils.h"
+#include "mlir/IR/PatternMatch.h"
+
+using namespace mlir;
+using namespace autograph::lowering;
+
+namespace {
+
+struct MatmulToLinalg : OpRewritePattern<ag::MatmulOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(ag::MatmulOp op,
+                                PatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    auto type = cast<RankedTensorType>(op.getType());
+    SmallVector<Value> dynamicSizes;
+    if (type.isDynamicDim(0))
+      dynamicSizes.push_back(dimSize(rewriter, loc, op.getLhs(), 0));
+    if (type.isDynamicDim(1))
+      dynamicSizes.push_back(dimSize(rewriter, loc, op.getRhs(), 1));
+    Value zero = scalarConstant(rewriter, loc, type.getElementType(), 0);
+    Value init = rewriter
+                     .create<linalg::FillOp>(
+                         loc, zero, emptyTensor(rewriter, loc, type, dynamicSizes))
+                     .getResult(0);
+    rewriter.replaceOpWithNewOp<linalg::MatmulOp>(
+        op, ValueRange{op.getLhs(), op.getRhs()}, ValueRange{init});
+    return success();
+  }
+};
+
+struct TransposeToLinalg : OpRewritePattern<ag::TransposeOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(ag::TransposeOp op,
+                                PatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    auto type = cast<RankedTensorType>(op.getType());
+    SmallVector<Value> dynamicSizes;
+    for (auto [i, from] : llvm::enumerate(op.getPermutation()))
+      if (type.isDynamicDim(i))
+        dynamicSizes.push_back(dimSize(rewriter, loc, op.getOperand(), from));
+    Value init = emptyTensor(rewriter, loc, type, dynamicSizes);
+    auto transpose = rewriter.create<linalg::TransposeOp>(
+        loc, op.getOperand(), init, op.getPermutation());
+    rewriter.replaceOp(op, transpose.getResults());
+    return success();
+  }
+};
+
+/// Dynamic result sizes given as 0-d i64 tensors, as index values.
+SmallVector<Value> indexSizes(OpBuilder &builder, Location loc,
+                              ValueRange sizes) {
+  SmallVector<Value> result;
+  for (Value size : sizes)
+    result.push_back(builder.create<arith::IndexCastOp>(
+        loc, builder.getIndexType(), extractScalar(builder, loc, size)));
+  return result;
+}
+
+struct BroadcastToLinalg : OpRewritePattern<ag::BroadcastToOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(ag::BroadcastToOp op,
+                                PatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    auto operandType = cast<RankedTensorType>(op.getOperand().getType());
+    auto type = cast<RankedTensorType>(op.getType());
+    Value init = emptyTensor(rewriter, loc, type,
+                             indexSizes(rewriter, loc, op.getDynamicSizes()));
+    // Operand dimension i reads result dimension i + offset, or index 0 where
+    // it is a static 1 being stretched.
+    int64_t offset = type.getRank() - operandType.getRank();
+    SmallVector<AffineExpr> exprs;
+    for (int64_t i = 0; i < operandType.getRank(); ++i) {
+      bool stretched =
+          operandType.getDimSize(i) == 1 && type.getDimSize(i + offset) != 1;
+      exprs.push_back(stretched ? rewriter.getAffineConstantExpr(0)
+                                : rewriter.getAffineDimExpr(i + offset));
+    }
+    SmallVector<AffineMap> maps{
+        AffineMap::get(type.getRank(), 0, exprs, getContext()),
+        rewriter.getMultiDimIdentityMap(type.getRank())};
+    SmallVector<utils::IteratorType> iterators(type.getRank(),
+                                               utils::IteratorType::parallel);
+    auto generic = rewriter.create<linalg::GenericOp>(
+        loc, type, op.getOperand(), init, maps, iterators,
+        [](OpBuilder &b, Location l, ValueRange args) {
+          b.create<linalg::YieldOp>(l, args[0]);
+        });
+    rewriter.replaceOp(op, generic.getResults());
+    return success();
+  }
+};
+
+struct FillToLinalg : OpRewritePattern<ag::FillOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(ag::FillOp op,
+                                PatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    auto type = cast<RankedTensorType>(op.getType());
+    Value init = emptyTensor(rewriter, loc, type,
+                             indexSizes(rewriter, loc, op.getDynamicSizes()));
+    Value value = extractScalar(rewriter, loc, op.getValue());
+    rewriter.replaceOpWithNewOp<linalg::FillOp>(op, value, init);
+    return success();
+  }
+};
+
+/// The value every reduction of `kind` starts from.
+Value reductionIdentity(OpBuilder &builder, Location loc, ag::ReductionKind kind,
+                        Type elementType) {
+  auto floatType = dyn_cast<FloatType>(elementType);
+  switch (kind) {
+  case ag::ReductionKind::sum:
+  case ag::ReductionKind::mean:
+    return scalarConstant(builder, loc, elementType, 0);
+  case ag::ReductionKind::max:
+  case ag::ReductionKind::min: {
+    bool max = kind == ag::ReductionKind::max;
+    if (floatType)
+      return builder.create<arith::ConstantOp>(
+          loc, builder.getFloatAttr(
+                   floatType, APFloat::getInf(floatType.getFloatSemantics(),
+                                              /*Negative=*/max)));
+    unsigned width = elementType.getIntOrFloatBitWidth();
+    return builder.create<arith::ConstantOp>(
+        loc, builder.getIntegerAttr(elementType,
+                                    max ? APInt::getSignedMinValue(width)
+                                        : APInt::getSignedMaxValue(width)));
+  }
+  }
+  llvm_unreachable("unknown reduction kind");
+}
+
+Value combine(OpBuilder &b, Location loc, ag::ReductionKind kind, Value acc,
+              Value x) {
+  bool isFloat = isa<FloatType>(x.getType());
+  switch (kind) {
+  case ag::ReductionKind::sum:
+  case ag::ReductionKind::mean:
+    return isFloat ? b.create<arith::AddFOp>(loc, acc, x).getResult()
+                   : b.create<arith::AddIOp>(loc, acc, x).getResult();
+  case ag::ReductionKind::max:
+    return isFloat ? b.create<arith::MaximumFOp>(loc, acc, x).getResult()
+                   : b.create<arith::MaxSIOp>(loc, acc, x).getResult();
+  case ag::ReductionKind::min:
+    return isFloat ? b.create<arith::MinimumFOp>(loc, acc, x).getResult()
+                   : b.create<arith::MinSIOp>(loc, acc, x).getResult();
+  }
+  llvm_unreachable("unknown reduction kind");
+}
+
+struct ReduceToLinalg : OpRewritePattern<ag::ReduceOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(ag::ReduceOp op,
+                                PatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    Value input = op.getOperand();
+    auto inputType = cast<RankedTensorType>(input.getType());
+    Type elementType = inputType.getElementType();
+    ArrayRef<int64_t> dims = op.getDims();
+    ag::ReductionKind kind = op.getKind();
+
+    // The reduced tensor without kept dimensions.
+    SmallVector<int64_t> shape;
+    SmallVector<Value> dynamicSizes;
+    SmallVector<OpFoldResult> keptShape;
+    for (int64_t i = 0; i < inputType.getRank(); ++i) {
+      if (llvm::is_contained(dims, i)) {
+        keptShape.push_back(rewriter.getIndexAttr(1));
+        continue;
+      }
+      shape.push_back(inputType.getDimSize(i));
+      if (inputType.isDynamicDim(i)) {
+        Value size = dimSize(rewriter, loc, input, i);
+        dynamicSizes.push_back(size);
+        keptShape.push_back(size);
+      } else {
+        keptShape.push_back(rewriter.getIndexAttr(inputType.getDimSize(i)));
+      }
+    }
+    auto reducedType = RankedTensorType::get(shape, elementType);
+    Value init = rewriter
+                     .create<linalg::FillOp>(
+                         loc, reductionIdentity(rewriter, loc, kind, elementType),
+                         emptyTensor(rewriter, loc, reducedType, dynamicSizes))
+                     .getResult(0);
+    auto reduce = rewriter.create<linalg::ReduceOp>(
+        loc, input, init, dims,
+        [&](OpBuilder &b, Location l, ValueRange args) {
+          b.create<linalg::YieldOp>(l, combine(b, l, kind, args[1], args[0]));
+        });
+    Value result = reduce.getResult(0);
+
+    if (kind == ag::ReductionKind::mean) {
+      // Divide by the number of reduced elements (C++ division for integers).
+      Value count = rewriter.create<arith::ConstantIndexOp>(loc, 1);
+      for (int64_t dim : dims)
+        count = rewriter.create<arith::MulIOp>(loc, count,
+                                               dimSize(rewriter, loc, input, dim));
+      Value divisor = indexToScalar(rewriter, loc, count, elementType);
+      result = buildElementwiseGeneric(
+          rewriter, loc, result, reducedType,
+          [&](OpBuilder &b, Location l, ValueRange args) {
+            return divideSafely(b, l, args[0], divisor);
+          });
+    }
+    if (op.getKeepdims()) {
+      SmallVector<ReassociationIndices> reassociation =
+          keptDimsReassociation(inputType.getRank(), dims);
+      result = rewriter.create<tensor::ExpandShapeOp>(
+          loc, op.getType(), result, reassociation, keptShape);
+    }
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+
+  /// Groups each kept output dimension with the reduced (size 1) dimensions
+  /// that follow or precede it.
+  static SmallVector<ReassociationIndices>
+  keptDimsReassociation(int64_t rank, ArrayRef<int64_t> dims) {
+    SmallVector<ReassociationIndices> groups;
+    ReassociationIndices pending;
+    for (int64_t i = 0; i < rank; ++i) {
+      pending.push_back(i);
+      if (!llvm::is_contained(dims, i)) {
+        groups.push_back(pending);
+        pending.clear();
+      }
+    }
+    if (!pending.empty()) {
+      if (groups.empty())
+        return {}; // all dimensions reduced: a 0-d tensor expands freely
+      llvm::append_range(groups.back(), pending);
+    }
+    return groups;
+  }
+};
+
+struct ArgMaxToLinalg : OpRewritePattern<ag::ArgMaxOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(ag::ArgMaxOp op,
+                                PatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    Value input = op.getOperand();
+    auto inputType = cast<RankedTensorType>(input.getType());
+    Type elementType = inputType.getElementType();
+    int64_t axis = op.getDim();
+    auto resultType = cast<RankedTensorType>(op.getType());
+
+    SmallVector<Value> dynamicSizes;
+    SmallVector<AffineExpr> outputExprs;
+    for (int64_t i = 0; i < inputType.getRank(); ++i) {
+      if (i == axis)
+        continue;
+      outputExprs.push_back(rewriter.getAffineDimExpr(i));
+      if (inputType.isDynamicDim(i))
+        dynamicSizes.push_back(dimSize(rewriter, loc, input, i));
+    }
+    auto valueType = RankedTensorType::get(resultType.getShape(), elementType);
+    Value values = rewriter
+                       .create<linalg::FillOp>(
+                           loc,
+                           reductionIdentity(rewriter, loc, ag::ReductionKind::max,
+                                             elementType),
+                           emptyTensor(rewriter, loc, valueType, dynamicSizes))
+                       .getResult(0);
+    Value indices =
+        rewriter
+            .create<linalg::FillOp>(
+                loc, scalarConstant(rewriter, loc, rewriter.getI64Type(), 0),
+                emptyTensor(rewriter, loc, resultType, dynamicSizes))
+            .getResult(0);
+    int64_t rank = inputType.getRank();
+    AffineMap outputMap = AffineMap::get(rank, 0, outputExprs, getContext());
+    SmallVector<AffineMap> maps{rewriter.getMultiDimIdentityMap(rank),
+                                outputMap, outputMap};
+    SmallVector<utils::IteratorType> iterators(rank,
+                                               utils::IteratorType::parallel);
+    iterators[axis] = utils::IteratorType::reduction;
+    auto generic = rewriter.create<linalg::GenericOp>(
+        loc, TypeRange{valueType, resultType}, input, ValueRange{values, indices},
+        maps, iterators, [&](OpBuilder &b, Location l, ValueRange args) {
+          Value x = args[0], best = args[1], bestIndex = args[2];
+          // The first largest element wins: replace only when strictly larger
+          // (for floats, a NaN is larger than everything, as in TensorFlow).
+          Value larger =
+              isa<FloatType>(elementType)
+                  ? b.create<arith::CmpFOp>(l, arith::CmpFPredicate::UGT, x, best)
+                        .getResult()
+                  : b.create<arith::CmpIOp>(l, arith::CmpIPredicate::sgt, x, best)
+                        .getResult();
+          Value index = b.create<arith::IndexCastOp>(
+              l, b.getI64Type(), b.create<linalg::IndexOp>(l, axis));
+          // Once a NaN is taken, keep it.
+          if (isa<FloatType>(elementType)) {
+            Value bestIsNaN =
+                b.create<arith::CmpFOp>(l, arith::CmpFPredicate::UNO, best, best);
+            larger = b.create<arith::AndIOp>(
+                l, larger,
+                b.create<arith::XOrIOp>(
+                    l, bestIsNaN,
+                    b.create<arith::ConstantOp>(l, b.getBoolAttr(true))));
+          }
+          b.create<linalg::YieldOp>(
+              l, ValueRange{b.create<arith::SelectOp>(l, larger, x, best),
+                            b.create<arith::SelectOp>(l, larger, index,
+                                                      bestIndex)});
+        });
+    rewriter.replaceOp(op, generic.getResult(1));
+    return success();
+  }
+};
+
+struct OneHotToLinalg : OpRewritePattern<ag::OneHotOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(ag::OneHotOp op,
+                                PatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    Value indices = op.getIndices();
+    auto indicesType = cast<RankedTensorType>(indices.getType());
+    auto type = cast<RankedTensorType>(op.getType());
+    int64_t rank = type.getRank();
+    SmallVector<Value> dynamicSizes;
+    for (int64_t i = 0; i < indicesType.getRank(); ++i)
+      if (type.isDynamicDim(i))
+        dynamicSizes.push_back(dimSize(rewriter, loc, indices, i));
+    Value init = emptyTensor(rewriter, loc, type, dynamicSizes);
+    SmallVector<AffineExpr> inputExprs;
+    for (int64_t i = 0; i < rank - 1; ++i)
+      inputExprs.push_back(rewriter.getAffineDimExpr(i));
+    SmallVector<AffineMap> maps{AffineMap::get(rank, 0, inputExprs, getContext()),
+                                rewriter.getMultiDimIdentityMap(rank)};
+    SmallVector<utils::IteratorType> iterators(rank,
+                                               utils::IteratorType::parallel);
+    Type elementType = type.getElementType();
+    auto generic = rewriter.create<linalg::GenericOp>(
+        loc, type, indices, init, maps, iterators,
+        [&](OpBuilder &b, Location l, ValueRange args) {
+          Value position = b.create<arith::IndexCastOp>(
+              l, args[0].getType(), b.create<linalg::IndexOp>(l, rank - 1));
+          Value hot =
+              b.create<arith::CmpIOp>(l, arith::CmpIPredicate::eq, args[0], position);
+          b.create<linalg::YieldOp>(
+              l, b.create<arith::SelectOp>(l, hot,
+                                           scalarConstant(b, l, elementType, 1),
+                                           scalarConstant(b, l, elementType, 0))
+                     .getResult());
+        });
+    rewriter.replaceOp(op, generic.getResults());
+    return success();
+  }
+};
+
+} // namespace
+
+void autograph::populateAgStructuredOpsToLinalgPatterns(
+    RewritePatternSet &patterns) {
+  patterns.add<MatmulToLinalg, TransposeToLinalg, BroadcastToLinalg,
+               FillToLinalg, ReduceToLinalg, ArgMaxToLinalg, OneHotToLinalg>(
+      patterns.getContext());
+}
