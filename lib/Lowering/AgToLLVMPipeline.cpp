@@ -78,6 +78,7 @@ void autograph::buildAgToLinalgPipeline(OpPassManager &pm) {
   LinalgDetensorizePassOptions detensorize;
   detensorize.aggressiveMode = true;
   pm.addNestedPass<func::FuncOp>(createLinalgDetensorizePass(detensorize));
+  pm.addPass(createScalarizeSCFTensors());
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
 }

@@ -25,6 +25,9 @@ void populateAgStructuredOpsToLinalgPatterns(mlir::RewritePatternSet &patterns);
 /// ag.constant, dim, reshape, concat, index, slice, range to tensor/arith.
 void populateAgTensorOpsToTensorPatterns(mlir::RewritePatternSet &patterns);
 
+/// 0-d tensors carried by scf.while/for/if become scalars.
+void populateScalarizeSCFTensorsPatterns(mlir::RewritePatternSet &patterns);
+
 #define GEN_PASS_REGISTRATION
 #include "autograph/Lowering/Passes.h.inc"
 

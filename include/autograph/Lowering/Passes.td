@@ -39,9 +39,33 @@ def ConvertAgMathToLinalg : Pass<"convert-ag-math-to-linalg"> {
     divisor is 0, so compiled code has no undefined behaviour; the division
     by zero itself is reported by `ag.assert`s that the tracer inserts.
   }];
+  // linalg-detensorize, which follows this pass in the ag pipelines, builds
+  // cf ops without declaring the dialect: load it here.
   let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::cf::ControlFlowDialect",
                            "::mlir::linalg::LinalgDialect",
                            "::mlir::math::MathDialect",
+                           "::mlir::tensor::TensorDialect"];
+}
+
+def ScalarizeSCFTensors : Pass<"scalarize-scf-tensors"> {
+  let summary = "Carry 0-d tensors through scf loops and branches as scalars";
+  let description = [{
+    `linalg-detensorize` turns 0-d linalg computations into scalar `arith`
+    but leaves the values that `scf.while`, `scf.for` and `scf.if` carry as
+    0-d tensors, which would bufferize into one heap allocation per
+    iteration. This pass carries them as scalars: a data-dependent scalar
+    loop then runs at native speed.
+
+    ```mlir
+    %r = scf.while (%n = %t) : (tensor<i64>) -> tensor<i64> { ... }
+    // becomes
+    %e = tensor.extract %t[] : tensor<i64>
+    %s = scf.while (%n = %e) : (i64) -> i64 { ... }
+    %r = tensor.from_elements %s : tensor<i64>
+    ```
+  }];
+  let dependentDialects = ["::mlir::scf::SCFDialect",
                            "::mlir::tensor::TensorDialect"];
 }
 
