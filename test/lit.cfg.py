@@ -18,3 +18,12 @@ config.environment["PATH"] = os.pathsep.join(
 config.substitutions.append(("%autograph_src", config.autograph_source_dir))
 config.substitutions.append(("%autograph_bin", config.autograph_binary_dir))
 config.substitutions.append(("%python", config.python_executable))
+
+# Runs an LLVM-dialect module's @main with MLIR's runner utilities
+# (printMemref*), for execution tests of the lowering.
+_llvm_lib = os.path.join(os.path.dirname(config.llvm_tools_dir), "lib")
+config.substitutions.append((
+    "%mlir_run",
+    "mlir-cpu-runner -e main -entry-point-result=void -shared-libs="
+    + os.path.join(_llvm_lib, "libmlir_runner_utils.so") + ","
+    + os.path.join(_llvm_lib, "libmlir_c_runner_utils.so")))

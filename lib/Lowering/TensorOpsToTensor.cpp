@@ -15,6 +15,7 @@
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/Dialect/Utils/StructuredOpsUtils.h"
 #include "mlir/IR/PatternMatch.h"
 
@@ -116,7 +117,7 @@ struct ConcatToTensor : OpRewritePattern<ag::ConcatOp> {
     Value total = rewriter.create<arith::ConstantIndexOp>(loc, 0);
     for (Value input : inputs) {
       axisSizes.push_back(dimSize(rewriter, loc, input, axis));
-      total = rewriter.create<arith::AddIOp>(loc, total, axisSizes.back());
+      total = rewriter.createOrFold<arith::AddIOp>(loc, total, axisSizes.back());
     }
     SmallVector<Value> dynamicSizes;
     for (int64_t d = 0; d < rank; ++d)
@@ -128,15 +129,15 @@ struct ConcatToTensor : OpRewritePattern<ag::ConcatOp> {
     Value offset = rewriter.create<arith::ConstantIndexOp>(loc, 0);
     for (auto [input, axisSize] : llvm::zip(inputs, axisSizes)) {
       SmallVector<OpFoldResult> offsets(rank, rewriter.getIndexAttr(0));
-      offsets[axis] = offset;
+      offsets[axis] = getAsOpFoldResult(offset);
       SmallVector<OpFoldResult> sizes;
       for (int64_t d = 0; d < rank; ++d)
-        sizes.push_back(d == axis ? OpFoldResult(axisSize)
-                                  : OpFoldResult(dimSize(rewriter, loc, input, d)));
+        sizes.push_back(getAsOpFoldResult(
+            d == axis ? axisSize : dimSize(rewriter, loc, input, d)));
       SmallVector<OpFoldResult> strides(rank, rewriter.getIndexAttr(1));
       result = rewriter.create<tensor::InsertSliceOp>(loc, input, result,
                                                       offsets, sizes, strides);
-      offset = rewriter.create<arith::AddIOp>(loc, offset, axisSize);
+      offset = rewriter.createOrFold<arith::AddIOp>(loc, offset, axisSize);
     }
     rewriter.replaceOp(op, result);
     return success();
@@ -150,10 +151,10 @@ void rowsSlice(OpBuilder &builder, Location loc, Value source, Value start,
                SmallVectorImpl<OpFoldResult> &strides) {
   auto type = cast<RankedTensorType>(source.getType());
   offsets.assign(type.getRank(), builder.getIndexAttr(0));
-  offsets[0] = start;
-  sizes.assign({count});
+  offsets[0] = getAsOpFoldResult(start);
+  sizes.assign({getAsOpFoldResult(count)});
   for (int64_t d = 1; d < type.getRank(); ++d)
-    sizes.push_back(dimSize(builder, loc, source, d));
+    sizes.push_back(getAsOpFoldResult(dimSize(builder, loc, source, d)));
   strides.assign(type.getRank(), builder.getIndexAttr(1));
 }
 

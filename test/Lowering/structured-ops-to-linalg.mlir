@@ -1,0 +1,131 @@
+// RUN: autograph-opt %s -convert-ag-math-to-linalg -split-input-file | FileCheck %s
+
+// CHECK-LABEL: func @matmul_with_dynamic_batch
+// CHECK-SAME: (%[[X:.*]]: tensor<?x784xf32>, %[[W:.*]]: tensor<784x10xf32>)
+func.func @matmul_with_dynamic_batch(%x: tensor<?x784xf32>, %w: tensor<784x10xf32>) -> tensor<?x10xf32> {
+  // CHECK: %[[N:.*]] = tensor.dim %[[X]], %{{.*}} : tensor<?x784xf32>
+  // CHECK: %[[ZERO:.*]] = arith.constant 0.000000e+00 : f32
+  // CHECK: %[[EMPTY:.*]] = tensor.empty(%[[N]]) : tensor<?x10xf32>
+  // CHECK: %[[INIT:.*]] = linalg.fill ins(%[[ZERO]] : f32) outs(%[[EMPTY]] : tensor<?x10xf32>)
+  // CHECK: %[[R:.*]] = linalg.matmul ins(%[[X]], %[[W]] : tensor<?x784xf32>, tensor<784x10xf32>) outs(%[[INIT]] : tensor<?x10xf32>)
+  // CHECK: return %[[R]]
+  %y = ag.matmul %x, %w : (tensor<?x784xf32>, tensor<784x10xf32>) -> tensor<?x10xf32>
+  return %y : tensor<?x10xf32>
+}
+
+// -----
+
+// CHECK-LABEL: func @transpose
+func.func @transpose(%x: tensor<?x3xf32>) -> tensor<3x?xf32> {
+  // CHECK: %[[N:.*]] = tensor.dim
+  // CHECK: %[[INIT:.*]] = tensor.empty(%[[N]]) : tensor<3x?xf32>
+  // CHECK: linalg.transpose ins(%{{.*}} : tensor<?x3xf32>) outs(%[[INIT]] : tensor<3x?xf32>) permutation = [1, 0]
+  %t = ag.transpose %x, [1, 0] : tensor<?x3xf32> -> tensor<3x?xf32>
+  return %t : tensor<3x?xf32>
+}
+
+// -----
+
+// A stretched size-1 dimension is read at index 0; a missing leading
+// dimension is not read at all.
+// CHECK-DAG: #[[STRETCH:.*]] = affine_map<(d0, d1, d2) -> (0, d2)>
+// CHECK-DAG: #[[IDENTITY:.*]] = affine_map<(d0, d1, d2) -> (d0, d1, d2)>
+// CHECK-LABEL: func @broadcast_to
+// CHECK-SAME: (%[[X:.*]]: tensor<1x3xf32>, %[[N:.*]]: tensor<i64>)
+func.func @broadcast_to(%x: tensor<1x3xf32>, %n: tensor<i64>) -> tensor<?x4x3xf32> {
+  // CHECK: %[[SIZE:.*]] = tensor.extract %[[N]][] : tensor<i64>
+  // CHECK: %[[INDEX:.*]] = arith.index_cast %[[SIZE]] : i64 to index
+  // CHECK: %[[INIT:.*]] = tensor.empty(%[[INDEX]]) : tensor<?x4x3xf32>
+  // CHECK: linalg.generic {indexing_maps = [#[[STRETCH]], #[[IDENTITY]]], iterator_types = ["parallel", "parallel", "parallel"]} ins(%[[X]] : tensor<1x3xf32>) outs(%[[INIT]] : tensor<?x4x3xf32>)
+  %b = ag.broadcast_to %x[%n] : tensor<1x3xf32> -> tensor<?x4x3xf32>
+  return %b : tensor<?x4x3xf32>
+}
+
+// -----
+
+// CHECK-LABEL: func @fill_with_dynamic_size
+// CHECK-SAME: (%[[V:.*]]: tensor<f32>, %[[N:.*]]: tensor<i64>)
+func.func @fill_with_dynamic_size(%v: tensor<f32>, %n: tensor<i64>) -> tensor<?x2xf32> {
+  // CHECK: %[[INIT:.*]] = tensor.empty(%{{.*}}) : tensor<?x2xf32>
+  // CHECK: %[[VALUE:.*]] = tensor.extract %[[V]][] : tensor<f32>
+  // CHECK: linalg.fill ins(%[[VALUE]] : f32) outs(%[[INIT]] : tensor<?x2xf32>)
+  %f = ag.fill %v[%n] : tensor<f32> -> tensor<?x2xf32>
+  return %f : tensor<?x2xf32>
+}
+
+// -----
+
+// CHECK-LABEL: func @reduce_sum
+func.func @reduce_sum(%x: tensor<?x10xf32>) -> tensor<?xf32> {
+  // CHECK: %[[ZERO:.*]] = arith.constant 0.000000e+00 : f32
+  // CHECK: %[[INIT:.*]] = linalg.fill ins(%[[ZERO]] : f32)
+  // CHECK: linalg.reduce { arith.addf } ins(%{{.*}} : tensor<?x10xf32>) outs(%[[INIT]] : tensor<?xf32>) dimensions = [1]
+  %s = ag.reduce sum %x dims [1] : tensor<?x10xf32> -> tensor<?xf32>
+  return %s : tensor<?xf32>
+}
+
+// -----
+
+// max starts from -inf and propagates NaN (arith.maximumf).
+// CHECK-LABEL: func @reduce_max
+func.func @reduce_max(%x: tensor<4x5xf32>) -> tensor<5xf32> {
+  // CHECK: %[[NEG_INF:.*]] = arith.constant 0xFF800000 : f32
+  // CHECK: linalg.fill ins(%[[NEG_INF]] : f32)
+  // CHECK: linalg.reduce { arith.maximumf }
+  %m = ag.reduce max %x dims [0] : tensor<4x5xf32> -> tensor<5xf32>
+  return %m : tensor<5xf32>
+}
+
+// -----
+
+// Integer min starts from INT_MAX.
+// CHECK-LABEL: func @reduce_min_integers
+func.func @reduce_min_integers(%x: tensor<4xi32>) -> tensor<i32> {
+  // CHECK: %[[MAX:.*]] = arith.constant 2147483647 : i32
+  // CHECK: linalg.fill ins(%[[MAX]] : i32)
+  // CHECK: linalg.reduce { arith.minsi }
+  %m = ag.reduce min %x dims [0] : tensor<4xi32> -> tensor<i32>
+  return %m : tensor<i32>
+}
+
+// -----
+
+// mean = sum / number of reduced elements, then keepdims re-inserts the 1.
+// CHECK-LABEL: func @reduce_mean_keepdims
+// CHECK-SAME: (%[[X:.*]]: tensor<?x6xf32>)
+func.func @reduce_mean_keepdims(%x: tensor<?x6xf32>) -> tensor<?x1xf32> {
+  // CHECK: %[[SUM:.*]] = linalg.reduce
+  // CHECK: %[[COUNT:.*]] = arith.muli %{{.*}}, %{{.*}} : index
+  // CHECK: %[[COUNT_I64:.*]] = arith.index_cast %[[COUNT]] : index to i64
+  // CHECK: %[[COUNT_F:.*]] = arith.sitofp %[[COUNT_I64]] : i64 to f32
+  // CHECK: %[[MEAN:.*]] = linalg.generic
+  // CHECK: arith.divf %{{.*}}, %[[COUNT_F]]
+  // CHECK: tensor.expand_shape %[[MEAN]] {{\[\[}}0, 1]] output_shape [%{{.*}}, 1] : tensor<?xf32> into tensor<?x1xf32>
+  %m = ag.reduce mean %x dims [1] keepdims : tensor<?x6xf32> -> tensor<?x1xf32>
+  return %m : tensor<?x1xf32>
+}
+
+// -----
+
+// CHECK-LABEL: func @argmax
+func.func @argmax(%x: tensor<?x10xf32>) -> tensor<?xi64> {
+  // CHECK: %[[R:.*]]:2 = linalg.generic {{.*}} iterator_types = ["parallel", "reduction"]
+  // CHECK: %[[LARGER:.*]] = arith.cmpf ugt
+  // CHECK: %[[I:.*]] = linalg.index 1 : index
+  // CHECK: return %[[R]]#1
+  %i = ag.argmax %x dim 1 : tensor<?x10xf32> -> tensor<?xi64>
+  return %i : tensor<?xi64>
+}
+
+// -----
+
+// CHECK-LABEL: func @one_hot
+func.func @one_hot(%labels: tensor<?xi64>) -> tensor<?x10xf32> {
+  // CHECK: linalg.generic
+  // CHECK: %[[J:.*]] = linalg.index 1 : index
+  // CHECK: %[[J_I64:.*]] = arith.index_cast %[[J]] : index to i64
+  // CHECK: %[[HOT:.*]] = arith.cmpi eq, %{{.*}}, %[[J_I64]] : i64
+  // CHECK: arith.select %[[HOT]]
+  %y = ag.one_hot %labels depth 10 : tensor<?xi64> -> tensor<?x10xf32>
+  return %y : tensor<?x10xf32>
+}

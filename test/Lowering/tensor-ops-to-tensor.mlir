@@ -1,0 +1,89 @@
+// RUN: autograph-opt %s -convert-ag-math-to-linalg -split-input-file | FileCheck %s
+
+// CHECK-LABEL: func @constant
+func.func @constant() -> tensor<2xf32> {
+  // CHECK: %[[C:.*]] = arith.constant dense<[1.000000e+00, 2.000000e+00]> : tensor<2xf32>
+  // CHECK: return %[[C]]
+  %c = ag.constant dense<[1.0, 2.0]> : tensor<2xf32>
+  return %c : tensor<2xf32>
+}
+
+// -----
+
+// CHECK-LABEL: func @dim
+// CHECK-SAME: (%[[X:.*]]: tensor<?x3xf32>)
+func.func @dim(%x: tensor<?x3xf32>) -> tensor<i64> {
+  // CHECK: %[[N:.*]] = tensor.dim %[[X]], %{{.*}} : tensor<?x3xf32>
+  // CHECK: %[[N_I64:.*]] = arith.index_cast %[[N]] : index to i64
+  // CHECK: %[[R:.*]] = tensor.from_elements %[[N_I64]] : tensor<i64>
+  // CHECK: return %[[R]]
+  %n = ag.dim %x, 0 : tensor<?x3xf32>
+  return %n : tensor<i64>
+}
+
+// -----
+
+// The dynamic size is the element count over the static sizes.
+// CHECK-LABEL: func @reshape_infers_the_dynamic_size
+// CHECK-SAME: (%[[X:.*]]: tensor<?x28x28xf32>)
+func.func @reshape_infers_the_dynamic_size(%x: tensor<?x28x28xf32>) -> tensor<?x784xf32> {
+  // CHECK: %[[C784:.*]] = arith.constant 784 : index
+  // CHECK: %[[COUNT:.*]] = arith.divui %{{.*}}, %[[C784]] : index
+  // CHECK: %[[SHAPE:.*]] = tensor.from_elements %[[COUNT]], %{{.*}} : tensor<2xindex>
+  // CHECK: tensor.reshape %[[X]](%[[SHAPE]]) : (tensor<?x28x28xf32>, tensor<2xindex>) -> tensor<?x784xf32>
+  %r = ag.reshape %x : tensor<?x28x28xf32> -> tensor<?x784xf32>
+  return %r : tensor<?x784xf32>
+}
+
+// -----
+
+// CHECK-LABEL: func @concat_inserts_slices
+// CHECK-SAME: (%[[A:.*]]: tensor<2x3xf32>, %[[B:.*]]: tensor<?x3xf32>)
+func.func @concat_inserts_slices(%a: tensor<2x3xf32>, %b: tensor<?x3xf32>) -> tensor<?x3xf32> {
+  // CHECK: %[[EMPTY:.*]] = tensor.empty(%{{.*}}) : tensor<?x3xf32>
+  // CHECK: %[[FIRST:.*]] = tensor.insert_slice %[[A]] into %[[EMPTY]][0, 0] [2, 3] [1, 1]
+  // CHECK: %[[SECOND:.*]] = tensor.insert_slice %[[B]] into %[[FIRST]][2, 0] [%{{.*}}, 3] [1, 1]
+  // CHECK: return %[[SECOND]]
+  %c = ag.concat %a, %b dim 0 : (tensor<2x3xf32>, tensor<?x3xf32>) -> tensor<?x3xf32>
+  return %c : tensor<?x3xf32>
+}
+
+// -----
+
+// The index is clamped into [0, rows - 1].
+// CHECK-LABEL: func @index_is_clamped
+// CHECK-SAME: (%[[X:.*]]: tensor<?x3xf32>, %[[I:.*]]: tensor<i64>)
+func.func @index_is_clamped(%x: tensor<?x3xf32>, %i: tensor<i64>) -> tensor<3xf32> {
+  // CHECK: %[[ROWS:.*]] = tensor.dim %[[X]]
+  // CHECK: %[[LAST:.*]] = arith.subi %[[ROWS]], %{{.*}} : index
+  // CHECK: %[[RAW:.*]] = arith.index_cast %{{.*}} : i64 to index
+  // CHECK: %[[LOW:.*]] = arith.minsi %[[RAW]], %[[LAST]] : index
+  // CHECK: %[[CLAMPED:.*]] = arith.maxsi %[[LOW]], %{{.*}} : index
+  // CHECK: tensor.extract_slice %[[X]][%[[CLAMPED]], 0] [1, 3] [1, 1] : tensor<?x3xf32> to tensor<3xf32>
+  %row = ag.index %x[%i] : tensor<?x3xf32>, tensor<i64> -> tensor<3xf32>
+  return %row : tensor<3xf32>
+}
+
+// -----
+
+// CHECK-LABEL: func @slice_rows
+func.func @slice_rows(%x: tensor<10x4xf32>, %lo: tensor<i64>, %hi: tensor<i64>) -> tensor<?x4xf32> {
+  // CHECK: %[[COUNT:.*]] = arith.subi %{{.*}}, %[[START:.*]] : index
+  // CHECK: tensor.extract_slice %{{.*}}[%[[START]], 0] [%[[COUNT]], 4] [1, 1] : tensor<10x4xf32> to tensor<?x4xf32>
+  %s = ag.slice %x[%lo, %hi] : tensor<10x4xf32>, tensor<i64> -> tensor<?x4xf32>
+  return %s : tensor<?x4xf32>
+}
+
+// -----
+
+// CHECK-LABEL: func @range
+func.func @range(%start: tensor<i64>, %limit: tensor<i64>, %delta: tensor<i64>) -> tensor<?xi64> {
+  // CHECK: %[[N:.*]] = arith.index_cast %{{.*}} : i64 to index
+  // CHECK: %[[INIT:.*]] = tensor.empty(%[[N]]) : tensor<?xi64>
+  // CHECK: linalg.generic {{.*}} outs(%[[INIT]] : tensor<?xi64>)
+  // CHECK: %[[I:.*]] = linalg.index 0 : index
+  // CHECK: arith.muli
+  // CHECK: arith.addi
+  %r = ag.range %start, %limit, %delta : tensor<i64> -> tensor<?xi64>
+  return %r : tensor<?xi64>
+}
