@@ -91,6 +91,28 @@ struct ElementwiseToLinalg : RewritePattern {
 
 bool isFloat(Value v) { return isa<FloatType>(v.getType()); }
 
+template <typename NamedOp>
+NamedOpBuilder namedForIntegers() {
+  return [](OpBuilder &b, Location loc, Type elementType, ValueRange inputs,
+            Value init) -> Operation * {
+    if (!isa<IntegerType>(elementType))
+      return nullptr;
+    return b.create<NamedOp>(loc, inputs, init);
+  };
+}
+
+/// isnan(a) ? a : isnan(b) ? b : (a <replace> b ? b : a), that is
+/// std::max (OLT) or std::min (OGT) with NaN propagation.
+Value nanPropagatingChoice(OpBuilder &b, Location loc, Value lhs, Value rhs,
+                           arith::CmpFPredicate replace) {
+  Value lhsIsNaN = b.create<arith::CmpFOp>(loc, arith::CmpFPredicate::UNO, lhs, lhs);
+  Value rhsIsNaN = b.create<arith::CmpFOp>(loc, arith::CmpFPredicate::UNO, rhs, rhs);
+  Value takeRhs = b.create<arith::CmpFOp>(loc, replace, lhs, rhs);
+  Value ordered = b.create<arith::SelectOp>(loc, takeRhs, rhs, lhs);
+  Value nanOrOrdered = b.create<arith::SelectOp>(loc, rhsIsNaN, rhs, ordered);
+  return b.create<arith::SelectOp>(loc, lhsIsNaN, lhs, nanOrOrdered);
+}
+
 } // namespace
 
 void autograph::populateAgElementwiseToLinalgPatterns(
@@ -120,9 +142,20 @@ void autograph::populateAgElementwiseToLinalgPatterns(
       [](OpBuilder &b, Location loc, Type, ValueRange args) -> Value {
         return b.create<math::IPowIOp>(loc, args[0], args[1]);
       });
-  // Maximum/minimum propagate NaN for floats, as ag::maximum does.
-  add(ag::MaximumOp::getOperationName(), named<linalg::MaxOp>(), nullptr);
-  add(ag::MinimumOp::getOperationName(), named<linalg::MinOp>(), nullptr);
+  // Float maximum/minimum are those of the eager runtime: a NaN operand
+  // wins, otherwise std::max/std::min (which keep `a` when a == b, so the
+  // sign of a zero is that of `a`). linalg.max (arith.maximumf) would return
+  // +0 for max(-0, +0) and print differently.
+  add(ag::MaximumOp::getOperationName(), namedForIntegers<linalg::MaxOp>(),
+      [](OpBuilder &b, Location loc, Type, ValueRange args) -> Value {
+        return nanPropagatingChoice(b, loc, args[0], args[1],
+                                    arith::CmpFPredicate::OLT);
+      });
+  add(ag::MinimumOp::getOperationName(), namedForIntegers<linalg::MinOp>(),
+      [](OpBuilder &b, Location loc, Type, ValueRange args) -> Value {
+        return nanPropagatingChoice(b, loc, args[0], args[1],
+                                    arith::CmpFPredicate::OGT);
+      });
 
   add(ag::NegOp::getOperationName(), namedForFloats<linalg::NegFOp>(),
       [](OpBuilder &b, Location loc, Type type, ValueRange args) -> Value {
@@ -139,12 +172,13 @@ void autograph::populateAgElementwiseToLinalgPatterns(
           return b.create<arith::MulFOp>(loc, args[0], args[0]);
         return b.create<arith::MulIOp>(loc, args[0], args[0]);
       });
+  // relu(x) = x < 0 ? 0 : x: NaN and -0 pass through, as std::max(x, 0).
   add(ag::ReluOp::getOperationName(), nullptr,
       [](OpBuilder &b, Location loc, Type type, ValueRange args) -> Value {
         Value zero = scalarConstant(b, loc, type, 0);
-        Value positive =
-            compareScalars(b, loc, ag::ComparisonPredicate::gt, args[0], zero);
-        return b.create<arith::SelectOp>(loc, positive, args[0], zero);
+        Value negative =
+            compareScalars(b, loc, ag::ComparisonPredicate::lt, args[0], zero);
+        return b.create<arith::SelectOp>(loc, negative, zero, args[0]);
       });
   add(ag::ExpOp::getOperationName(), named<linalg::ExpOp>(), nullptr);
   add(ag::LogOp::getOperationName(), named<linalg::LogOp>(), nullptr);

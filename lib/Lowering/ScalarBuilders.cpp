@@ -4,6 +4,8 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 
+#include <cmath>
+
 using namespace mlir;
 
 namespace autograph::lowering {
@@ -118,8 +120,34 @@ Value convertScalar(OpBuilder &builder, Location loc, Value value, Type to) {
     return toWidth > fromWidth
                ? builder.create<arith::ExtFOp>(loc, to, value).getResult()
                : builder.create<arith::TruncFOp>(loc, to, value).getResult();
-  if (fromFloat)
-    return builder.create<arith::FPToSIOp>(loc, to, value);
+  if (fromFloat) {
+    // Saturating, with NaN -> 0, as the eager runtime (fptosi alone is
+    // poison out of range).
+    unsigned width = to.getIntOrFloatBitWidth();
+    auto floatType = cast<FloatType>(from);
+    auto floatConstant = [&](double v) -> Value {
+      return builder.create<arith::ConstantOp>(loc,
+                                               builder.getFloatAttr(floatType, v));
+    };
+    auto intConstant = [&](const APInt &v) -> Value {
+      return builder.create<arith::ConstantOp>(loc, builder.getIntegerAttr(to, v));
+    };
+    Value high = floatConstant(std::ldexp(1.0, width - 1));  // 2^(w-1)
+    Value low = floatConstant(-std::ldexp(1.0, width - 1)); // -2^(w-1)
+    Value truncated = builder.create<arith::FPToSIOp>(loc, to, value);
+    Value tooHigh = builder.create<arith::CmpFOp>(loc, arith::CmpFPredicate::OGE,
+                                                  value, high);
+    Value tooLow = builder.create<arith::CmpFOp>(loc, arith::CmpFPredicate::OLT,
+                                                 value, low);
+    Value isNaN = builder.create<arith::CmpFOp>(loc, arith::CmpFPredicate::UNO,
+                                                value, value);
+    Value result = builder.create<arith::SelectOp>(
+        loc, tooHigh, intConstant(APInt::getSignedMaxValue(width)), truncated);
+    result = builder.create<arith::SelectOp>(
+        loc, tooLow, intConstant(APInt::getSignedMinValue(width)), result);
+    return builder.create<arith::SelectOp>(loc, isNaN,
+                                           intConstant(APInt(width, 0)), result);
+  }
   if (toFloat)
     return builder.create<arith::SIToFPOp>(loc, to, value);
   return toWidth > fromWidth

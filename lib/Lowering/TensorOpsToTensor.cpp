@@ -168,10 +168,14 @@ struct IndexToTensor : OpRewritePattern<ag::IndexOp> {
     Value zero = rewriter.create<arith::ConstantIndexOp>(loc, 0);
     Value one = rewriter.create<arith::ConstantIndexOp>(loc, 1);
     Value last = rewriter.create<arith::SubIOp>(loc, rows, one);
-    Value index = clamp(rewriter, loc,
-                        toIndex(rewriter, loc,
-                                extractScalar(rewriter, loc, op.getIndex())),
-                        zero, last);
+    // A negative index counts from the end, as in the eager runtime.
+    Value raw =
+        toIndex(rewriter, loc, extractScalar(rewriter, loc, op.getIndex()));
+    Value negative =
+        rewriter.create<arith::CmpIOp>(loc, arith::CmpIPredicate::slt, raw, zero);
+    Value fromEnd = rewriter.create<arith::AddIOp>(loc, raw, rows);
+    Value wrapped = rewriter.create<arith::SelectOp>(loc, negative, fromEnd, raw);
+    Value index = clamp(rewriter, loc, wrapped, zero, last);
     SmallVector<OpFoldResult> offsets, sizes, strides;
     rowsSlice(rewriter, loc, source, index, one, offsets, sizes, strides);
     sizes[0] = rewriter.getIndexAttr(1);

@@ -132,8 +132,11 @@ func.func @compare_integers_signed(%x: tensor<2xi64>, %y: tensor<2xi64>) -> tens
 
 // CHECK-LABEL: func @casts
 func.func @casts(%f: tensor<2xf32>, %b: tensor<2xi1>, %i: tensor<2xi64>) -> (tensor<2xi32>, tensor<2xf32>, tensor<2xi1>, tensor<2xi32>) {
-  // Float to integer truncates toward zero.
-  // CHECK: arith.fptosi %{{.*}} : f32 to i32
+  // Float to integer truncates toward zero, saturates, and maps NaN to 0.
+  // CHECK: %[[T:.*]] = arith.fptosi %{{.*}} : f32 to i32
+  // CHECK: %[[HIGH:.*]] = arith.select %{{.*}}, %{{.*}}, %[[T]] : i32
+  // CHECK: %[[LOW:.*]] = arith.select %{{.*}}, %{{.*}}, %[[HIGH]] : i32
+  // CHECK: arith.select %{{.*}}, %{{.*}}, %[[LOW]] : i32
   // A boolean is 0 or 1.
   // CHECK: arith.uitofp %{{.*}} : i1 to f32
   // A number is true when not 0.
@@ -171,11 +174,34 @@ func.func @logic(%p: tensor<i1>, %q: tensor<i1>) -> (tensor<i1>, tensor<i1>, ten
 
 // -----
 
+// relu(x) = x < 0 ? 0 : x, so NaN and -0 pass through as in the runtime.
 // CHECK-LABEL: func @relu
 func.func @relu(%x: tensor<4xi32>) -> tensor<4xi32> {
+  // CHECK: ^bb0(%[[IN:.*]]: i32, %{{.*}}: i32):
   // CHECK: %[[ZERO:.*]] = arith.constant 0 : i32
-  // CHECK: %[[POS:.*]] = arith.cmpi sgt, %{{.*}}, %[[ZERO]]
-  // CHECK: arith.select %[[POS]], %{{.*}}, %[[ZERO]]
+  // CHECK: %[[NEG:.*]] = arith.cmpi slt, %[[IN]], %[[ZERO]]
+  // CHECK: arith.select %[[NEG]], %[[ZERO]], %[[IN]]
   %r = ag.relu %x : tensor<4xi32>
   return %r : tensor<4xi32>
+}
+
+// -----
+
+// Float maximum: a NaN operand wins, otherwise std::max (lhs kept on ties).
+// Integer maximum is linalg.max.
+// CHECK-LABEL: func @maximum
+func.func @maximum(%x: tensor<2xf32>, %y: tensor<2xf32>, %i: tensor<2xi32>, %j: tensor<2xi32>) -> (tensor<2xf32>, tensor<2xi32>) {
+  // CHECK: linalg.generic
+  // CHECK: ^bb0(%[[A:.*]]: f32, %[[B:.*]]: f32, %{{.*}}: f32):
+  // CHECK: %[[A_NAN:.*]] = arith.cmpf uno, %[[A]], %[[A]]
+  // CHECK: %[[B_NAN:.*]] = arith.cmpf uno, %[[B]], %[[B]]
+  // CHECK: %[[LESS:.*]] = arith.cmpf olt, %[[A]], %[[B]]
+  // CHECK: %[[MAX:.*]] = arith.select %[[LESS]], %[[B]], %[[A]]
+  // CHECK: %[[M2:.*]] = arith.select %[[B_NAN]], %[[B]], %[[MAX]]
+  // CHECK: %[[M3:.*]] = arith.select %[[A_NAN]], %[[A]], %[[M2]]
+  // CHECK: linalg.yield %[[M3]]
+  // CHECK: linalg.max
+  %m = ag.maximum %x, %y : tensor<2xf32>
+  %n = ag.maximum %i, %j : tensor<2xi32>
+  return %m, %n : tensor<2xf32>, tensor<2xi32>
 }

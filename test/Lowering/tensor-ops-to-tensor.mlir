@@ -50,14 +50,18 @@ func.func @concat_inserts_slices(%a: tensor<2x3xf32>, %b: tensor<?x3xf32>) -> te
 
 // -----
 
-// The index is clamped into [0, rows - 1].
+// A negative index counts from the end; the result is clamped into
+// [0, rows - 1].
 // CHECK-LABEL: func @index_is_clamped
 // CHECK-SAME: (%[[X:.*]]: tensor<?x3xf32>, %[[I:.*]]: tensor<i64>)
 func.func @index_is_clamped(%x: tensor<?x3xf32>, %i: tensor<i64>) -> tensor<3xf32> {
   // CHECK: %[[ROWS:.*]] = tensor.dim %[[X]]
   // CHECK: %[[LAST:.*]] = arith.subi %[[ROWS]], %{{.*}} : index
   // CHECK: %[[RAW:.*]] = arith.index_cast %{{.*}} : i64 to index
-  // CHECK: %[[LOW:.*]] = arith.minsi %[[RAW]], %[[LAST]] : index
+  // CHECK: %[[NEGATIVE:.*]] = arith.cmpi slt, %[[RAW]], %{{.*}} : index
+  // CHECK: %[[FROM_END:.*]] = arith.addi %[[RAW]], %[[ROWS]] : index
+  // CHECK: %[[WRAPPED:.*]] = arith.select %[[NEGATIVE]], %[[FROM_END]], %[[RAW]] : index
+  // CHECK: %[[LOW:.*]] = arith.minsi %[[WRAPPED]], %[[LAST]] : index
   // CHECK: %[[CLAMPED:.*]] = arith.maxsi %[[LOW]], %{{.*}} : index
   // CHECK: tensor.extract_slice %[[X]][%[[CLAMPED]], 0] [1, 3] [1, 1] : tensor<?x3xf32> to tensor<3xf32>
   %row = ag.index %x[%i] : tensor<?x3xf32>, tensor<i64> -> tensor<3xf32>

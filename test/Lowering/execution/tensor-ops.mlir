@@ -68,6 +68,13 @@ func.func @main() {
   %row = ag.index %m[%i1] : tensor<2x3xf32>, tensor<i64> -> tensor<3xf32>
   %u4 = tensor.cast %row : tensor<3xf32> to tensor<?xf32>
   call @print_f32_1d(%u4) : (tensor<?xf32>) -> ()
+  // Row -1 is the last row, as in the runtime.
+  // CHECK: sizes = [3]
+  // CHECK-NEXT: [4, 2, 6]
+  %im1 = ag.constant dense<-1> : tensor<i64>
+  %last = ag.index %m[%im1] : tensor<2x3xf32>, tensor<i64> -> tensor<3xf32>
+  %ul = tensor.cast %last : tensor<3xf32> to tensor<?xf32>
+  call @print_f32_1d(%ul) : (tensor<?xf32>) -> ()
   %i9 = ag.constant dense<9> : tensor<i64>
   %far = ag.index %m[%i9] : tensor<2x3xf32>, tensor<i64> -> tensor<3xf32>
   %u5 = tensor.cast %far : tensor<3xf32> to tensor<?xf32>
@@ -141,12 +148,13 @@ func.func @main() {
   %u12 = tensor.cast %qr : tensor<?xi32> to tensor<?xi32>
   call @print_i32_1d(%u12) : (tensor<?xi32>) -> ()
 
-  // Casts: 2.7 -> 2, -2.7 -> -2 (truncation), true -> 1.
-  // CHECK: sizes = [2]
-  // CHECK-NEXT: [2, -2]
-  %f = ag.constant dense<[2.7, -2.7]> : tensor<2xf32>
-  %fi = ag.cast %f : tensor<2xf32> to tensor<2xi32>
-  %u13 = tensor.cast %fi : tensor<2xi32> to tensor<?xi32>
+  // Casts truncate toward zero, saturate, and map NaN to 0:
+  // 2.7 -> 2, -2.7 -> -2, 1e10 -> 2147483647, -1e10 -> -2147483648, NaN -> 0.
+  // CHECK: sizes = [5]
+  // CHECK-NEXT: [2, -2, 2147483647, -2147483648, 0]
+  %f = ag.constant dense<[2.7, -2.7, 1.0e10, -1.0e10, 0x7FC00000]> : tensor<5xf32>
+  %fi = ag.cast %f : tensor<5xf32> to tensor<5xi32>
+  %u13 = tensor.cast %fi : tensor<5xi32> to tensor<?xi32>
   call @print_i32_1d(%u13) : (tensor<?xi32>) -> ()
   return
 }
