@@ -1,0 +1,41 @@
+//===- CompiledKernels.h - C interface of bench/kernels/*.mlir -*- C++ -*-===//
+//
+// The `_mlir_ciface_` functions that -ag-to-llvm produces for functions with
+// `llvm.emit_c_interface`: memrefs are passed as pointers to strided
+// descriptors; results are returned through the first pointer and are owned
+// by the caller (free `allocated`).
+//
+//===----------------------------------------------------------------------===//
+#ifndef AUTOGRAPH_BENCH_COMPILEDKERNELS_H
+#define AUTOGRAPH_BENCH_COMPILEDKERNELS_H
+
+#include <cstdint>
+#include <cstdlib>
+
+template <typename T, int Rank> struct MemRef {
+  T *allocated;
+  T *aligned;
+  int64_t offset;
+  int64_t sizes[Rank];
+  int64_t strides[Rank];
+};
+template <typename T> struct MemRef<T, 0> {
+  T *allocated;
+  T *aligned;
+  int64_t offset;
+};
+
+template <typename T, int Rank> void release(MemRef<T, Rank> &m) {
+  std::free(m.allocated);
+}
+
+extern "C" {
+void _mlir_ciface_collatz_steps(MemRef<int64_t, 0> *result,
+                                MemRef<int64_t, 0> *n);
+void _mlir_ciface_sigmoid_chain(MemRef<float, 1> *result, MemRef<float, 1> *x,
+                                MemRef<float, 0> *w, MemRef<float, 0> *b);
+void _mlir_ciface_matmul(MemRef<float, 2> *result, MemRef<float, 2> *a,
+                         MemRef<float, 2> *b);
+}
+
+#endif // AUTOGRAPH_BENCH_COMPILEDKERNELS_H
