@@ -68,6 +68,7 @@ void autograph::registerAgLoweringDialects(DialectRegistry &registry) {
 
 void autograph::buildAgToLinalgPipeline(OpPassManager &pm) {
   pm.addPass(createConvertAgControlFlowToSCF());
+  pm.addPass(createConvertAgPrintAssertToRuntimeCalls());
   pm.addPass(createConvertAgMathToLinalg());
   pm.addPass(createCanonicalizerPass());
   // Named elementwise ops become generics so that chains fuse into one loop

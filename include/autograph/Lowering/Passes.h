@@ -25,6 +25,10 @@ void populateAgStructuredOpsToLinalgPatterns(mlir::RewritePatternSet &patterns);
 /// ag.constant, dim, reshape, concat, index, slice, range to tensor/arith.
 void populateAgTensorOpsToTensorPatterns(mlir::RewritePatternSet &patterns);
 
+/// ag.print and ag.assert to calls into the runtime's C ABI.
+void populateAgPrintAssertToRuntimeCallsPatterns(
+    mlir::RewritePatternSet &patterns);
+
 /// 0-d tensors carried by scf.while/for/if become scalars.
 void populateScalarizeSCFTensorsPatterns(mlir::RewritePatternSet &patterns);
 

@@ -1,0 +1,33 @@
+//===- ConvertAgPrintAssertToRuntimeCalls.cpp - pass driver ---------------===//
+#include "autograph/Dialect/Ag/AgOps.h"
+#include "autograph/Lowering/Passes.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+
+namespace autograph {
+#define GEN_PASS_DEF_CONVERTAGPRINTASSERTTORUNTIMECALLS
+#include "autograph/Lowering/Passes.h.inc"
+} // namespace autograph
+
+using namespace mlir;
+
+namespace {
+struct ConvertAgPrintAssertToRuntimeCallsPass
+    : autograph::impl::ConvertAgPrintAssertToRuntimeCallsBase<
+          ConvertAgPrintAssertToRuntimeCallsPass> {
+  void runOnOperation() override {
+    RewritePatternSet patterns(&getContext());
+    autograph::populateAgPrintAssertToRuntimeCallsPatterns(patterns);
+    GreedyRewriteConfig config;
+    config.enableRegionSimplification = GreedySimplifyRegionLevel::Disabled;
+    if (failed(applyPatternsAndFoldGreedily(getOperation(), std::move(patterns),
+                                            config)))
+      signalPassFailure();
+  }
+};
+} // namespace

@@ -1,0 +1,145 @@
+//===- PrintAssertToRuntimeCalls.cpp - ag.print/ag.assert to the C ABI ----===//
+//
+// ag.print becomes agrt_print_begin, one agrt_print_text per literal piece,
+// one agrt_print_tensor_<dtype> per tensor, and agrt_print_end; ag.assert
+// becomes `if (!predicate) agrt_assert_fail(message, file, line)` with the
+// op's source location. Text travels as i8 tensors and tensors as unranked
+// tensors, so the calls bufferize like any other read; the functions are
+// declared `llvm.emit_c_interface`, and the runtime defines their
+// `_mlir_ciface_` forms (runtime/CompiledCodeABI.cpp). Patterns only.
+//
+//===----------------------------------------------------------------------===//
+#include "autograph/Dialect/Ag/AgOps.h"
+#include "autograph/Lowering/Passes.h"
+#include "ScalarBuilders.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/PatternMatch.h"
+#include "mlir/IR/SymbolTable.h"
+
+using namespace mlir;
+using namespace autograph::lowering;
+
+namespace {
+
+/// The runtime function `name` of type (inputs) -> (), declared at the top of
+/// the module on first use. Tensor arguments are read-only.
+func::FuncOp runtimeFunction(PatternRewriter &rewriter, Operation *anchor,
+                             StringRef name, TypeRange inputs) {
+  auto module = anchor->getParentOfType<ModuleOp>();
+  if (auto existing = module.lookupSymbol<func::FuncOp>(name))
+    return existing;
+  OpBuilder::InsertionGuard guard(rewriter);
+  rewriter.setInsertionPointToStart(module.getBody());
+  auto function = rewriter.create<func::FuncOp>(
+      module.getLoc(), name, rewriter.getFunctionType(inputs, {}));
+  function.setPrivate();
+  function->setAttr("llvm.emit_c_interface", rewriter.getUnitAttr());
+  for (auto [i, type] : llvm::enumerate(inputs))
+    if (isa<TensorType>(type))
+      function.setArgAttr(i, "bufferization.access",
+                          rewriter.getStringAttr("read"));
+  return function;
+}
+
+void callRuntime(PatternRewriter &rewriter, Location loc, Operation *anchor,
+                 StringRef name, ValueRange arguments) {
+  func::FuncOp function =
+      runtimeFunction(rewriter, anchor, name, arguments.getTypes());
+  rewriter.create<func::CallOp>(loc, function, arguments);
+}
+
+/// `text` as a tensor<?xi8> constant.
+Value textTensor(PatternRewriter &rewriter, Location loc, StringRef text) {
+  auto i8 = rewriter.getIntegerType(8);
+  auto type = RankedTensorType::get({static_cast<int64_t>(text.size())}, i8);
+  SmallVector<APInt> bytes;
+  for (char c : text)
+    bytes.push_back(APInt(8, static_cast<uint8_t>(c)));
+  Value constant = rewriter.create<arith::ConstantOp>(
+      loc, DenseElementsAttr::get(type, bytes));
+  return rewriter.create<tensor::CastOp>(
+      loc, RankedTensorType::get({ShapedType::kDynamic}, i8), constant);
+}
+
+/// "f32", "f64", "i32", "i64" or "bool": the suffix of the print function.
+std::string dtypeSuffix(Type elementType) {
+  if (elementType.isInteger(1))
+    return "bool";
+  std::string suffix;
+  llvm::raw_string_ostream(suffix) << elementType;
+  return suffix;
+}
+
+struct PrintToRuntimeCalls : OpRewritePattern<ag::PrintOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(ag::PrintOp op,
+                                PatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    callRuntime(rewriter, loc, op, "agrt_print_begin", {});
+    auto printText = [&](Attribute text) {
+      StringRef value = cast<StringAttr>(text).getValue();
+      if (!value.empty())
+        callRuntime(rewriter, loc, op, "agrt_print_text",
+                    textTensor(rewriter, loc, value));
+    };
+    ArrayAttr texts = op.getTexts();
+    for (auto [i, value] : llvm::enumerate(op.getValues())) {
+      printText(texts[i]);
+      Type elementType = getElementTypeOrSelf(value.getType());
+      Value unranked = rewriter.create<tensor::CastOp>(
+          loc, UnrankedTensorType::get(elementType), value);
+      callRuntime(rewriter, loc, op,
+                  "agrt_print_tensor_" + dtypeSuffix(elementType), unranked);
+    }
+    printText(texts[op.getValues().size()]);
+    callRuntime(rewriter, loc, op, "agrt_print_end", {});
+    rewriter.eraseOp(op);
+    return success();
+  }
+};
+
+/// The innermost file:line of `loc`, or ("", 0).
+std::pair<std::string, int64_t> fileAndLine(Location loc) {
+  std::pair<std::string, int64_t> result{"", 0};
+  loc->walk([&](Location inner) {
+    if (auto fileLoc = dyn_cast<FileLineColLoc>(inner)) {
+      result = {fileLoc.getFilename().str(), fileLoc.getLine()};
+      return WalkResult::interrupt();
+    }
+    return WalkResult::advance();
+  });
+  return result;
+}
+
+struct AssertToRuntimeCall : OpRewritePattern<ag::AssertOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(ag::AssertOp op,
+                                PatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    Value holds = extractScalar(rewriter, loc, op.getPredicate());
+    Value trueValue = rewriter.create<arith::ConstantOp>(loc, rewriter.getBoolAttr(true));
+    Value fails = rewriter.create<arith::XOrIOp>(loc, holds, trueValue);
+    auto ifOp = rewriter.create<scf::IfOp>(loc, fails, /*withElseRegion=*/false);
+    rewriter.setInsertionPointToStart(&ifOp.getThenRegion().front());
+    auto [file, line] = fileAndLine(loc);
+    Value lineValue = rewriter.create<arith::ConstantOp>(
+        loc, rewriter.getI64IntegerAttr(line));
+    callRuntime(rewriter, loc, op, "agrt_assert_fail",
+                {textTensor(rewriter, loc, op.getMessage()),
+                 textTensor(rewriter, loc, file), lineValue});
+    rewriter.eraseOp(op);
+    return success();
+  }
+};
+
+} // namespace
+
+void autograph::populateAgPrintAssertToRuntimeCallsPatterns(
+    RewritePatternSet &patterns) {
+  patterns.add<PrintToRuntimeCalls, AssertToRuntimeCall>(patterns.getContext());
+}
