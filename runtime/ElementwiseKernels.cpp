@@ -283,16 +283,15 @@ void unary_int(OpKind kind, const T *x, T *out, std::int64_t n) {
 
 } // namespace
 
-Tensor binary_kernel(OpKind kind, const OpAttrs &attrs, const Tensor &a,
-                     const Tensor &b, DType result_dtype,
-                     const std::int64_t *dims, int rank) {
+Tensor binary_kernel(OpKind kind, ComparePredicate predicate, const Tensor &a,
+                     const Tensor &b, DType result_dtype) {
   const TensorImpl &ia = *a.impl();
   const TensorImpl &ib = *b.impl();
-  Tensor out = make_uninitialized(result_dtype, dims, rank, op_name(kind));
+  Tensor out = make_like(result_dtype, ia.numel >= ib.numel ? ia : ib);
   TensorImpl &o = *out.impl();
   if (kind == OpKind::Compare) {
     visit_dtype(ia.dtype, [&](auto t) {
-      comparison<decltype(t)>(attrs.predicate, ia, ib, o);
+      comparison<decltype(t)>(predicate, ia, ib, o);
     });
   } else if (kind == OpKind::LogicalAnd) {
     binary_loop<AndF, bool, bool>(ia, ib, o);
@@ -312,7 +311,7 @@ Tensor binary_kernel(OpKind kind, const OpAttrs &attrs, const Tensor &a,
 
 Tensor unary_kernel(OpKind kind, const Tensor &x) {
   const TensorImpl &ix = *x.impl();
-  Tensor out = make_uninitialized(ix.dtype, ix.dims, ix.rank, op_name(kind));
+  Tensor out = make_like(ix.dtype, ix);
   TensorImpl &o = *out.impl();
   const std::int64_t n = ix.numel;
   if (n == 0)
@@ -355,14 +354,14 @@ Tensor cast_kernel(const Tensor &x, DType to) {
   const TensorImpl &ix = *x.impl();
   if (ix.dtype == to)
     return x;
-  Tensor out = make_uninitialized(to, ix.dims, ix.rank, "cast");
+  Tensor out = make_like(to, ix);
   convert_elements(ix.dtype, ix.data, to, out.impl()->data, ix.numel);
   return out;
 }
 
 Tensor select_kernel(const Tensor &c, const Tensor &a, const Tensor &b) {
   const TensorImpl &ic = *c.impl(), &ia = *a.impl(), &ib = *b.impl();
-  Tensor out = make_uninitialized(ia.dtype, ia.dims, ia.rank, "select");
+  Tensor out = make_like(ia.dtype, ia);
   const std::int64_t n = ia.numel;
   if (n == 0)
     return out;

@@ -21,12 +21,12 @@ namespace ag::detail {
 Tensor apply_op_traced(OpKind kind, Span<const Tensor> inputs,
                        const OpAttrs &attrs);
 
-/// Add..Minimum, Compare, LogicalAnd, LogicalOr. The operands have the
-/// result's extents `dims`, or one of them has a single element, which is
-/// applied to every element (the eager form of broadcasting a scalar).
-Tensor binary_kernel(OpKind kind, const OpAttrs &attrs, const Tensor &a,
-                     const Tensor &b, DType result_dtype,
-                     const std::int64_t *dims, int rank);
+/// Add..Minimum, Compare, LogicalAnd, LogicalOr. The operands have equal
+/// extents, or one of them has a single element and the other the result's
+/// extents; the single element then applies to every element (the eager form
+/// of broadcasting a scalar).
+Tensor binary_kernel(OpKind kind, ComparePredicate predicate, const Tensor &a,
+                     const Tensor &b, DType result_dtype);
 /// Neg..Relu, LogicalNot.
 Tensor unary_kernel(OpKind kind, const Tensor &x);
 Tensor cast_kernel(const Tensor &x, DType to);

@@ -54,8 +54,7 @@ Tensor run_kernel(OpKind kind, Span<const Tensor> in, const OpAttrs &attrs,
   case OpKind::Compare:
   case OpKind::LogicalAnd:
   case OpKind::LogicalOr:
-    return binary_kernel(kind, attrs, in[0], in[1], spec.dtype,
-                         spec.shape.data(), static_cast<int>(spec.shape.size()));
+    return binary_kernel(kind, attrs.predicate, in[0], in[1], spec.dtype);
   case OpKind::Neg:
   case OpKind::Exp:
   case OpKind::Log:

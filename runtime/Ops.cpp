@@ -65,6 +65,19 @@ Tensor broadcast_for(const Tensor &x, const Shape &s, bool traced) {
 // go straight to the kernel (same result, no materialised broadcast).
 Tensor binary(OpKind kind, const Tensor &a, const Tensor &b,
               ComparePredicate predicate = ComparePredicate::EQ) {
+  const TensorImpl *pa = a.impl(), *pb = b.impl();
+  const DType out_dtype = kind == OpKind::Compare ? DType::Bool
+                          : pa                    ? pa->dtype
+                                                  : DType::Float32;
+  // Eager fast path: both concrete, same dtype and extents, no observer.
+  if (pa && pb && !pa->symbolic && !pb->symbolic && pa->dtype == pb->dtype &&
+      same_dims(*pa, *pb) && !current_op_observer()) {
+    if (kind < OpKind::Compare && is_numeric(pa->dtype))
+      return detail::binary_kernel(kind, predicate, a, b, out_dtype);
+    if (kind == OpKind::Compare ||
+        (kind > OpKind::Compare && pa->dtype == DType::Bool))
+      return detail::binary_kernel(kind, predicate, a, b, out_dtype);
+  }
   OpAttrs attrs;
   attrs.predicate = predicate;
   const char *name = detail::display_name(kind, attrs);
@@ -75,16 +88,13 @@ Tensor binary(OpKind kind, const Tensor &a, const Tensor &b,
   const bool eager = !ia.symbolic && !ib.symbolic && !current_op_observer();
   if (eager && same_dims(ia, ib)) {
     detail::check_elementwise_dtype(kind, ia.dtype, name);
-    DType out = kind == OpKind::Compare ? DType::Bool : ia.dtype;
-    return detail::binary_kernel(kind, attrs, a, b, out, ia.dims, ia.rank);
+    return detail::binary_kernel(kind, predicate, a, b, out_dtype);
   }
   Shape s = broadcast_shapes(detail::shape_of(ia), detail::shape_of(ib), name);
   if (eager && ((ia.numel == 1 && has_dims(ib, s)) ||
                 (ib.numel == 1 && has_dims(ia, s)))) {
     detail::check_elementwise_dtype(kind, ia.dtype, name);
-    DType out = kind == OpKind::Compare ? DType::Bool : ia.dtype;
-    return detail::binary_kernel(kind, attrs, a, b, out, s.data(),
-                                 static_cast<int>(s.size()));
+    return detail::binary_kernel(kind, predicate, a, b, out_dtype);
   }
   const bool traced = ia.symbolic || ib.symbolic;
   Tensor a2 = has_dims(ia, s) ? a : broadcast_for(a, s, traced);

@@ -36,17 +36,6 @@ const char *dtype_short_name(DType dtype) noexcept {
   return "invalid-dtype";
 }
 
-std::size_t dtype_size(DType dtype) noexcept {
-  switch (dtype) {
-  case DType::Float32: return 4;
-  case DType::Float64: return 8;
-  case DType::Int32: return 4;
-  case DType::Int64: return 8;
-  case DType::Bool: return 1;
-  }
-  return 1;
-}
-
 std::string format_shape(const std::int64_t *dims, std::size_t rank) {
   std::string s = "[";
   for (std::size_t i = 0; i < rank; ++i) {
@@ -143,7 +132,7 @@ TensorImpl *new_impl() {
   } else {
     mem = ::operator new(sizeof(TensorImpl), std::align_val_t(alignof(TensorImpl)));
   }
-  return new (mem) TensorImpl();
+  return new (mem) TensorImpl;
 }
 
 void release_impl(TensorImpl *impl) noexcept {
@@ -161,17 +150,6 @@ void release_impl(TensorImpl *impl) noexcept {
     free_impl_memory(impl);
     impl = base; // drop the view's reference to its base
   }
-}
-
-void set_dims(TensorImpl *impl, const std::int64_t *dims, int rank) {
-  impl->rank = rank;
-  if (rank <= kInlineRank) {
-    impl->dims = impl->inline_dims;
-  } else {
-    impl->dims = new std::int64_t[static_cast<std::size_t>(rank)];
-  }
-  for (int i = 0; i < rank; ++i)
-    impl->dims[i] = dims[i];
 }
 
 Tensor make_uninitialized(DType dtype, const std::int64_t *dims, int rank,
@@ -206,6 +184,29 @@ Tensor make_uninitialized(DType dtype, const std::int64_t *dims, int rank,
       throw ResourceExhaustedError(std::string(op) + ": cannot allocate " +
                                    std::to_string(bytes) + " bytes for " +
                                    dtype_name(dtype) + format_shape(dims, rank));
+    impl->block = p;
+    impl->block_bytes = cap;
+    impl->data = p;
+  }
+  return t;
+}
+
+Tensor make_like(DType dtype, const TensorImpl &shape_of) {
+  std::size_t bytes = static_cast<std::size_t>(shape_of.numel) * dtype_size(dtype);
+  TensorImpl *impl = new_impl();
+  Tensor t(impl);
+  impl->dtype = dtype;
+  impl->numel = shape_of.numel;
+  set_dims(impl, shape_of.dims, shape_of.rank);
+  if (bytes <= kInlineBytes) {
+    impl->data = impl->inline_data;
+  } else {
+    std::size_t cap = 0;
+    void *p = allocate_buffer(bytes, &cap);
+    if (!p)
+      throw ResourceExhaustedError("cannot allocate " + std::to_string(bytes) +
+                                   " bytes for " + dtype_name(dtype) +
+                                   shape_string(shape_of));
     impl->block = p;
     impl->block_bytes = cap;
     impl->data = p;

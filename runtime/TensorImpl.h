@@ -48,7 +48,13 @@ TensorImpl *new_impl();
 void release_impl(TensorImpl *impl) noexcept;
 
 /// Sets the rank and extents (allocating the extents array above kInlineRank).
-void set_dims(TensorImpl *impl, const std::int64_t *dims, int rank);
+inline void set_dims(TensorImpl *impl, const std::int64_t *dims, int rank) {
+  impl->rank = rank;
+  impl->dims = rank <= kInlineRank ? impl->inline_dims
+                                   : new std::int64_t[static_cast<std::size_t>(rank)];
+  for (int i = 0; i < rank; ++i)
+    impl->dims[i] = dims[i];
+}
 
 /// An uninitialised concrete tensor. The extents must be non-negative; the
 /// element count and byte size are checked for overflow (errors name `op`).
@@ -59,6 +65,9 @@ inline Tensor make_uninitialized(DType dtype, const Shape &shape,
   return make_uninitialized(dtype, shape.data(), static_cast<int>(shape.size()),
                             op);
 }
+/// An uninitialised tensor with the (already validated) extents of
+/// `shape_of`: the fast path of elementwise ops.
+Tensor make_like(DType dtype, const TensorImpl &shape_of);
 /// A tensor of `dims` sharing `base`'s buffer from `byte_offset` (buffers are
 /// immutable, so views are safe).
 Tensor make_view(const Tensor &base, const std::int64_t *dims, int rank,

@@ -29,7 +29,11 @@ const char *dtype_name(DType dtype) noexcept;
 /// "f32", "f64", "i32", "i64", "bool" (the names in signatures).
 const char *dtype_short_name(DType dtype) noexcept;
 /// Bytes per element (bool is stored as one byte holding 0 or 1).
-std::size_t dtype_size(DType dtype) noexcept;
+constexpr std::size_t dtype_size(DType dtype) noexcept {
+  return dtype == DType::Bool ? 1
+         : (dtype == DType::Float64 || dtype == DType::Int64) ? 8
+                                                               : 4;
+}
 
 constexpr bool is_floating(DType d) noexcept {
   return d == DType::Float32 || d == DType::Float64;
