@@ -230,7 +230,7 @@ bool merge_dims(const TensorImpl &a, const TensorImpl &b, Dims &out) {
 TensorSpec infer_elementwise(OpKind kind, Span<const Tensor> inputs,
                              const OpAttrs &attrs) {
   const char *name = detail::display_name(kind, attrs);
-  bool unary = kind >= OpKind::Neg && kind <= OpKind::Relu ||
+  bool unary = (kind >= OpKind::Neg && kind <= OpKind::Relu) ||
                kind == OpKind::LogicalNot;
   if (unary) {
     expect_inputs(inputs, 1, name);

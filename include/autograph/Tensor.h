@@ -69,21 +69,21 @@ public:
   /// The single element converted to T (C++ conversion; float to integer
   /// saturates, NaN gives 0). Needs exactly one element. Eager only.
   template <class T> T item() const {
-    T out{};
+    using S = dtype_cpp_t<dtype_of<T>()>;
+    S out{};
     read_elements(dtype_of<T>(), &out, 1, "item");
-    return out;
+    return static_cast<T>(out);
   }
   /// All elements in row-major order, converted to T. Eager only.
   template <class T> std::vector<T> to_vector() const {
-    if constexpr (std::is_same_v<T, bool>) {
-      std::vector<unsigned char> bytes(static_cast<std::size_t>(num_elements()));
-      read_elements(DType::Bool, bytes.data(), bytes.size(), "to_vector");
-      return std::vector<bool>(bytes.begin(), bytes.end());
-    } else {
-      std::vector<T> out(static_cast<std::size_t>(num_elements()));
-      read_elements(dtype_of<T>(), out.data(), out.size(), "to_vector");
-      return out;
-    }
+    using S = std::conditional_t<std::is_same_v<T, bool>, unsigned char,
+                                 dtype_cpp_t<dtype_of<T>()>>;
+    std::vector<S> raw(static_cast<std::size_t>(num_elements()));
+    read_elements(dtype_of<T>(), raw.data(), raw.size(), "to_vector");
+    if constexpr (std::is_same_v<S, T>)
+      return raw;
+    else
+      return std::vector<T>(raw.begin(), raw.end());
   }
 
   /// The row-major buffer of a concrete tensor (read only).
