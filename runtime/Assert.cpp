@@ -18,22 +18,18 @@ void Assert(const Tensor &condition, const std::string &message,
             const char *file, int line) {
   const SourceLocation where{file, line};
   const detail::TensorImpl &c = detail::checked_impl(condition, "Assert");
+  if (c.rank != 0)
+    throw InvalidArgumentError(format_assert_message(
+        "the condition must be a scalar (0-d) tensor, got shape " +
+            detail::shape_string(c),
+        where));
   if (Tracer *tracer = current_tracer()) {
-    if (c.rank != 0 && c.numel != 1)
-      throw InvalidArgumentError(format_assert_message(
-          "the condition must be a scalar, got shape " + detail::shape_string(c),
-          where));
     tracer->emit_assert(condition, message, where);
     return;
   }
   if (c.symbolic)
     throw TracingError("Assert: a symbolic tensor was used outside of the "
                        "trace that created it");
-  if (c.rank != 0)
-    throw InvalidArgumentError(format_assert_message(
-        "the condition must be a scalar (0-d) tensor, got shape " +
-            detail::shape_string(c),
-        where));
   if (!static_cast<bool>(condition))
     throw InvalidArgumentError(format_assert_message(message, where));
 }

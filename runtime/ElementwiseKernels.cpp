@@ -284,10 +284,10 @@ void unary_int(OpKind kind, const T *x, T *out, std::int64_t n) {
 } // namespace
 
 Tensor binary_kernel(OpKind kind, ComparePredicate predicate, const Tensor &a,
-                     const Tensor &b, DType result_dtype) {
+                     const Tensor &b, DType result_dtype, bool shape_of_b) {
   const TensorImpl &ia = *a.impl();
   const TensorImpl &ib = *b.impl();
-  Tensor out = make_like(result_dtype, ia.numel >= ib.numel ? ia : ib);
+  Tensor out = make_like(result_dtype, shape_of_b ? ib : ia);
   TensorImpl &o = *out.impl();
   if (kind == OpKind::Compare) {
     visit_dtype(ia.dtype, [&](auto t) {

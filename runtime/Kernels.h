@@ -24,9 +24,10 @@ Tensor apply_op_traced(OpKind kind, Span<const Tensor> inputs,
 /// Add..Minimum, Compare, LogicalAnd, LogicalOr. The operands have equal
 /// extents, or one of them has a single element and the other the result's
 /// extents; the single element then applies to every element (the eager form
-/// of broadcasting a scalar).
+/// of broadcasting a scalar). The result has the extents of `b` if
+/// `shape_of_b`, else those of `a`.
 Tensor binary_kernel(OpKind kind, ComparePredicate predicate, const Tensor &a,
-                     const Tensor &b, DType result_dtype);
+                     const Tensor &b, DType result_dtype, bool shape_of_b = false);
 /// Neg..Relu, LogicalNot.
 Tensor unary_kernel(OpKind kind, const Tensor &x);
 Tensor cast_kernel(const Tensor &x, DType to);

@@ -91,10 +91,13 @@ Tensor binary(OpKind kind, const Tensor &a, const Tensor &b,
     return detail::binary_kernel(kind, predicate, a, b, out_dtype);
   }
   Shape s = broadcast_shapes(detail::shape_of(ia), detail::shape_of(ib), name);
-  if (eager && ((ia.numel == 1 && has_dims(ib, s)) ||
-                (ib.numel == 1 && has_dims(ia, s)))) {
+  if (eager && ia.numel == 1 && has_dims(ib, s)) {
     detail::check_elementwise_dtype(kind, ia.dtype, name);
-    return detail::binary_kernel(kind, predicate, a, b, out_dtype);
+    return detail::binary_kernel(kind, predicate, a, b, out_dtype, true);
+  }
+  if (eager && ib.numel == 1 && has_dims(ia, s)) {
+    detail::check_elementwise_dtype(kind, ia.dtype, name);
+    return detail::binary_kernel(kind, predicate, a, b, out_dtype, false);
   }
   const bool traced = ia.symbolic || ib.symbolic;
   Tensor a2 = has_dims(ia, s) ? a : broadcast_for(a, s, traced);

@@ -71,9 +71,10 @@ void reduce_middle(Reduction r, const T *in, T *out, std::int64_t outer,
   }
 }
 
-template <class T>
-void reduce_typed(const TensorImpl &x, const OpAttrs &attrs, TensorImpl &out) {
-  using W = wrapping_t<T>;
+// W is the element type the reduction runs in: the unsigned type for integer
+// sums (wrapping), T itself for max/min (signed order) and floating types.
+template <class T, class W>
+void reduce_as(const TensorImpl &x, const OpAttrs &attrs, TensorImpl &out) {
   const Reduction r = attrs.reduction;
   // Segments with extent-1 axes dropped and neighbours of equal kind merged.
   std::vector<Segment> segs;
@@ -145,6 +146,14 @@ void reduce_typed(const TensorImpl &x, const OpAttrs &attrs, TensorImpl &out) {
         o[i] = static_cast<T>(static_cast<std::int64_t>(o[i]) / count);
     }
   }
+}
+
+template <class T>
+void reduce_typed(const TensorImpl &x, const OpAttrs &attrs, TensorImpl &out) {
+  if (attrs.reduction == Reduction::Sum || attrs.reduction == Reduction::Mean)
+    reduce_as<T, wrapping_t<T>>(x, attrs, out);
+  else
+    reduce_as<T, T>(x, attrs, out);
 }
 
 template <class T>

@@ -169,7 +169,12 @@ std::int64_t range_length(const Tensor &start, const Tensor &limit,
     convert_elements(s.dtype, delta.impl()->data, DType::Float64, &d, 1);
     if (d == 0)
       throw InvalidArgumentError("range: delta must not be zero");
-    double n = std::ceil((b - a) / d);
+    // In the dtype, as TensorFlow computes it.
+    double n = s.dtype == DType::Float32
+                   ? static_cast<double>(std::ceil((static_cast<float>(b) -
+                                                    static_cast<float>(a)) /
+                                                   static_cast<float>(d)))
+                   : std::ceil((b - a) / d);
     if (std::isnan(n))
       throw InvalidArgumentError("range: start, limit and delta must be finite");
     if (n <= 0)

@@ -92,31 +92,50 @@ std::string format_spec(const TensorSpec &spec) {
 namespace detail {
 namespace {
 
-// Per-thread free list of impl blocks: a 0-d op costs no malloc.
+// Per-thread free list of impl blocks: a 0-d op costs no malloc. The list is
+// trivially destructible (it stays usable while other thread-exit and static
+// destructors release tensors); a separate guard frees the blocks at thread
+// exit and turns the list off.
 struct ImplFreeList {
   static constexpr int kMax = 4096;
-  void *head = nullptr;
-  int count = 0;
-  ~ImplFreeList() {
-    while (head) {
-      void *next = *static_cast<void **>(head);
-      ::operator delete(head, std::align_val_t(alignof(TensorImpl)));
-      head = next;
+  void *head;
+  int count;
+  bool disabled;
+  bool guarded;
+};
+thread_local ImplFreeList impl_free_list{nullptr, 0, false, false};
+
+void delete_block(void *p) noexcept {
+  ::operator delete(p, std::align_val_t(alignof(TensorImpl)));
+}
+
+struct ImplFreeListGuard {
+  ~ImplFreeListGuard() {
+    ImplFreeList &fl = impl_free_list;
+    fl.disabled = true;
+    while (fl.head) {
+      void *next = *static_cast<void **>(fl.head);
+      delete_block(fl.head);
+      fl.head = next;
     }
+    fl.count = 0;
   }
 };
-thread_local ImplFreeList impl_free_list;
+thread_local ImplFreeListGuard impl_free_list_guard;
 
 void free_impl_memory(TensorImpl *impl) noexcept {
   impl->~TensorImpl();
   ImplFreeList &fl = impl_free_list;
-  if (fl.count < ImplFreeList::kMax) {
+  if (fl.count < ImplFreeList::kMax && !fl.disabled) {
+    if (!fl.guarded) {
+      fl.guarded = true;
+      (void)&impl_free_list_guard; // construct the guard for this thread
+    }
     *reinterpret_cast<void **>(impl) = fl.head;
     fl.head = impl;
     ++fl.count;
   } else {
-    ::operator delete(static_cast<void *>(impl),
-                      std::align_val_t(alignof(TensorImpl)));
+    delete_block(impl);
   }
 }
 
@@ -130,7 +149,8 @@ TensorImpl *new_impl() {
     fl.head = *static_cast<void **>(mem);
     --fl.count;
   } else {
-    mem = ::operator new(sizeof(TensorImpl), std::align_val_t(alignof(TensorImpl)));
+    mem = ::operator new(sizeof(TensorImpl),
+                         std::align_val_t(alignof(TensorImpl)));
   }
   return new (mem) TensorImpl;
 }

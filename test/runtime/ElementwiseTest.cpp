@@ -94,6 +94,13 @@ TEST(ElementwiseTest, BroadcastingLikeNumPy) {
   // [1] broadcasts like a scalar but keeps the rank.
   expect_tensor<float>(ag::constant({2.f}) * ag::constant(3.f), ag::float32,
                        {1}, {6.f});
+  // Single-element operands of different ranks take the larger rank.
+  expect_tensor<int>(ag::constant(1) + ag::ones({1, 1, 1}, ag::int32), ag::int32,
+                     {1, 1, 1}, {2});
+  expect_tensor<int>(ag::ones({1, 1}, ag::int32) * ag::constant(3), ag::int32,
+                     {1, 1}, {3});
+  expect_tensor<float>(ag::zeros({0}) + ag::constant({1.f}), ag::float32, {0}, {});
+  expect_tensor<float>(ag::constant({1.f}) - ag::zeros({0}), ag::float32, {0}, {});
   // Empty dimensions broadcast too.
   expect_tensor<float>(ag::zeros({0, 3}) + ag::ones({3}), ag::float32, {0, 3},
                        {});

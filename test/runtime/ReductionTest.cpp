@@ -55,6 +55,15 @@ TEST(ReductionTest, MeanTruncatesForIntegers) {
                         {}, {1.5});
 }
 
+TEST(ReductionTest, MaxMinOfNegativeIntegers) {
+  // Negative values across several reduced runs (signed order, not unsigned).
+  ag::Tensor x = ag::reshape(ag::constant({-9, 32, -1, 5, -7, -3, 0, -2}), {2, 2, 2});
+  expect_tensor<int>(ag::reduce_max(x, {0, 2}), ag::int32, {2}, {32, 5});
+  expect_tensor<int>(ag::reduce_min(x, {0, 2}), ag::int32, {2}, {-9, -2});
+  expect_tensor<int>(ag::reduce_max(x), ag::int32, {}, {32});
+  expect_tensor<int>(ag::reduce_min(x, 1), ag::int32, {2, 2}, {-9, 5, -7, -3});
+}
+
 TEST(ReductionTest, MaxMinPropagateNaN) {
   const float nan = std::numeric_limits<float>::quiet_NaN();
   ag::Tensor x = ag::constant({{1.f, nan}, {3.f, 2.f}});
