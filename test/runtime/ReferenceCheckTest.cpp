@@ -250,3 +250,60 @@ TEST(ReferenceCheckTest, ConcatAndArgMax) {
     }
   }
 }
+
+TEST(ReferenceCheckTest, FloatMathMatchesLibm) {
+  // Vectorised Eigen approximations stay within 2e-6 relative of libm (the
+  // equivalence guarantee allows 1e-5).
+  std::vector<float> xs;
+  for (int i = -4000; i <= 4000; ++i)
+    xs.push_back(i * 0.005f); // [-20, 20]
+  ag::Tensor x = ag::constant(xs);
+  auto tanh_v = ag::tanh(x).to_vector<float>();
+  auto sig_v = ag::sigmoid(x).to_vector<float>();
+  auto exp_v = ag::exp(x).to_vector<float>();
+  for (std::size_t i = 0; i < xs.size(); ++i) {
+    double v = xs[i];
+    double t = std::tanh(v), s = 1.0 / (1.0 + std::exp(-v)), e = std::exp(v);
+    ASSERT_NEAR(tanh_v[i], t, 2e-6 * std::fabs(t) + 1e-7) << "tanh(" << v << ")";
+    ASSERT_NEAR(sig_v[i], s, 2e-6 * std::fabs(s) + 1e-7) << "sigmoid(" << v << ")";
+    ASSERT_NEAR(exp_v[i], e, 2e-6 * std::fabs(e)) << "exp(" << v << ")";
+  }
+  std::vector<float> ps;
+  for (int i = 1; i <= 4000; ++i)
+    ps.push_back(i * 0.025f); // (0, 100]
+  auto log_v = ag::log(ag::constant(ps)).to_vector<float>();
+  auto sqrt_v = ag::sqrt(ag::constant(ps)).to_vector<float>();
+  for (std::size_t i = 0; i < ps.size(); ++i) {
+    ASSERT_NEAR(log_v[i], std::log(double(ps[i])), 2e-6 * std::fabs(std::log(double(ps[i]))) + 1e-7);
+    ASSERT_NEAR(sqrt_v[i], std::sqrt(double(ps[i])), 2e-6 * std::sqrt(double(ps[i])));
+  }
+}
+
+TEST(ReferenceCheckTest, IntegerArithmeticMatchesCxx) {
+  std::mt19937 rng(5);
+  std::uniform_int_distribution<int> dist(-1000, 1000);
+  std::vector<int> a(2000), b(2000);
+  for (int i = 0; i < 2000; ++i) {
+    a[i] = dist(rng);
+    do
+      b[i] = dist(rng) / 50;
+    while (b[i] == 0);
+  }
+  ag::Tensor ta = ag::constant(a), tb = ag::constant(b);
+  auto q = (ta / tb).to_vector<int>(), r = (ta % tb).to_vector<int>();
+  auto mx = ag::maximum(ta, tb).to_vector<int>();
+  auto lt = (ta < tb).to_vector<bool>();
+  for (int i = 0; i < 2000; ++i) {
+    ASSERT_EQ(q[i], a[i] / b[i]) << a[i] << " / " << b[i];
+    ASSERT_EQ(r[i], a[i] % b[i]) << a[i] << " % " << b[i];
+    ASSERT_EQ(mx[i], std::max(a[i], b[i]));
+    ASSERT_EQ(lt[i], a[i] < b[i]);
+  }
+  ag::Tensor la = ag::cast(ta, ag::int64), lb = ag::cast(tb, ag::int64);
+  auto q64 = (la / lb).to_vector<std::int64_t>();
+  auto r64 = (la % lb).to_vector<std::int64_t>();
+  for (int i = 0; i < 2000; ++i) {
+    ASSERT_EQ(q64[i], std::int64_t(a[i]) / b[i]);
+    ASSERT_EQ(r64[i], std::int64_t(a[i]) % b[i]);
+  }
+}
