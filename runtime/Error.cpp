@@ -6,4 +6,6 @@ Error::Error(const std::string &message) : std::runtime_error(message) {}
 InvalidArgumentError::InvalidArgumentError(const std::string &message)
     : Error(message) {}
 TracingError::TracingError(const std::string &message) : Error(message) {}
+ResourceExhaustedError::ResourceExhaustedError(const std::string &message)
+    : Error(message) {}
 } // namespace ag

@@ -25,6 +25,12 @@ public:
   explicit TracingError(const std::string &message);
 };
 
+/// An allocation the machine cannot satisfy (a tensor too large for memory).
+class ResourceExhaustedError : public Error {
+public:
+  explicit ResourceExhaustedError(const std::string &message);
+};
+
 } // namespace ag
 
 #endif // AUTOGRAPH_ERROR_H

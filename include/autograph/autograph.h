@@ -6,6 +6,19 @@
 #ifndef AUTOGRAPH_AUTOGRAPH_H
 #define AUTOGRAPH_AUTOGRAPH_H
 
+#include "autograph/Annotations.h"
+#include "autograph/Assert.h"
+#include "autograph/Creation.h"
+#include "autograph/DType.h"
 #include "autograph/Error.h"
+#include "autograph/Op.h"
+#include "autograph/Ops.h"
+#include "autograph/Print.h"
+#include "autograph/Random.h"
+#include "autograph/Scalar.h"
+#include "autograph/Shape.h"
+#include "autograph/Span.h"
+#include "autograph/Tensor.h"
+#include "autograph/Tracer.h"
 
 #endif // AUTOGRAPH_AUTOGRAPH_H

@@ -1,0 +1,89 @@
+//===- Tracer.h - the hook that tracing plugs into --------------*- C++ -*-===//
+//
+// The eager runtime knows nothing about MLIR. A tracer (autograph::jit)
+// implements this interface and installs itself for the current thread with
+// TracerScope; from then on every op with a symbolic input, every ag::print and
+// every ag::Assert is handed to it instead of being executed.
+//
+//===----------------------------------------------------------------------===//
+#ifndef AUTOGRAPH_TRACER_H
+#define AUTOGRAPH_TRACER_H
+
+#include "autograph/Op.h"
+#include "autograph/Span.h"
+#include "autograph/Tensor.h"
+
+#include <string>
+
+namespace ag {
+
+struct PrintArg;
+
+/// Where a statement is in the user's source.
+struct SourceLocation {
+  const char *file = "";
+  int line = 0;
+};
+
+class Tracer {
+public:
+  virtual ~Tracer();
+
+  /// Records `kind` on `inputs` and returns the symbolic result. At least one
+  /// input is symbolic; concrete inputs are values to capture as constants.
+  /// `result` is what infer_op computed (already validated).
+  virtual Tensor emit(OpKind kind, Span<const Tensor> inputs,
+                      const OpAttrs &attrs, const TensorSpec &result) = 0;
+
+  /// Records an ag::print of `args` (strings, scalars, concrete or symbolic
+  /// tensors), to print at run time exactly as the eager ag::print would.
+  virtual void emit_print(Span<const PrintArg> args) = 0;
+
+  /// Records an ag::Assert: at run time, if `condition` (0-d) is false, raise
+  /// ag::InvalidArgumentError with format_assert_message(message, where).
+  virtual void emit_assert(const Tensor &condition, const std::string &message,
+                           const SourceLocation &where) = 0;
+};
+
+/// The tracer installed on this thread, or nullptr (eager execution).
+Tracer *current_tracer() noexcept;
+
+/// Installs `tracer` (nullptr suspends tracing) for the current thread until
+/// the scope ends, then restores the previous one.
+class TracerScope {
+public:
+  explicit TracerScope(Tracer *tracer) noexcept;
+  ~TracerScope();
+  TracerScope(const TracerScope &) = delete;
+  TracerScope &operator=(const TracerScope &) = delete;
+
+private:
+  Tracer *previous_;
+};
+
+/// Sees every op executed eagerly on this thread (the hook for a gradient
+/// tape). While an observer is installed, broadcasting is always applied as an
+/// explicit broadcast_to op so that the recorded ops are exact.
+class OpObserver {
+public:
+  virtual ~OpObserver();
+  virtual void record(OpKind kind, Span<const Tensor> inputs,
+                      const OpAttrs &attrs, const Tensor &result) = 0;
+};
+
+OpObserver *current_op_observer() noexcept;
+
+class OpObserverScope {
+public:
+  explicit OpObserverScope(OpObserver *observer) noexcept;
+  ~OpObserverScope();
+  OpObserverScope(const OpObserverScope &) = delete;
+  OpObserverScope &operator=(const OpObserverScope &) = delete;
+
+private:
+  OpObserver *previous_;
+};
+
+} // namespace ag
+
+#endif // AUTOGRAPH_TRACER_H

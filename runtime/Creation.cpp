@@ -1,0 +1,67 @@
+//===- Creation.cpp - constant, zeros, ones, fill, range -------------------===//
+#include "autograph/Creation.h"
+#include "autograph/Op.h"
+#include "autograph/Ops.h"
+
+#include "TensorImpl.h"
+
+#include <cstring>
+
+namespace ag {
+
+namespace detail {
+Tensor make_constant(DType dtype, const Shape &shape, const void *values,
+                     std::int64_t count, const char *op) {
+  std::int64_t n = checked_num_elements(shape, op);
+  if (n != count)
+    throw InvalidArgumentError(std::string(op) + ": " + std::to_string(count) +
+                               " value(s) do not fill shape " +
+                               format_shape(shape) + " (" + std::to_string(n) +
+                               " elements)");
+  Tensor t = make_uninitialized(dtype, shape, op);
+  if (n)
+    std::memcpy(t.impl()->data, values, t.impl()->nbytes());
+  return t;
+}
+} // namespace detail
+
+Tensor fill(const Shape &shape, const Tensor &value) {
+  OpAttrs attrs;
+  attrs.shape = shape;
+  const Tensor inputs[] = {value};
+  return apply_op(OpKind::Fill, inputs, attrs);
+}
+
+Tensor zeros(const Shape &shape, DType dtype) {
+  return fill(shape, scalar_tensor(Scalar(0), dtype));
+}
+
+Tensor ones(const Shape &shape, DType dtype) {
+  return fill(shape, scalar_tensor(Scalar(1), dtype));
+}
+
+Tensor zeros_like(const Tensor &x) {
+  const detail::TensorImpl &ix = detail::checked_impl(x, "zeros_like");
+  if (ix.symbolic)
+    return broadcast_to(scalar_tensor(Scalar(0), ix.dtype), detail::shape_of(ix));
+  return zeros(detail::shape_of(ix), ix.dtype);
+}
+
+Tensor ones_like(const Tensor &x) {
+  const detail::TensorImpl &ix = detail::checked_impl(x, "ones_like");
+  if (ix.symbolic)
+    return broadcast_to(scalar_tensor(Scalar(1), ix.dtype), detail::shape_of(ix));
+  return ones(detail::shape_of(ix), ix.dtype);
+}
+
+Tensor range(const Tensor &start, const Tensor &limit, const Tensor &delta) {
+  const Tensor inputs[] = {start, limit, delta};
+  return apply_op(OpKind::Range, inputs);
+}
+
+Tensor range(const Tensor &limit) {
+  DType d = detail::checked_impl(limit, "range").dtype;
+  return range(scalar_tensor(Scalar(0), d), limit, scalar_tensor(Scalar(1), d));
+}
+
+} // namespace ag

@@ -1,0 +1,413 @@
+//===- Ops.cpp - the public ops as compositions over the op layer ----------===//
+#include "autograph/Ops.h"
+#include "autograph/Creation.h"
+#include "autograph/Tracer.h"
+
+#include "ElementConversion.h"
+#include "Kernels.h"
+#include "ShapeInference.h"
+#include "TensorImpl.h"
+
+#include <algorithm>
+#include <cstring>
+#include <string>
+
+namespace ag {
+
+using detail::checked_impl;
+using detail::TensorImpl;
+
+Shape broadcast_shapes(const Shape &a, const Shape &b, const char *op) {
+  const std::size_t r = std::max(a.size(), b.size());
+  Shape out(r);
+  for (std::size_t i = 0; i < r; ++i) {
+    std::int64_t x = i < r - a.size() ? 1 : a[i - (r - a.size())];
+    std::int64_t y = i < r - b.size() ? 1 : b[i - (r - b.size())];
+    if (x == y || y == 1)
+      out[i] = x;
+    else if (x == 1)
+      out[i] = y;
+    else if (x < 0)
+      out[i] = y;
+    else if (y < 0)
+      out[i] = x;
+    else
+      throw InvalidArgumentError(std::string(op) + ": incompatible shapes " +
+                                 format_shape(a) + " and " + format_shape(b));
+  }
+  return out;
+}
+
+namespace {
+
+bool has_dims(const TensorImpl &t, const Shape &s) {
+  return static_cast<std::size_t>(t.rank) == s.size() &&
+         std::equal(s.begin(), s.end(), t.dims);
+}
+
+bool same_dims(const TensorImpl &a, const TensorImpl &b) {
+  return a.rank == b.rank && std::equal(a.dims, a.dims + a.rank, b.dims);
+}
+
+// broadcast_to for an operand of an op; staged (not folded into a large
+// constant) when the op itself is traced.
+Tensor broadcast_for(const Tensor &x, const Shape &s, bool traced) {
+  if (!traced)
+    return broadcast_to(x, s);
+  OpAttrs attrs;
+  attrs.shape = s;
+  const Tensor inputs[] = {x};
+  return detail::apply_op_traced(OpKind::BroadcastTo, inputs, attrs);
+}
+
+// The binary ops: dtype check, NumPy broadcasting as explicit broadcast_to,
+// then the same-shape op. Eagerly, equal shapes and single-element operands
+// go straight to the kernel (same result, no materialised broadcast).
+Tensor binary(OpKind kind, const Tensor &a, const Tensor &b,
+              ComparePredicate predicate = ComparePredicate::EQ) {
+  const TensorImpl *pa = a.impl(), *pb = b.impl();
+  const DType out_dtype = kind == OpKind::Compare ? DType::Bool
+                          : pa                    ? pa->dtype
+                                                  : DType::Float32;
+  // Eager fast path: both concrete, same dtype and extents, no observer.
+  if (pa && pb && !pa->symbolic && !pb->symbolic && pa->dtype == pb->dtype &&
+      same_dims(*pa, *pb) && !current_op_observer()) {
+    if (kind < OpKind::Compare && is_numeric(pa->dtype))
+      return detail::binary_kernel(kind, predicate, a, b, out_dtype);
+    if (kind == OpKind::Compare ||
+        (kind > OpKind::Compare && pa->dtype == DType::Bool))
+      return detail::binary_kernel(kind, predicate, a, b, out_dtype);
+  }
+  OpAttrs attrs;
+  attrs.predicate = predicate;
+  const char *name = detail::display_name(kind, attrs);
+  const TensorImpl &ia = checked_impl(a, name);
+  const TensorImpl &ib = checked_impl(b, name);
+  if (ia.dtype != ib.dtype)
+    detail::throw_dtype_mismatch(name, ia.dtype, ib.dtype);
+  const bool eager = !ia.symbolic && !ib.symbolic && !current_op_observer();
+  if (eager && same_dims(ia, ib)) {
+    detail::check_elementwise_dtype(kind, ia.dtype, name);
+    return detail::binary_kernel(kind, predicate, a, b, out_dtype);
+  }
+  Shape s = broadcast_shapes(detail::shape_of(ia), detail::shape_of(ib), name);
+  if (eager && ia.numel == 1 && has_dims(ib, s)) {
+    detail::check_elementwise_dtype(kind, ia.dtype, name);
+    return detail::binary_kernel(kind, predicate, a, b, out_dtype, true);
+  }
+  if (eager && ib.numel == 1 && has_dims(ia, s)) {
+    detail::check_elementwise_dtype(kind, ia.dtype, name);
+    return detail::binary_kernel(kind, predicate, a, b, out_dtype, false);
+  }
+  const bool traced = ia.symbolic || ib.symbolic;
+  Tensor a2 = has_dims(ia, s) ? a : broadcast_for(a, s, traced);
+  Tensor b2 = has_dims(ib, s) ? b : broadcast_for(b, s, traced);
+  const Tensor inputs[] = {a2, b2};
+  return apply_op(kind, inputs, attrs);
+}
+
+Tensor unary(OpKind kind, const Tensor &x) {
+  const Tensor inputs[] = {x};
+  return apply_op(kind, inputs);
+}
+
+std::int64_t normalize_axis(std::int64_t axis, std::int64_t rank,
+                            const char *name, const TensorImpl &t) {
+  std::int64_t a = axis < 0 ? axis + rank : axis;
+  if (a < 0 || a >= rank)
+    throw InvalidArgumentError(std::string(name) + ": axis " +
+                               std::to_string(axis) +
+                               " is out of range for shape " +
+                               detail::shape_string(t));
+  return a;
+}
+
+Tensor reduce(Reduction r, const Tensor &x, const Axes &axis, bool keepdims) {
+  OpAttrs attrs;
+  attrs.reduction = r;
+  attrs.keepdims = keepdims;
+  const char *name = detail::display_name(OpKind::Reduce, attrs);
+  const TensorImpl &ix = checked_impl(x, name);
+  if (axis.is_all()) {
+    for (std::int64_t i = 0; i < ix.rank; ++i)
+      attrs.axes.push_back(i);
+  } else {
+    for (std::int64_t a : axis.list()) {
+      std::int64_t n = a < 0 ? a + ix.rank : a;
+      if (n < 0 || n >= ix.rank)
+        throw InvalidArgumentError(std::string(name) + ": axis " +
+                                   std::to_string(a) +
+                                   " is out of range for shape " +
+                                   detail::shape_string(ix));
+      if (std::find(attrs.axes.begin(), attrs.axes.end(), n) != attrs.axes.end())
+        throw InvalidArgumentError(std::string(name) + ": axis " +
+                                   std::to_string(a) + " is repeated");
+      attrs.axes.push_back(n);
+    }
+    std::sort(attrs.axes.begin(), attrs.axes.end());
+  }
+  const Tensor inputs[] = {x};
+  return apply_op(OpKind::Reduce, inputs, attrs);
+}
+
+} // namespace
+
+Tensor scalar_tensor(const Scalar &value, DType dtype) {
+  Tensor t = detail::make_uninitialized(dtype, nullptr, 0, "constant");
+  void *p = t.impl()->data;
+  switch (value.kind) {
+  case Scalar::Kind::Floating:
+    detail::convert_elements(DType::Float64, &value.f, dtype, p, 1);
+    break;
+  case Scalar::Kind::Integer:
+    detail::convert_elements(DType::Int64, &value.i, dtype, p, 1);
+    break;
+  case Scalar::Kind::Boolean: {
+    bool b = value.i != 0;
+    detail::convert_elements(DType::Bool, &b, dtype, p, 1);
+    break;
+  }
+  }
+  return t;
+}
+
+Tensor scalar_like(const Tensor &like, const Scalar &value, const char *op) {
+  return scalar_tensor(value, checked_impl(like, op).dtype);
+}
+
+Tensor add(const Tensor &a, const Tensor &b) { return binary(OpKind::Add, a, b); }
+Tensor sub(const Tensor &a, const Tensor &b) { return binary(OpKind::Sub, a, b); }
+Tensor mul(const Tensor &a, const Tensor &b) { return binary(OpKind::Mul, a, b); }
+Tensor div(const Tensor &a, const Tensor &b) { return binary(OpKind::Div, a, b); }
+Tensor rem(const Tensor &a, const Tensor &b) { return binary(OpKind::Rem, a, b); }
+Tensor pow(const Tensor &a, const Tensor &b) { return binary(OpKind::Pow, a, b); }
+Tensor maximum(const Tensor &a, const Tensor &b) {
+  return binary(OpKind::Maximum, a, b);
+}
+Tensor minimum(const Tensor &a, const Tensor &b) {
+  return binary(OpKind::Minimum, a, b);
+}
+
+Tensor neg(const Tensor &x) { return unary(OpKind::Neg, x); }
+Tensor exp(const Tensor &x) { return unary(OpKind::Exp, x); }
+Tensor log(const Tensor &x) { return unary(OpKind::Log, x); }
+Tensor sqrt(const Tensor &x) { return unary(OpKind::Sqrt, x); }
+Tensor abs(const Tensor &x) { return unary(OpKind::Abs, x); }
+Tensor square(const Tensor &x) { return unary(OpKind::Square, x); }
+Tensor tanh(const Tensor &x) { return unary(OpKind::Tanh, x); }
+Tensor sigmoid(const Tensor &x) { return unary(OpKind::Sigmoid, x); }
+Tensor relu(const Tensor &x) { return unary(OpKind::Relu, x); }
+
+Tensor compare(const Tensor &a, const Tensor &b, ComparePredicate p) {
+  return binary(OpKind::Compare, a, b, p);
+}
+Tensor equal(const Tensor &a, const Tensor &b) {
+  return compare(a, b, ComparePredicate::EQ);
+}
+Tensor not_equal(const Tensor &a, const Tensor &b) {
+  return compare(a, b, ComparePredicate::NE);
+}
+Tensor less(const Tensor &a, const Tensor &b) {
+  return compare(a, b, ComparePredicate::LT);
+}
+Tensor less_equal(const Tensor &a, const Tensor &b) {
+  return compare(a, b, ComparePredicate::LE);
+}
+Tensor greater(const Tensor &a, const Tensor &b) {
+  return compare(a, b, ComparePredicate::GT);
+}
+Tensor greater_equal(const Tensor &a, const Tensor &b) {
+  return compare(a, b, ComparePredicate::GE);
+}
+Tensor logical_and(const Tensor &a, const Tensor &b) {
+  return binary(OpKind::LogicalAnd, a, b);
+}
+Tensor logical_or(const Tensor &a, const Tensor &b) {
+  return binary(OpKind::LogicalOr, a, b);
+}
+Tensor logical_not(const Tensor &x) { return unary(OpKind::LogicalNot, x); }
+
+Tensor cast(const Tensor &x, DType dtype) {
+  if (checked_impl(x, "cast").dtype == dtype)
+    return x;
+  OpAttrs attrs;
+  attrs.dtype = dtype;
+  const Tensor inputs[] = {x};
+  return apply_op(OpKind::Cast, inputs, attrs);
+}
+
+Tensor where(const Tensor &condition, const Tensor &a, const Tensor &b) {
+  const char *name = "where";
+  const TensorImpl &ic = checked_impl(condition, name);
+  const TensorImpl &ia = checked_impl(a, name);
+  const TensorImpl &ib = checked_impl(b, name);
+  if (ic.dtype != DType::Bool)
+    throw InvalidArgumentError(std::string(name) +
+                               ": condition must be bool, got " +
+                               dtype_name(ic.dtype));
+  if (ia.dtype != ib.dtype)
+    detail::throw_dtype_mismatch(name, ia.dtype, ib.dtype);
+  Shape s = broadcast_shapes(detail::shape_of(ia), detail::shape_of(ib), name);
+  s = broadcast_shapes(detail::shape_of(ic), s, name);
+  const bool traced = ic.symbolic || ia.symbolic || ib.symbolic;
+  const Tensor inputs[] = {
+      has_dims(ic, s) ? condition : broadcast_for(condition, s, traced),
+      has_dims(ia, s) ? a : broadcast_for(a, s, traced),
+      has_dims(ib, s) ? b : broadcast_for(b, s, traced)};
+  return apply_op(OpKind::Select, inputs);
+}
+
+Tensor matmul(const Tensor &a, const Tensor &b) {
+  const Tensor inputs[] = {a, b};
+  return apply_op(OpKind::MatMul, inputs);
+}
+
+Tensor transpose(const Tensor &x, std::vector<std::int64_t> perm) {
+  const TensorImpl &ix = checked_impl(x, "transpose");
+  if (perm.empty() && ix.rank > 0)
+    for (std::int64_t i = ix.rank; i-- > 0;)
+      perm.push_back(i);
+  for (std::int64_t &p : perm)
+    if (p < 0)
+      p += ix.rank;
+  OpAttrs attrs;
+  attrs.perm = std::move(perm);
+  const Tensor inputs[] = {x};
+  return apply_op(OpKind::Transpose, inputs, attrs);
+}
+
+Tensor reshape(const Tensor &x, const Shape &shape) {
+  OpAttrs attrs;
+  attrs.shape = shape;
+  const Tensor inputs[] = {x};
+  return apply_op(OpKind::Reshape, inputs, attrs);
+}
+
+Tensor broadcast_to(const Tensor &x, const Shape &shape) {
+  OpAttrs attrs;
+  attrs.shape = shape;
+  const Tensor inputs[] = {x};
+  return apply_op(OpKind::BroadcastTo, inputs, attrs);
+}
+
+Tensor expand_dims(const Tensor &x, std::int64_t axis) {
+  const TensorImpl &ix = checked_impl(x, "expand_dims");
+  std::int64_t a = axis < 0 ? axis + ix.rank + 1 : axis;
+  if (a < 0 || a > ix.rank)
+    throw InvalidArgumentError("expand_dims: axis " + std::to_string(axis) +
+                               " is out of range for shape " +
+                               detail::shape_string(ix));
+  Shape s = detail::shape_of(ix);
+  s.insert(s.begin() + a, 1);
+  return reshape(x, s);
+}
+
+Tensor concat(const std::vector<Tensor> &tensors, std::int64_t axis) {
+  if (tensors.empty())
+    throw InvalidArgumentError("concat: needs at least one tensor");
+  const TensorImpl &first = checked_impl(tensors[0], "concat");
+  OpAttrs attrs;
+  attrs.axis = first.rank > 0 ? normalize_axis(axis, first.rank, "concat", first)
+                              : axis;
+  return apply_op(OpKind::Concat, tensors, attrs);
+}
+
+Tensor stack(const std::vector<Tensor> &tensors, std::int64_t axis) {
+  if (tensors.empty())
+    throw InvalidArgumentError("stack: needs at least one tensor");
+  const TensorImpl &first = checked_impl(tensors[0], "stack");
+  std::int64_t a = normalize_axis(axis, first.rank + 1, "stack", first);
+  std::vector<Tensor> expanded;
+  expanded.reserve(tensors.size());
+  for (const Tensor &t : tensors) {
+    const TensorImpl &it = checked_impl(t, "stack");
+    if (!same_dims(it, first))
+      throw InvalidArgumentError("stack: incompatible shapes " +
+                                 detail::shape_string(first) + " and " +
+                                 detail::shape_string(it));
+    expanded.push_back(expand_dims(t, a));
+  }
+  return concat(expanded, a);
+}
+
+Tensor reduce_sum(const Tensor &x, const Axes &axis, bool keepdims) {
+  return reduce(Reduction::Sum, x, axis, keepdims);
+}
+Tensor reduce_mean(const Tensor &x, const Axes &axis, bool keepdims) {
+  return reduce(Reduction::Mean, x, axis, keepdims);
+}
+Tensor reduce_max(const Tensor &x, const Axes &axis, bool keepdims) {
+  return reduce(Reduction::Max, x, axis, keepdims);
+}
+Tensor reduce_min(const Tensor &x, const Axes &axis, bool keepdims) {
+  return reduce(Reduction::Min, x, axis, keepdims);
+}
+
+Tensor argmax(const Tensor &x, std::int64_t axis) {
+  const TensorImpl &ix = checked_impl(x, "argmax");
+  OpAttrs attrs;
+  attrs.axis = ix.rank > 0 ? normalize_axis(axis, ix.rank, "argmax", ix) : axis;
+  const Tensor inputs[] = {x};
+  return apply_op(OpKind::ArgMax, inputs, attrs);
+}
+
+Tensor softmax(const Tensor &x, std::int64_t axis) {
+  const TensorImpl &ix = checked_impl(x, "softmax");
+  if (!is_floating(ix.dtype))
+    throw InvalidArgumentError(std::string("softmax: unsupported dtype ") +
+                               dtype_name(ix.dtype) +
+                               " (needs float32 or float64; use ag::cast)");
+  std::int64_t a = normalize_axis(axis, ix.rank, "softmax", ix);
+  Tensor e = exp(x - reduce_max(x, a, true));
+  return e / reduce_sum(e, a, true);
+}
+
+Tensor one_hot(const Tensor &indices, std::int64_t depth, DType dtype) {
+  OpAttrs attrs;
+  attrs.depth = depth;
+  attrs.dtype = dtype;
+  const Tensor inputs[] = {indices};
+  return apply_op(OpKind::OneHot, inputs, attrs);
+}
+
+// --- operators ----------------------------------------------------------------
+
+Tensor operator+(const Tensor &a, const Tensor &b) { return add(a, b); }
+Tensor operator-(const Tensor &a, const Tensor &b) { return sub(a, b); }
+Tensor operator*(const Tensor &a, const Tensor &b) { return mul(a, b); }
+Tensor operator/(const Tensor &a, const Tensor &b) { return div(a, b); }
+Tensor operator%(const Tensor &a, const Tensor &b) { return rem(a, b); }
+Tensor operator-(const Tensor &x) { return neg(x); }
+Tensor operator<(const Tensor &a, const Tensor &b) { return less(a, b); }
+Tensor operator<=(const Tensor &a, const Tensor &b) { return less_equal(a, b); }
+Tensor operator>(const Tensor &a, const Tensor &b) { return greater(a, b); }
+Tensor operator>=(const Tensor &a, const Tensor &b) {
+  return greater_equal(a, b);
+}
+Tensor operator==(const Tensor &a, const Tensor &b) { return equal(a, b); }
+Tensor operator!=(const Tensor &a, const Tensor &b) { return not_equal(a, b); }
+Tensor operator&(const Tensor &a, const Tensor &b) { return logical_and(a, b); }
+Tensor operator|(const Tensor &a, const Tensor &b) { return logical_or(a, b); }
+Tensor operator~(const Tensor &x) { return logical_not(x); }
+
+Tensor &operator+=(Tensor &a, const Tensor &b) { return a = add(a, b); }
+Tensor &operator-=(Tensor &a, const Tensor &b) { return a = sub(a, b); }
+Tensor &operator*=(Tensor &a, const Tensor &b) { return a = mul(a, b); }
+Tensor &operator/=(Tensor &a, const Tensor &b) { return a = div(a, b); }
+Tensor &operator%=(Tensor &a, const Tensor &b) { return a = rem(a, b); }
+Tensor &operator&=(Tensor &a, const Tensor &b) { return a = logical_and(a, b); }
+Tensor &operator|=(Tensor &a, const Tensor &b) { return a = logical_or(a, b); }
+
+// --- indexing ---------------------------------------------------------------------
+
+Tensor Tensor::operator[](std::int64_t index) const {
+  checked_impl(*this, "index");
+  return (*this)[scalar_tensor(Scalar(index), DType::Int64)];
+}
+
+Tensor Tensor::operator[](const Tensor &index) const {
+  const Tensor inputs[] = {*this, index};
+  return apply_op(OpKind::Index, inputs);
+}
+
+} // namespace ag

@@ -1,0 +1,115 @@
+#include "TensorTestUtil.h"
+
+#include "autograph/RuntimeABI.h"
+
+#include <cstdint>
+#include <limits>
+#include <sstream>
+
+namespace {
+std::string str(const ag::Tensor &t) {
+  std::ostringstream os;
+  os << t;
+  return os.str();
+}
+
+template <class... Args> std::string printed(const Args &...args) {
+  testing::internal::CaptureStdout();
+  ag::print(args...);
+  return testing::internal::GetCapturedStdout();
+}
+} // namespace
+
+TEST(PrintTest, Scalars) {
+  EXPECT_EQ(str(ag::constant(5)), "5");
+  EXPECT_EQ(str(ag::constant(0.5f)), "0.5");
+  EXPECT_EQ(str(ag::constant(2.0)), "2");
+  EXPECT_EQ(str(ag::constant(-3.25)), "-3.25");
+  EXPECT_EQ(str(ag::constant(std::int64_t{-9000000000})), "-9000000000");
+  EXPECT_EQ(str(ag::constant(true)), "true");
+  EXPECT_EQ(str(ag::constant(false)), "false");
+}
+
+TEST(PrintTest, FloatsUsePercentG) {
+  EXPECT_EQ(str(ag::constant(1.0 / 3.0)), "0.333333");
+  EXPECT_EQ(str(ag::constant(123456789.0)), "1.23457e+08");
+  EXPECT_EQ(str(ag::constant(1e-7f)), "1e-07");
+  EXPECT_EQ(str(ag::constant(100000.f)), "100000");
+  EXPECT_EQ(str(ag::constant(1000000.f)), "1e+06");
+  const float inf = std::numeric_limits<float>::infinity();
+  EXPECT_EQ(str(ag::constant({inf, -inf, std::numeric_limits<float>::quiet_NaN()})),
+            "[inf -inf nan]");
+  EXPECT_EQ(str(ag::constant(-std::numeric_limits<double>::quiet_NaN())), "nan");
+}
+
+TEST(PrintTest, Vectors) {
+  EXPECT_EQ(str(ag::constant({1, 2, 3})), "[1 2 3]");
+  EXPECT_EQ(str(ag::constant({1.5f, -2.f})), "[1.5 -2]");
+  EXPECT_EQ(str(ag::constant({true, false, true})), "[true false true]");
+  EXPECT_EQ(str(ag::zeros({0})), "[]");
+  EXPECT_EQ(str(ag::constant({7})), "[7]");
+}
+
+TEST(PrintTest, Matrices) {
+  EXPECT_EQ(str(ag::constant({{1, 2}, {3, 4}})), "[[1 2]\n [3 4]]");
+  EXPECT_EQ(str(ag::constant({{1.5, 2.0, 3.0}})), "[[1.5 2 3]]");
+  EXPECT_EQ(str(ag::constant({{true}, {false}})), "[[true]\n [false]]");
+}
+
+TEST(PrintTest, Rank3SeparatesBlocksWithABlankLine) {
+  EXPECT_EQ(str(ag::reshape(ag::range(8), {2, 2, 2})),
+            "[[[0 1]\n  [2 3]]\n\n [[4 5]\n  [6 7]]]");
+}
+
+TEST(PrintTest, LongDimensionsAreSummarised) {
+  EXPECT_EQ(str(ag::range(6)), "[0 1 2 3 4 5]");
+  EXPECT_EQ(str(ag::range(7)), "[0 1 2 ... 4 5 6]");
+  EXPECT_EQ(str(ag::range(10)), "[0 1 2 ... 7 8 9]");
+  EXPECT_EQ(str(ag::reshape(ag::range(16), {8, 2})),
+            "[[0 1]\n [2 3]\n [4 5]\n ...\n [10 11]\n [12 13]\n [14 15]]");
+  EXPECT_EQ(str(ag::reshape(ag::range(64), {8, 8})),
+            "[[0 1 2 ... 5 6 7]\n"
+            " [8 9 10 ... 13 14 15]\n"
+            " [16 17 18 ... 21 22 23]\n"
+            " ...\n"
+            " [40 41 42 ... 45 46 47]\n"
+            " [48 49 50 ... 53 54 55]\n"
+            " [56 57 58 ... 61 62 63]]");
+  EXPECT_EQ(str(ag::ones({7}, ag::boolean)),
+            "[true true true ... true true true]");
+}
+
+TEST(PrintTest, PrintJoinsArgumentsWithSpacesAndEndsTheLine) {
+  EXPECT_EQ(printed("x =", ag::constant({1, 2, 3})), "x = [1 2 3]\n");
+  EXPECT_EQ(printed("loss:", ag::constant(0.5f), "step", 3, 2.5, true, 'c'),
+            "loss: 0.5 step 3 2.5 true c\n");
+  EXPECT_EQ(printed(ag::constant({{1, 2}, {3, 4}})), "[[1 2]\n [3 4]]\n");
+  EXPECT_EQ(printed(), "\n");
+  EXPECT_EQ(printed(std::string("a"), std::string_view("b")), "a b\n");
+}
+
+TEST(PrintTest, OstreamMatchesPrint) {
+  ag::Tensor t = ag::constant({{0.25f, 1.f}, {2.f, 3.f}});
+  EXPECT_EQ(printed(t), str(t) + "\n");
+  std::ostringstream os;
+  os << ag::float32 << " " << ag::boolean;
+  EXPECT_EQ(os.str(), "float32 bool");
+  EXPECT_EQ(str(ag::Tensor()), "Tensor(undefined)");
+}
+
+TEST(PrintTest, CEntryPointsPrintTheSameText) {
+  const float data[] = {1.f, 2.5f, 3.f, 4.f};
+  const std::int64_t shape[] = {2, 2};
+  testing::internal::CaptureStdout();
+  agrt_print_begin();
+  agrt_print_string("m:");
+  agrt_print_tensor(static_cast<int32_t>(ag::float32), 2, shape, nullptr, data);
+  agrt_print_string("end");
+  agrt_print_end();
+  EXPECT_EQ(testing::internal::GetCapturedStdout(), "m: [[1 2.5]\n [3 4]] end\n");
+  // Strided: the transpose of the same buffer.
+  const std::int64_t strides[] = {1, 2};
+  std::string s;
+  ag::format_tensor_to(s, ag::float32, shape, 2, data, strides);
+  EXPECT_EQ(s, "[[1 3]\n [2.5 4]]");
+}
