@@ -21,7 +21,7 @@ echo
 echo "== 2. compiled against autograph::runtime and run eagerly"
 ninja -C "$build" example-mlp example-mlp-eager > /dev/null
 start=$(date +%s%N)
-"$build/examples/example-mlp" | tee "$out/eager.txt" | sed 's/^/   /'
+"$build/bin/example-mlp" | tee "$out/eager.txt" | sed 's/^/   /'
 echo "   ($(( ($(date +%s%N) - start) / 1000000 )) ms)"
 if diff -q "$out/eager.txt" "$root/examples/models/mlp.expected" > /dev/null; then
   echo "   output matches examples/models/mlp.expected"
@@ -34,7 +34,7 @@ echo "== 3. the traced ag module (examples/models/mlp.ag.mlir) lowered to LLVM"
 "$build/bin/autograph-opt" "$root/examples/models/mlp.ag.mlir" -ag-to-llvm \
   -mlir-print-ir-after-all -mlir-print-ir-tree-dir="$out/dumps" -o "$out/mlp.llvm.mlir"
 echo "   every stage is in $out/dumps/ ($(find "$out/dumps" -name '*.mlir' | wc -l) files):"
-find "$out/dumps" -name '*.mlir' | sort | sed -n '1,6p' | sed "s|$out/||; s/^/   /"
+find "$out/dumps" -name '*.mlir' | sort -V | sed -n '1,6p' | sed "s|$out/||; s/^/   /"
 echo "   ..."
 "$llvm_bin/mlir-translate" --mlir-to-llvmir "$out/mlp.llvm.mlir" -o "$out/mlp.ll"
 echo "   LLVM IR: $out/mlp.ll"
@@ -46,7 +46,10 @@ start=$(date +%s%N)
   -shared-libs="$llvm_lib/libmlir_runner_utils.so,$llvm_lib/libmlir_c_runner_utils.so" |
   grep -v '^Unranked' | tee "$out/compiled.txt" | sed 's/^/   /'
 echo "   ($(( ($(date +%s%N) - start) / 1000000 )) ms, including JIT compilation)"
-echo
-echo "Eager and compiled results agree with examples/models/mlp.expected:"
-echo "4.75 3.75 for the positive input (relu branch), -2.18535 0.18762 for the"
-echo "negative one (tanh branch)."
+numbers() { grep -oE -- '-?[0-9]+(\.[0-9]+)?(e[-+]?[0-9]+)?' "$1"; }
+if [ "$(numbers "$out/compiled.txt" | tr '\n' ' ')" = "$(numbers "$out/eager.txt" | tr '\n' ' ')" ]; then
+  echo
+  echo "Eager and compiled results agree: $(numbers "$out/compiled.txt" | tr '\n' ' ')"
+else
+  echo "Eager and compiled results differ"; exit 1
+fi

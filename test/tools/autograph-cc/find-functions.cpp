@@ -4,7 +4,7 @@
 
 #include <autograph/autograph.h>
 
-// CHECK: find-functions.cpp:[[@LINE+1]]:22: scale
+// CHECK: find-functions.cpp:[[@LINE+1]]:24: scale
 AG_FUNCTION ag::Tensor scale(ag::Tensor x) { return x; }
 
 // Annotated on the prototype only.
@@ -19,6 +19,6 @@ AG_FUNCTION AG_DO_NOT_CONVERT int excluded(int x) { return x; }
 int plain(int x) { return x; }
 
 namespace model {
-// CHECK-NEXT: find-functions.cpp:[[@LINE+1]]:22: model::Mlp::forward
+// CHECK-NEXT: find-functions.cpp:[[@LINE+1]]:30: model::Mlp::forward
 struct Mlp { AG_FUNCTION int forward(int x) const { return x; } };
 }
