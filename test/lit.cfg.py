@@ -10,8 +10,9 @@ config.suffixes = [".mlir", ".cpp", ".test"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.autograph_binary_dir, "test")
 # Inputs/ holds files that tests read; runtime/ holds GoogleTest sources and
-# install/ an outside CMake project (run by ctest).
-config.excludes = ["Inputs", "runtime", "install", "CMakeLists.txt", "lit.cfg.py"]
+# install/ an outside CMake project and compiled/ GoogleTests of compiled
+# code (both run by ctest).
+config.excludes = ["Inputs", "runtime", "install", "compiled", "CMakeLists.txt", "lit.cfg.py"]
 
 config.environment["PATH"] = os.pathsep.join(
     [config.autograph_tools_dir, config.llvm_tools_dir, config.environment.get("PATH", "")])

@@ -1,12 +1,15 @@
 //===- PrintAssertToRuntimeCalls.cpp - ag.print/ag.assert to the C ABI ----===//
 //
-// ag.print becomes agrt_print_begin, one agrt_print_text per literal piece,
-// one agrt_print_tensor_<dtype> per tensor, and agrt_print_end; ag.assert
-// becomes `if (!predicate) agrt_assert_fail(message, file, line)` with the
-// op's source location. Text travels as i8 tensors and tensors as unranked
-// tensors, so the calls bufferize like any other read; the functions are
-// declared `llvm.emit_c_interface`, and the runtime defines their
-// `_mlir_ciface_` forms (runtime/CompiledCodeABI.cpp). Patterns only.
+// ag.print becomes agrt_memref_print_begin, one agrt_memref_print_text per
+// literal piece, one agrt_memref_print_tensor_<dtype> per tensor, and
+// agrt_memref_print_end; ag.assert becomes
+// `if (!predicate) agrt_memref_assert_fail(message, file, line)` with the op's
+// source location. Text travels as i8 tensors and tensors as unranked
+// tensors, so the calls bufferize like any other read. After lowering to LLVM
+// each memref argument is passed expanded, as MLIR's calling convention does
+// (text: allocated, aligned, offset, size, stride; unranked: rank,
+// descriptor); the runtime defines these functions in
+// runtime/CompiledCodeABI.cpp. Patterns only.
 //
 //===----------------------------------------------------------------------===//
 #include "autograph/Dialect/Ag/AgOps.h"
@@ -38,7 +41,6 @@ func::FuncOp runtimeFunction(PatternRewriter &rewriter, Operation *anchor,
   auto function = rewriter.create<func::FuncOp>(
       module.getLoc(), name, rewriter.getFunctionType(inputs, {}));
   function.setPrivate();
-  function->setAttr("llvm.emit_c_interface", rewriter.getUnitAttr());
   for (auto [i, type] : llvm::enumerate(inputs))
     if (isa<TensorType>(type))
       function.setArgAttr(i, "bufferization.access",
@@ -80,11 +82,11 @@ struct PrintToRuntimeCalls : OpRewritePattern<ag::PrintOp> {
   LogicalResult matchAndRewrite(ag::PrintOp op,
                                 PatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
-    callRuntime(rewriter, loc, op, "agrt_print_begin", {});
+    callRuntime(rewriter, loc, op, "agrt_memref_print_begin", {});
     auto printText = [&](Attribute text) {
       StringRef value = cast<StringAttr>(text).getValue();
       if (!value.empty())
-        callRuntime(rewriter, loc, op, "agrt_print_text",
+        callRuntime(rewriter, loc, op, "agrt_memref_print_text",
                     textTensor(rewriter, loc, value));
     };
     ArrayAttr texts = op.getTexts();
@@ -94,10 +96,10 @@ struct PrintToRuntimeCalls : OpRewritePattern<ag::PrintOp> {
       Value unranked = rewriter.create<tensor::CastOp>(
           loc, UnrankedTensorType::get(elementType), value);
       callRuntime(rewriter, loc, op,
-                  "agrt_print_tensor_" + dtypeSuffix(elementType), unranked);
+                  "agrt_memref_print_tensor_" + dtypeSuffix(elementType), unranked);
     }
     printText(texts[op.getValues().size()]);
-    callRuntime(rewriter, loc, op, "agrt_print_end", {});
+    callRuntime(rewriter, loc, op, "agrt_memref_print_end", {});
     rewriter.eraseOp(op);
     return success();
   }
@@ -129,7 +131,7 @@ struct AssertToRuntimeCall : OpRewritePattern<ag::AssertOp> {
     auto [file, line] = fileAndLine(loc);
     Value lineValue = rewriter.create<arith::ConstantOp>(
         loc, rewriter.getI64IntegerAttr(line));
-    callRuntime(rewriter, loc, op, "agrt_assert_fail",
+    callRuntime(rewriter, loc, op, "agrt_memref_assert_fail",
                 {textTensor(rewriter, loc, op.getMessage()),
                  textTensor(rewriter, loc, file), lineValue});
     rewriter.eraseOp(op);

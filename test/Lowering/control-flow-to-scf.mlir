@@ -96,10 +96,10 @@ func.func @for_with_dynamic_step_becomes_scf_while(%lo: tensor<i64>, %hi: tensor
 // CHECK-LABEL: func @cond_without_results
 func.func @cond_without_results(%p: tensor<i1>, %x: tensor<f32>) {
   // CHECK: scf.if %{{.*}} {
-  // CHECK-NEXT: ag.print "positive " %{{.*}} "\0A"
+  // CHECK-NEXT: ag.print("positive ", %{{.*}}, "\0A")
   // CHECK-NEXT: }
   ag.cond %p {
-    ag.print "positive " %x "\n" : tensor<f32>
+    ag.print("positive ", %x, "\n") : tensor<f32>
     ag.yield
   } else {
     ag.yield

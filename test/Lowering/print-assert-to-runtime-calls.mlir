@@ -1,11 +1,11 @@
 // RUN: autograph-opt %s -convert-ag-print-assert-to-runtime-calls -split-input-file -mlir-print-debuginfo | FileCheck %s
 
-// The runtime functions are declared once, read-only, with C interfaces.
-// CHECK-DAG: func.func private @agrt_print_begin() attributes {llvm.emit_c_interface}
-// CHECK-DAG: func.func private @agrt_print_text(tensor<?xi8> {bufferization.access = "read"}) attributes {llvm.emit_c_interface}
-// CHECK-DAG: func.func private @agrt_print_tensor_f32(tensor<*xf32> {bufferization.access = "read"}) attributes {llvm.emit_c_interface}
-// CHECK-DAG: func.func private @agrt_print_tensor_bool(tensor<*xi1> {bufferization.access = "read"}) attributes {llvm.emit_c_interface}
-// CHECK-DAG: func.func private @agrt_print_end() attributes {llvm.emit_c_interface}
+// The runtime functions are declared once, with read-only tensor arguments.
+// CHECK-DAG: func.func private @agrt_memref_print_begin()
+// CHECK-DAG: func.func private @agrt_memref_print_text(tensor<?xi8> {bufferization.access = "read"})
+// CHECK-DAG: func.func private @agrt_memref_print_tensor_f32(tensor<*xf32> {bufferization.access = "read"})
+// CHECK-DAG: func.func private @agrt_memref_print_tensor_bool(tensor<*xi1> {bufferization.access = "read"})
+// CHECK-DAG: func.func private @agrt_memref_print_end()
 
 // Text pieces and tensors in order; "x = " is the bytes 120 32 61 32.
 // CHECK-LABEL: func @print
@@ -14,20 +14,20 @@ func.func @print(%x: tensor<2xf32>, %b: tensor<i1>) {
   // CHECK-DAG: %[[T1:.*]] = arith.constant dense<[120, 32, 61, 32]> : tensor<4xi8>
   // CHECK-DAG: %[[SPACE:.*]] = arith.constant dense<32> : tensor<1xi8>
   // CHECK-DAG: %[[NEWLINE:.*]] = arith.constant dense<10> : tensor<1xi8>
-  // CHECK: call @agrt_print_begin()
+  // CHECK: call @agrt_memref_print_begin()
   // CHECK: %[[T1D:.*]] = tensor.cast %[[T1]] : tensor<4xi8> to tensor<?xi8>
-  // CHECK: call @agrt_print_text(%[[T1D]])
+  // CHECK: call @agrt_memref_print_text(%[[T1D]])
   // CHECK: %[[XU:.*]] = tensor.cast %[[X]] : tensor<2xf32> to tensor<*xf32>
-  // CHECK: call @agrt_print_tensor_f32(%[[XU]])
+  // CHECK: call @agrt_memref_print_tensor_f32(%[[XU]])
   // CHECK: %[[SPACED:.*]] = tensor.cast %[[SPACE]]
-  // CHECK: call @agrt_print_text(%[[SPACED]])
+  // CHECK: call @agrt_memref_print_text(%[[SPACED]])
   // CHECK: %[[BU:.*]] = tensor.cast %[[B]] : tensor<i1> to tensor<*xi1>
-  // CHECK: call @agrt_print_tensor_bool(%[[BU]])
+  // CHECK: call @agrt_memref_print_tensor_bool(%[[BU]])
   // CHECK: %[[NEWLINED:.*]] = tensor.cast %[[NEWLINE]]
-  // CHECK: call @agrt_print_text(%[[NEWLINED]])
-  // CHECK: call @agrt_print_end()
+  // CHECK: call @agrt_memref_print_text(%[[NEWLINED]])
+  // CHECK: call @agrt_memref_print_end()
   // CHECK-NOT: ag.print
-  ag.print "x = " %x " " %b "\n" : tensor<2xf32>, tensor<i1>
+  ag.print("x = ", %x, " ", %b, "\n") : tensor<2xf32>, tensor<i1>
   return
 }
 
@@ -47,7 +47,7 @@ func.func @assert(%p: tensor<i1>) {
   // CHECK: scf.if %[[FAILS]] {
   // CHECK-DAG: %[[MESSAGED:.*]] = tensor.cast %[[MESSAGE]]
   // CHECK-DAG: %[[FILED:.*]] = tensor.cast %[[FILE]]
-  // CHECK: call @agrt_assert_fail(%[[MESSAGED]], %[[FILED]], %[[LINE]]) : (tensor<?xi8>, tensor<?xi8>, i64) -> ()
+  // CHECK: call @agrt_memref_assert_fail(%[[MESSAGED]], %[[FILED]], %[[LINE]]) : (tensor<?xi8>, tensor<?xi8>, i64) -> ()
   // CHECK-NOT: ag.assert
   ag.assert %p, "pos" loc("m.cc":12:3)
   return

@@ -31,23 +31,23 @@ def ConvertAgPrintAssertToRuntimeCalls
     : Pass<"convert-ag-print-assert-to-runtime-calls", "::mlir::ModuleOp"> {
   let summary = "Lower ag.print and ag.assert to calls into the runtime";
   let description = [{
-    `ag.print` becomes `agrt_print_begin`, one `agrt_print_text` per literal
-    piece (an i8 tensor), one `agrt_print_tensor_<dtype>` per tensor (an
-    unranked tensor) and `agrt_print_end`, so the runtime formats tensors
-    exactly as eager `ag::print` does. `ag.assert` becomes a call to
-    `agrt_assert_fail(message, file, line)` when the predicate is false, with
-    the file and line of the op's location. The functions are declared in the
-    module with `llvm.emit_c_interface` and read-only tensor arguments.
+    `ag.print` becomes `agrt_memref_print_begin`, one `agrt_memref_print_text`
+    per literal piece (an i8 tensor), one `agrt_memref_print_tensor_<dtype>`
+    per tensor (an unranked tensor) and `agrt_memref_print_end`, so the runtime
+    formats tensors exactly as eager `ag::print` does. `ag.assert` becomes a
+    call to `agrt_memref_assert_fail(message, file, line)` when the predicate
+    is false, with the file and line of the op's location. The functions are
+    declared in the module with read-only tensor arguments and defined by the
+    runtime (`include/autograph/CompiledCodeABI.h`).
 
     ```mlir
-    ag.print "x = " %x "
-" : tensor<2xf32>
+    ag.print("x = ", %x, "\n") : tensor<2xf32>
     // becomes
-    call @agrt_print_begin() : () -> ()
-    call @agrt_print_text(%text) : (tensor<?xi8>) -> ()
-    call @agrt_print_tensor_f32(%unranked) : (tensor<*xf32>) -> ()
+    call @agrt_memref_print_begin() : () -> ()
+    call @agrt_memref_print_text(%text) : (tensor<?xi8>) -> ()
+    call @agrt_memref_print_tensor_f32(%unranked) : (tensor<*xf32>) -> ()
     ...
-    call @agrt_print_end() : () -> ()
+    call @agrt_memref_print_end() : () -> ()
     ```
   }];
   let dependentDialects = ["::mlir::arith::ArithDialect",

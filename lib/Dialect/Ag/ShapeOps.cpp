@@ -196,19 +196,20 @@ OpFoldResult BroadcastToOp::fold(FoldAdaptor adaptor) {
 
 LogicalResult DimOp::verify() {
   RankedTensorType operand = tensorType(getOperand());
-  if (getDim() < 0 || getDim() >= operand.getRank())
-    return emitOpError("dimension ") << getDim() << " is out of range for "
+  int64_t dim = getDim(); // I64Attr's getter is unsigned
+  if (dim < 0 || dim >= operand.getRank())
+    return emitOpError("dimension ") << dim << " is out of range for "
                                      << operand;
   return success();
 }
 
 OpFoldResult DimOp::fold(FoldAdaptor) {
   RankedTensorType operand = tensorType(getOperand());
-  if (getDim() < 0 || getDim() >= operand.getRank() ||
-      operand.isDynamicDim(getDim()))
+  int64_t dim = getDim();
+  if (dim < 0 || dim >= operand.getRank() || operand.isDynamicDim(dim))
     return {};
   return DenseElementsAttr::get(cast<ShapedType>(getType()),
-                                APInt(64, operand.getDimSize(getDim())));
+                                APInt(64, operand.getDimSize(dim)));
 }
 
 //===----------------------------------------------------------------------===//
@@ -355,12 +356,13 @@ LogicalResult SliceOp::verify() {
 //===----------------------------------------------------------------------===//
 
 LogicalResult OneHotOp::verify() {
-  if (getDepth() <= 0)
-    return emitOpError("depth must be positive, got ") << getDepth();
+  int64_t depth = getDepth(); // I64Attr's getter is unsigned
+  if (depth <= 0)
+    return emitOpError("depth must be positive, got ") << depth;
   RankedTensorType indices = tensorType(getIndices()),
                    result = tensorType(getResult());
   SmallVector<int64_t> expected(indices.getShape());
-  expected.push_back(getDepth());
+  expected.push_back(depth);
   auto expectedType = RankedTensorType::get(expected, result.getElementType());
   if (failed(verifyCompatibleShape(expectedType, result)))
     return emitOpError("result type ")

@@ -24,26 +24,29 @@ LogicalResult PrintOp::verify() {
   return success();
 }
 
-// Syntax: `ag.print ("text" | %value)* (: types)?`. Adjacent strings are
-// joined; the texts attribute gets an empty piece between adjacent tensors.
+// Syntax: `ag.print(("text" | %value) (, ("text" | %value))*) (: types)?`.
+// The parentheses keep a print that ends in text from swallowing the result
+// name of the next op. Adjacent strings are joined; the texts attribute gets
+// an empty piece between adjacent tensors.
 ParseResult PrintOp::parse(OpAsmParser &parser, OperationState &result) {
   SmallVector<std::string> texts{""};
   SmallVector<OpAsmParser::UnresolvedOperand> values;
-  while (true) {
+  auto parseElement = [&]() -> ParseResult {
     std::string text;
     if (succeeded(parser.parseOptionalString(&text))) {
       texts.back() += text;
-      continue;
+      return success();
     }
     OpAsmParser::UnresolvedOperand value;
-    OptionalParseResult parsed = parser.parseOptionalOperand(value);
-    if (!parsed.has_value())
-      break;
-    if (failed(*parsed))
+    if (parser.parseOperand(value))
       return failure();
     values.push_back(value);
     texts.emplace_back();
-  }
+    return success();
+  };
+  if (parser.parseCommaSeparatedList(OpAsmParser::Delimiter::Paren,
+                                     parseElement, " in ag.print"))
+    return failure();
   SmallVector<Type> types;
   if (succeeded(parser.parseOptionalColon()) && parser.parseTypeList(types))
     return failure();
@@ -63,19 +66,28 @@ ParseResult PrintOp::parse(OpAsmParser &parser, OperationState &result) {
 }
 
 void PrintOp::print(OpAsmPrinter &printer) {
+  bool first = true;
+  auto separate = [&] {
+    if (!first)
+      printer << ", ";
+    first = false;
+  };
   auto printText = [&](Attribute text) {
     StringRef value = cast<StringAttr>(text).getValue();
     if (!value.empty()) {
-      printer << ' ';
+      separate();
       printer.printString(value);
     }
   };
   ArrayAttr texts = getTexts();
+  printer << '(';
   for (auto [i, value] : llvm::enumerate(getValues())) {
     printText(texts[i]);
-    printer << ' ' << value;
+    separate();
+    printer << value;
   }
   printText(texts[getValues().size()]);
+  printer << ')';
   if (!getValues().empty()) {
     printer << " : ";
     llvm::interleaveComma(getValues().getTypes(), printer);

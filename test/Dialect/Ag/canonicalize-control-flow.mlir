@@ -44,13 +44,13 @@ func.func @cond_false_inlines_else(%x: tensor<f32>) -> tensor<f32> {
 func.func @cond_constant_keeps_side_effects(%x: tensor<f32>) {
   %p = ag.constant dense<true> : tensor<i1>
   // CHECK-NOT: ag.cond
-  // CHECK: ag.print "then\0A"
+  // CHECK: ag.print("then\0A")
   // CHECK-NOT: ag.print
   ag.cond %p {
-    ag.print "then\n"
+    ag.print("then\n")
     ag.yield
   } else {
-    ag.print "else\n"
+    ag.print("else\n")
     ag.yield
   }
   return

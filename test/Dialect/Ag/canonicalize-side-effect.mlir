@@ -25,11 +25,11 @@ func.func @assert_false_is_kept() {
 // Identical prints are neither merged nor dropped, and keep their order.
 // CHECK-LABEL: func @prints_are_kept_in_order
 func.func @prints_are_kept_in_order(%x: tensor<f32>) {
-  // CHECK: ag.print "a " %{{.*}} "\0A"
-  // CHECK-NEXT: ag.print "b\0A"
-  // CHECK-NEXT: ag.print "a " %{{.*}} "\0A"
-  ag.print "a " %x "\n" : tensor<f32>
-  ag.print "b\n"
-  ag.print "a " %x "\n" : tensor<f32>
+  // CHECK: ag.print("a ", %{{.*}}, "\0A")
+  // CHECK-NEXT: ag.print("b\0A")
+  // CHECK-NEXT: ag.print("a ", %{{.*}}, "\0A")
+  ag.print("a ", %x, "\n") : tensor<f32>
+  ag.print("b\n")
+  ag.print("a ", %x, "\n") : tensor<f32>
   return
 }

@@ -24,10 +24,10 @@ func.func @cond_with_results(%p: tensor<i1>, %x: tensor<f32>) -> tensor<f32> {
 // CHECK-LABEL: func @cond_without_results
 func.func @cond_without_results(%p: tensor<i1>, %x: tensor<f32>) {
   // CHECK: ag.cond %{{.*}} {
-  // CHECK: ag.print "big " %{{.*}} "\0A" : tensor<f32>
+  // CHECK: ag.print("big ", %{{.*}}, "\0A") : tensor<f32>
   // CHECK: } else {
   ag.cond %p {
-    ag.print "big " %x "\n" : tensor<f32>
+    ag.print("big ", %x, "\n") : tensor<f32>
     ag.yield
   } else {
     ag.yield
@@ -100,10 +100,10 @@ func.func @for_without_carried_values(%n: tensor<i32>) {
   %c1 = ag.constant dense<1> : tensor<i32>
   // CHECK: ag.for %{{.*}} to %{{.*}} step %{{.*}} : tensor<i32> {
   // CHECK-NEXT: ^bb0(%[[I:.*]]: tensor<i32>):
-  // CHECK-NEXT: ag.print "i = " %[[I]] "\0A" : tensor<i32>
+  // CHECK-NEXT: ag.print("i = ", %[[I]], "\0A") : tensor<i32>
   ag.for %c0 to %n step %c1 : tensor<i32> {
   ^bb0(%i: tensor<i32>):
-    ag.print "i = " %i "\n" : tensor<i32>
+    ag.print("i = ", %i, "\n") : tensor<i32>
     ag.yield
   }
   return

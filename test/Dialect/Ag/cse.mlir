@@ -26,10 +26,10 @@ func.func @unused_pure_ops_are_removed(%x: tensor<?xf32>) {
 func.func @side_effects_stay(%p: tensor<i1>) {
   // CHECK: ag.assert %{{.*}}, "first"
   // CHECK-NEXT: ag.assert %{{.*}}, "first"
-  // CHECK-NEXT: ag.print "done\0A"
+  // CHECK-NEXT: ag.print("done\0A")
   ag.assert %p, "first"
   ag.assert %p, "first"
-  ag.print "done\n"
+  ag.print("done\n")
   return
 }
 
@@ -37,9 +37,9 @@ func.func @side_effects_stay(%p: tensor<i1>) {
 // CHECK-LABEL: func @cond_with_print_stays
 func.func @cond_with_print_stays(%p: tensor<i1>, %x: tensor<f32>) {
   // CHECK: ag.cond
-  // CHECK: ag.print "then\0A"
+  // CHECK: ag.print("then\0A")
   %r = ag.cond %p -> (tensor<f32>) {
-    ag.print "then\n"
+    ag.print("then\n")
     ag.yield %x : tensor<f32>
   } else {
     ag.yield %x : tensor<f32>

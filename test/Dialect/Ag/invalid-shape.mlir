@@ -278,3 +278,19 @@ func.func @dim_out_of_range(%x: tensor<?x3xf32>) {
   %0 = ag.dim %x, 2 : tensor<?x3xf32>
   return
 }
+
+// -----
+
+func.func @one_hot_negative_depth(%l: tensor<4xi64>) {
+  // expected-error @+1 {{'ag.one_hot' op depth must be positive, got -3}}
+  %0 = ag.one_hot %l depth -3 : tensor<4xi64> -> tensor<4x3xf32>
+  return
+}
+
+// -----
+
+func.func @dim_negative(%x: tensor<?x3xf32>) {
+  // expected-error @+1 {{'ag.dim' op dimension -1 is out of range for 'tensor<?x3xf32>'}}
+  %0 = ag.dim %x, -1 : tensor<?x3xf32>
+  return
+}

@@ -11,7 +11,7 @@ func.func @print_pieces(%x: tensor<f32>) {
 
 func.func @print_missing_types(%x: tensor<f32>) {
   // expected-error @+1 {{prints 1 tensors but lists 0 types after ':'}}
-  ag.print "x = " %x
+  ag.print("x = ", %x)
   return
 }
 

@@ -6,18 +6,29 @@
 // CHECK-SAME: (%[[X:[^:]*]]: tensor<2x2xf32>{{.*}}, %[[I:[^:]*]]: tensor<i64>
 func.func @print(%x: tensor<2x2xf32>, %i: tensor<i64>) {
   // Text only.
-  // CHECK: ag.print "hello\0A" loc(#[[L1:.*]])
-  ag.print "hello\n" loc("model.cc":3:5)
+  // CHECK: ag.print("hello\0A") loc(#[[L1:.*]])
+  ag.print("hello\n") loc("model.cc":3:5)
   // Text and tensors interleaved, in order.
-  // CHECK: ag.print "step " %[[I]] ": x = " %[[X]] "\0A" : tensor<i64>, tensor<2x2xf32>
-  ag.print "step " %i ": x = " %x "\n" : tensor<i64>, tensor<2x2xf32>
+  // CHECK: ag.print("step ", %[[I]], ": x = ", %[[X]], "\0A") : tensor<i64>, tensor<2x2xf32>
+  ag.print("step ", %i, ": x = ", %x, "\n") : tensor<i64>, tensor<2x2xf32>
   // Adjacent tensors keep an empty text piece between them.
-  // CHECK: ag.print %[[I]] %[[I]] : tensor<i64>, tensor<i64>
-  ag.print %i %i : tensor<i64>, tensor<i64>
+  // CHECK: ag.print(%[[I]], %[[I]]) : tensor<i64>, tensor<i64>
+  ag.print(%i, %i) : tensor<i64>, tensor<i64>
   // Adjacent strings are one piece.
-  // CHECK: ag.print "ab" %[[I]] : tensor<i64>
-  ag.print "a" "b" %i : tensor<i64>
+  // CHECK: ag.print("ab", %[[I]]) : tensor<i64>
+  ag.print("a", "b", %i) : tensor<i64>
   return
+}
+
+// A print that ends in text does not take the next op's result for a tensor.
+// CHECK-LABEL: func @print_then_op_with_result
+func.func @print_then_op_with_result(%x: tensor<f32>) -> tensor<f32> {
+  // CHECK: ag.print("before\0A")
+  // CHECK-NEXT: %[[N:.*]] = ag.neg
+  // CHECK-NEXT: return %[[N]]
+  ag.print("before\n")
+  %n = ag.neg %x : tensor<f32>
+  return %n : tensor<f32>
 }
 
 // CHECK-LABEL: func @assert

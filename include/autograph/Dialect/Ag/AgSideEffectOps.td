@@ -19,7 +19,7 @@ def Ag_PrintOp : Ag_Op<"print", [MemoryEffects<[MemWrite]>]> {
     user's source line.
 
     ```mlir
-    ag.print "step " %i ": loss = " %loss "\n" : tensor<i64>, tensor<f32>
+    ag.print("step ", %i, ": loss = ", %loss, "\n") : tensor<i64>, tensor<f32>
     ```
 
     The `texts` attribute holds one more piece than there are tensors: text

@@ -1,0 +1,58 @@
+//===- CompiledCodeABI.h - what code compiled from ag calls ----*- C++ -*-===//
+//
+// The functions that `convert-ag-print-assert-to-runtime-calls` makes
+// compiled code call, in MLIR's calling convention for memrefs: a ranked
+// memref is passed expanded (allocated, aligned, offset, sizes..., strides...)
+// and an unranked one as (rank, pointer to the ranked descriptor). Text is a
+// 1-d i8 memref (not NUL-terminated).
+//
+// Errors never unwind through compiled frames (that would leak their
+// buffers): a failed assert records a pending error for the current thread,
+// later prints of the same call are suppressed (eager execution would have
+// stopped), and the caller of the compiled function raises it with
+// ag::compiled::raise_pending_error() once the function has returned.
+//
+//===----------------------------------------------------------------------===//
+#ifndef AUTOGRAPH_COMPILEDCODEABI_H
+#define AUTOGRAPH_COMPILEDCODEABI_H
+
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+void agrt_memref_print_begin(void);
+void agrt_memref_print_text(const char *allocated, const char *aligned,
+                            int64_t offset, int64_t size, int64_t stride);
+void agrt_memref_print_tensor_f32(int64_t rank, const void *descriptor);
+void agrt_memref_print_tensor_f64(int64_t rank, const void *descriptor);
+void agrt_memref_print_tensor_i32(int64_t rank, const void *descriptor);
+void agrt_memref_print_tensor_i64(int64_t rank, const void *descriptor);
+void agrt_memref_print_tensor_bool(int64_t rank, const void *descriptor);
+void agrt_memref_print_end(void);
+
+void agrt_memref_assert_fail(const char *message_allocated,
+                             const char *message_aligned,
+                             int64_t message_offset, int64_t message_size,
+                             int64_t message_stride, const char *file_allocated,
+                             const char *file_aligned, int64_t file_offset,
+                             int64_t file_size, int64_t file_stride,
+                             int64_t line);
+
+#ifdef __cplusplus
+} // extern "C"
+
+namespace ag::compiled {
+
+/// Whether compiled code on this thread has reported an error not yet raised.
+bool has_pending_error() noexcept;
+
+/// Raises (as ag::InvalidArgumentError) and clears the error that compiled
+/// code on this thread reported; does nothing when there is none.
+void raise_pending_error();
+
+} // namespace ag::compiled
+#endif
+
+#endif // AUTOGRAPH_COMPILEDCODEABI_H

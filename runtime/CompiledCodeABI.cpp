@@ -1,0 +1,120 @@
+//===- CompiledCodeABI.cpp - runtime entry points of compiled ag code -----===//
+#include "autograph/CompiledCodeABI.h"
+
+#include "autograph/Assert.h"
+#include "autograph/DType.h"
+#include "autograph/Error.h"
+#include "autograph/Print.h"
+
+#include <optional>
+#include <string>
+
+namespace ag::detail {
+void write_stdout(const std::string &line); // Print.cpp
+} // namespace ag::detail
+
+namespace {
+
+struct CompiledCallState {
+  std::string line;                  // the print statement being built
+  std::optional<std::string> error;  // the first failed check's message
+};
+
+thread_local CompiledCallState tls_state;
+
+/// A ranked memref descriptor of any rank, as MLIR lays it out:
+/// {allocated, aligned, offset, sizes[rank], strides[rank]}.
+struct RankedDescriptorView {
+  const char *aligned;
+  int64_t offset;
+  const int64_t *sizes;
+  const int64_t *strides;
+};
+
+RankedDescriptorView viewDescriptor(int64_t rank, const void *descriptor) {
+  auto *words = static_cast<const int64_t *>(descriptor);
+  RankedDescriptorView view;
+  view.aligned = reinterpret_cast<const char *>(words[1]);
+  view.offset = words[2];
+  view.sizes = words + 3;
+  view.strides = words + 3 + rank;
+  return view;
+}
+
+void printTensor(ag::DType dtype, int64_t rank, const void *descriptor) {
+  if (tls_state.error)
+    return;
+  RankedDescriptorView view = viewDescriptor(rank, descriptor);
+  const char *data =
+      view.aligned + view.offset * static_cast<int64_t>(ag::dtype_size(dtype));
+  ag::format_tensor_to(tls_state.line, dtype, view.sizes, rank, data,
+                       view.strides);
+}
+
+std::string text(const char *aligned, int64_t offset, int64_t size,
+                 int64_t stride) {
+  std::string result;
+  result.reserve(static_cast<size_t>(size > 0 ? size : 0));
+  for (int64_t i = 0; i < size; ++i)
+    result += aligned[offset + i * stride];
+  return result;
+}
+
+} // namespace
+
+extern "C" void agrt_memref_print_begin(void) { tls_state.line.clear(); }
+
+extern "C" void agrt_memref_print_text(const char *, const char *aligned,
+                                       int64_t offset, int64_t size,
+                                       int64_t stride) {
+  if (!tls_state.error)
+    tls_state.line += text(aligned, offset, size, stride);
+}
+
+extern "C" void agrt_memref_print_tensor_f32(int64_t rank, const void *d) {
+  printTensor(ag::DType::Float32, rank, d);
+}
+extern "C" void agrt_memref_print_tensor_f64(int64_t rank, const void *d) {
+  printTensor(ag::DType::Float64, rank, d);
+}
+extern "C" void agrt_memref_print_tensor_i32(int64_t rank, const void *d) {
+  printTensor(ag::DType::Int32, rank, d);
+}
+extern "C" void agrt_memref_print_tensor_i64(int64_t rank, const void *d) {
+  printTensor(ag::DType::Int64, rank, d);
+}
+extern "C" void agrt_memref_print_tensor_bool(int64_t rank, const void *d) {
+  printTensor(ag::DType::Bool, rank, d);
+}
+
+extern "C" void agrt_memref_print_end(void) {
+  if (!tls_state.error)
+    ag::detail::write_stdout(tls_state.line);
+  tls_state.line.clear();
+}
+
+extern "C" void agrt_memref_assert_fail(
+    const char *, const char *message, int64_t messageOffset,
+    int64_t messageSize, int64_t messageStride, const char *, const char *file,
+    int64_t fileOffset, int64_t fileSize, int64_t fileStride, int64_t line) {
+  if (tls_state.error)
+    return; // the first failure is the one eager execution would raise
+  std::string fileName = text(file, fileOffset, fileSize, fileStride);
+  tls_state.error = ag::format_assert_message(
+      text(message, messageOffset, messageSize, messageStride),
+      {fileName.c_str(), static_cast<int>(line)});
+}
+
+namespace ag::compiled {
+
+bool has_pending_error() noexcept { return tls_state.error.has_value(); }
+
+void raise_pending_error() {
+  if (!tls_state.error)
+    return;
+  std::string message = std::move(*tls_state.error);
+  tls_state.error.reset();
+  throw InvalidArgumentError(message);
+}
+
+} // namespace ag::compiled
