@@ -19,7 +19,7 @@ sed -n '1,16p' "$out/mlp.converted.cc" | sed 's/^/   | /'
 
 echo
 echo "== 2. compiled against autograph::runtime and run eagerly"
-ninja -C "$build" example-mlp example-mlp-eager > /dev/null
+ninja -C "$build" example-mlp example-mlp-eager autograph_runtime_shared > /dev/null
 start=$(date +%s%N)
 "$build/bin/example-mlp" | tee "$out/eager.txt" | sed 's/^/   /'
 echo "   ($(( ($(date +%s%N) - start) / 1000000 )) ms)"
@@ -43,7 +43,7 @@ echo
 echo "== 4. the compiled module, run"
 start=$(date +%s%N)
 "$llvm_bin/mlir-cpu-runner" "$out/mlp.llvm.mlir" -e main -entry-point-result=void \
-  -shared-libs="$llvm_lib/libmlir_runner_utils.so,$llvm_lib/libmlir_c_runner_utils.so" |
+  -shared-libs="$llvm_lib/libmlir_runner_utils.so,$llvm_lib/libmlir_c_runner_utils.so,$build/runtime/libautograph_runtime_shared.so" |
   grep -v '^Unranked' | tee "$out/compiled.txt" | sed 's/^/   /'
 echo "   ($(( ($(date +%s%N) - start) / 1000000 )) ms, including JIT compilation)"
 numbers() { grep -oE -- '-?[0-9]+(\.[0-9]+)?(e[-+]?[0-9]+)?' "$1"; }

@@ -21,10 +21,13 @@ config.substitutions.append(("%autograph_bin", config.autograph_binary_dir))
 config.substitutions.append(("%python", config.python_executable))
 
 # Runs an LLVM-dialect module's @main with MLIR's runner utilities
-# (printMemref*), for execution tests of the lowering.
+# (printMemref*) and the ag runtime (the agrt_* functions compiled code
+# calls), for execution tests of the lowering.
 _llvm_lib = os.path.join(os.path.dirname(config.llvm_tools_dir), "lib")
 config.substitutions.append((
     "%mlir_run",
     "mlir-cpu-runner -e main -entry-point-result=void -shared-libs="
     + os.path.join(_llvm_lib, "libmlir_runner_utils.so") + ","
-    + os.path.join(_llvm_lib, "libmlir_c_runner_utils.so")))
+    + os.path.join(_llvm_lib, "libmlir_c_runner_utils.so") + ","
+    + os.path.join(config.autograph_binary_dir, "runtime",
+                   "libautograph_runtime_shared.so")))

@@ -40,6 +40,19 @@ void agrt_memref_assert_fail(const char *message_allocated,
                              int64_t file_size, int64_t file_stride,
                              int64_t line);
 
+/// C += A * B with Eigen's GEMM (runtime/CompiledMatmul.cpp); each matrix
+/// as (allocated, aligned, offset, rows, cols, row stride, column stride).
+void agrt_memref_matmul_f32(float *, float *, int64_t, int64_t, int64_t,
+                            int64_t, int64_t, float *, float *, int64_t,
+                            int64_t, int64_t, int64_t, int64_t, float *,
+                            float *, int64_t, int64_t, int64_t, int64_t,
+                            int64_t);
+void agrt_memref_matmul_f64(double *, double *, int64_t, int64_t, int64_t,
+                            int64_t, int64_t, double *, double *, int64_t,
+                            int64_t, int64_t, int64_t, int64_t, double *,
+                            double *, int64_t, int64_t, int64_t, int64_t,
+                            int64_t);
+
 #ifdef __cplusplus
 } // extern "C"
 

@@ -74,7 +74,7 @@ void autograph::buildAgToLinalgPipeline(OpPassManager &pm) {
   // Named elementwise ops become generics so that chains fuse into one loop
   // nest, and 0-d computations (loop counters, scalar updates) detensorise
   // into plain scalars across scf control flow.
-  pm.addPass(createLinalgGeneralizeNamedOpsPass());
+  pm.addPass(createGeneralizeElementwiseLinalgOps());
   pm.addPass(createLinalgElementwiseOpFusionPass());
   LinalgDetensorizePassOptions detensorize;
   detensorize.aggressiveMode = true;
@@ -95,6 +95,7 @@ void autograph::buildLinalgToLLVMPipeline(OpPassManager &pm) {
   bufferization::BufferDeallocationPipelineOptions deallocation;
   bufferization::buildBufferDeallocationPipeline(pm, deallocation);
   pm.addPass(createBufferizationToMemRefPass());
+  pm.addPass(createConvertMatmulToRuntimeGemm());
   pm.addNestedPass<func::FuncOp>(createConvertLinalgToLoopsPass());
   pm.addPass(createConvertSCFToCFPass());
   pm.addPass(memref::createExpandStridedMetadataPass());

@@ -112,4 +112,35 @@ def ApproximateMathPolynomials : Pass<"approximate-math-polynomials"> {
                            "::mlir::vector::VectorDialect"];
 }
 
+def GeneralizeElementwiseLinalgOps : Pass<"generalize-elementwise-linalg-ops"> {
+  let summary = "Turn elementwise linalg named ops into linalg.generic";
+  let description = [{
+    Elementwise fusion works on `linalg.generic`; unlike
+    `linalg-generalize-named-ops`, this keeps `linalg.matmul` named so that
+    `convert-matmul-to-runtime-gemm` can still find it.
+  }];
+  let dependentDialects = ["::mlir::linalg::LinalgDialect"];
+}
+
+def ConvertMatmulToRuntimeGemm
+    : Pass<"convert-matmul-to-runtime-gemm", "::mlir::ModuleOp"> {
+  let summary = "Call the runtime's Eigen GEMM for float linalg.matmul on memrefs";
+  let description = [{
+    Runs after bufferization: `linalg.matmul` on f32/f64 memrefs becomes a
+    call to `agrt_memref_matmul_f32`/`_f64(A, B, C)` (C += A * B), defined by
+    the runtime with Eigen's blocked, vectorised GEMM. Integer matmul keeps
+    its loops.
+
+    ```mlir
+    linalg.matmul ins(%a, %b : memref<?x784xf32>, memref<784x128xf32>)
+                  outs(%c : memref<?x128xf32>)
+    // becomes
+    call @agrt_memref_matmul_f32(%a_cast, %b_cast, %c_cast)
+      : (memref<?x?xf32, strided<[?, ?], offset: ?>>, ...) -> ()
+    ```
+  }];
+  let dependentDialects = ["::mlir::func::FuncDialect",
+                           "::mlir::memref::MemRefDialect"];
+}
+
 #endif // AUTOGRAPH_LOWERING_PASSES_TD

@@ -1,0 +1,85 @@
+//===- MatmulToRuntimeGemm.cpp - float linalg.matmul to Eigen's GEMM ------===//
+//
+// After bufferization, a linalg.matmul on f32 or f64 memrefs becomes a call
+// to agrt_memref_matmul_<type>(A, B, C), which computes C += A * B with the
+// runtime's Eigen GEMM (blocked, vectorised for the host CPU). Operands are
+// cast to fully dynamic strided memrefs, so any layout is accepted. Integer
+// matmul keeps its loops (wrapping arithmetic). Patterns and driver.
+//
+//===----------------------------------------------------------------------===//
+#include "autograph/Lowering/Passes.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/PatternMatch.h"
+#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+
+namespace autograph {
+#define GEN_PASS_DEF_CONVERTMATMULTORUNTIMEGEMM
+#include "autograph/Lowering/Passes.h.inc"
+} // namespace autograph
+
+using namespace mlir;
+
+namespace {
+
+/// memref<?x?xT, strided<[?, ?], offset: ?>>
+MemRefType anyStridedMatrix(Type elementType) {
+  MLIRContext *context = elementType.getContext();
+  int64_t dynamic = ShapedType::kDynamic;
+  auto layout = StridedLayoutAttr::get(context, dynamic, {dynamic, dynamic});
+  return MemRefType::get({dynamic, dynamic}, elementType, layout);
+}
+
+struct MatmulToRuntimeGemm : OpRewritePattern<linalg::MatmulOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(linalg::MatmulOp op,
+                                PatternRewriter &rewriter) const override {
+    if (!op.hasPureBufferSemantics())
+      return failure();
+    Value a = op.getDpsInputs()[0], b = op.getDpsInputs()[1],
+          c = op.getDpsInits()[0];
+    auto elementType = cast<MemRefType>(c.getType()).getElementType();
+    if (!elementType.isF32() && !elementType.isF64())
+      return failure();
+    for (Value v : {a, b})
+      if (cast<MemRefType>(v.getType()).getElementType() != elementType)
+        return failure();
+
+    MemRefType matrixType = anyStridedMatrix(elementType);
+    std::string name = elementType.isF32() ? "agrt_memref_matmul_f32"
+                                           : "agrt_memref_matmul_f64";
+    auto module = op->getParentOfType<ModuleOp>();
+    auto function = module.lookupSymbol<func::FuncOp>(name);
+    if (!function) {
+      OpBuilder::InsertionGuard guard(rewriter);
+      rewriter.setInsertionPointToStart(module.getBody());
+      function = rewriter.create<func::FuncOp>(
+          module.getLoc(), name,
+          rewriter.getFunctionType({matrixType, matrixType, matrixType}, {}));
+      function.setPrivate();
+    }
+    Location loc = op.getLoc();
+    SmallVector<Value> operands;
+    for (Value v : {a, b, c})
+      operands.push_back(rewriter.create<memref::CastOp>(loc, matrixType, v));
+    rewriter.create<func::CallOp>(loc, function, operands);
+    rewriter.eraseOp(op);
+    return success();
+  }
+};
+
+struct ConvertMatmulToRuntimeGemmPass
+    : autograph::impl::ConvertMatmulToRuntimeGemmBase<
+          ConvertMatmulToRuntimeGemmPass> {
+  void runOnOperation() override {
+    RewritePatternSet patterns(&getContext());
+    patterns.add<MatmulToRuntimeGemm>(&getContext());
+    if (failed(applyPatternsAndFoldGreedily(getOperation(), std::move(patterns))))
+      signalPassFailure();
+  }
+};
+
+} // namespace

@@ -1,0 +1,80 @@
+//===- CompiledMatmul.cpp - Eigen's GEMM for compiled ag code -------------===//
+//
+// `convert-matmul-to-runtime-gemm` turns float linalg.matmul into a call to
+// these functions, so compiled matmuls run Eigen's blocked, vectorised GEMM.
+// Each matrix arrives as an expanded strided memref descriptor:
+// (allocated, aligned, offset, rows, cols, row stride, column stride).
+//
+//===----------------------------------------------------------------------===//
+#include "autograph/CompiledCodeABI.h"
+
+#include <Eigen/Core>
+
+namespace {
+
+template <typename T>
+using StridedMatrix =
+    Eigen::Map<Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>,
+               Eigen::Unaligned, Eigen::Stride<Eigen::Dynamic, Eigen::Dynamic>>;
+
+template <typename T>
+using RowMajorMatrix =
+    Eigen::Map<Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>,
+               Eigen::Unaligned, Eigen::OuterStride<>>;
+
+template <typename T>
+StridedMatrix<T> view(T *aligned, int64_t offset, int64_t rows, int64_t cols,
+                      int64_t rowStride, int64_t colStride) {
+  return StridedMatrix<T>(aligned + offset, rows, cols,
+                          Eigen::Stride<Eigen::Dynamic, Eigen::Dynamic>(
+                              rowStride, colStride));
+}
+
+template <typename T>
+RowMajorMatrix<T> rowMajor(T *aligned, int64_t offset, int64_t rows,
+                           int64_t cols, int64_t rowStride) {
+  return RowMajorMatrix<T>(aligned + offset, rows, cols,
+                           Eigen::OuterStride<>(rowStride));
+}
+
+/// C += A * B. Sizes were checked when the function was traced, and again by
+/// the asserts traced before dynamic-size matmuls; a mismatch here is
+/// ignored rather than read out of bounds.
+template <typename T>
+void gemm(T *a, int64_t aOffset, int64_t m, int64_t k, int64_t aRow, int64_t aCol,
+          T *b, int64_t bOffset, int64_t bk, int64_t n, int64_t bRow, int64_t bCol,
+          T *c, int64_t cOffset, int64_t cm, int64_t cn, int64_t cRow,
+          int64_t cCol) {
+  if (k != bk || m != cm || n != cn)
+    return;
+  // Unit column strides (the usual case) let Eigen pack with vector loads.
+  if (aCol == 1 && bCol == 1 && cCol == 1) {
+    auto out = rowMajor(c, cOffset, m, n, cRow);
+    out.noalias() += rowMajor(a, aOffset, m, k, aRow) *
+                     rowMajor(b, bOffset, k, n, bRow);
+    return;
+  }
+  auto out = view(c, cOffset, m, n, cRow, cCol);
+  out.noalias() += view(a, aOffset, m, k, aRow, aCol) *
+                   view(b, bOffset, k, n, bRow, bCol);
+}
+
+} // namespace
+
+extern "C" void agrt_memref_matmul_f32(
+    float *, float *a, int64_t aOffset, int64_t m, int64_t k, int64_t aRow,
+    int64_t aCol, float *, float *b, int64_t bOffset, int64_t bk, int64_t n,
+    int64_t bRow, int64_t bCol, float *, float *c, int64_t cOffset, int64_t cm,
+    int64_t cn, int64_t cRow, int64_t cCol) {
+  gemm(a, aOffset, m, k, aRow, aCol, b, bOffset, bk, n, bRow, bCol, c, cOffset,
+       cm, cn, cRow, cCol);
+}
+
+extern "C" void agrt_memref_matmul_f64(
+    double *, double *a, int64_t aOffset, int64_t m, int64_t k, int64_t aRow,
+    int64_t aCol, double *, double *b, int64_t bOffset, int64_t bk, int64_t n,
+    int64_t bRow, int64_t bCol, double *, double *c, int64_t cOffset,
+    int64_t cm, int64_t cn, int64_t cRow, int64_t cCol) {
+  gemm(a, aOffset, m, k, aRow, aCol, b, bOffset, bk, n, bRow, bCol, c, cOffset,
+       cm, cn, cRow, cCol);
+}
