@@ -13,7 +13,9 @@
 #include "autograph/Span.h"
 #include "autograph/Tensor.h"
 
+#include <functional>
 #include <string>
+#include <vector>
 
 namespace ag {
 
@@ -43,6 +45,23 @@ public:
   /// ag::InvalidArgumentError with format_assert_message(message, where).
   virtual void emit_assert(const Tensor &condition, const std::string &message,
                            const SourceLocation &where) = 0;
+
+  /// Records ag::cond on a symbolic predicate: both branches are traced
+  /// (each returns the branch's outputs, which must agree in dtype and
+  /// shape) and the symbolic outputs are returned.
+  virtual std::vector<Tensor>
+  emit_cond(const Tensor &predicate,
+            const std::function<std::vector<Tensor>()> &then_branch,
+            const std::function<std::vector<Tensor>()> &else_branch);
+
+  /// Records ag::while_loop whose condition is symbolic: `condition` and
+  /// `body` are traced once on symbolic loop variables of the initial
+  /// values' types; the body must keep every variable's dtype and shape.
+  virtual std::vector<Tensor> emit_while_loop(
+      const std::vector<Tensor> &initial,
+      const std::function<Tensor(const std::vector<Tensor> &)> &condition,
+      const std::function<std::vector<Tensor>(const std::vector<Tensor> &)>
+          &body);
 };
 
 /// The tracer installed on this thread, or nullptr (eager execution).

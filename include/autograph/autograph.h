@@ -8,6 +8,7 @@
 
 #include "autograph/Annotations.h"
 #include "autograph/Assert.h"
+#include "autograph/ControlFlow.h"
 #include "autograph/Creation.h"
 #include "autograph/DType.h"
 #include "autograph/Error.h"

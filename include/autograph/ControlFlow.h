@@ -1,0 +1,40 @@
+//===- ControlFlow.h - functional control flow (tf.cond, tf.while_loop) ----===//
+//
+// The operators that autograph-cc's converted code calls for control flow
+// over tensors (see docs/control-flow.md). Each runs eagerly when its
+// condition is concrete and is recorded as ag.cond / ag.while_loop when the
+// condition is symbolic (inside a trace). Branch outputs and loop variables
+// are passed explicitly, as functions of their inputs.
+//
+//===----------------------------------------------------------------------===//
+#ifndef AUTOGRAPH_CONTROLFLOW_H
+#define AUTOGRAPH_CONTROLFLOW_H
+
+#include "autograph/Tensor.h"
+
+#include <functional>
+#include <vector>
+
+namespace ag {
+
+using TensorList = std::vector<Tensor>;
+
+/// `predicate ? then_branch() : else_branch()` for a 0-d boolean tensor.
+/// Eagerly only the taken branch runs; while tracing with a symbolic
+/// predicate both are traced and their outputs must agree in dtype and
+/// shape (ag::InvalidArgumentError naming the output otherwise).
+TensorList cond(const Tensor &predicate,
+                const std::function<TensorList()> &then_branch,
+                const std::function<TensorList()> &else_branch);
+
+/// `while (condition(vars)) vars = body(vars); return vars;`. Eagerly the
+/// loop runs in C++; when the condition on the initial values is symbolic,
+/// the loop is traced once as ag.while_loop and every loop variable must
+/// keep its dtype and shape.
+TensorList while_loop(const std::function<Tensor(const TensorList &)> &condition,
+                      const std::function<TensorList(const TensorList &)> &body,
+                      TensorList loop_vars);
+
+} // namespace ag
+
+#endif // AUTOGRAPH_CONTROLFLOW_H

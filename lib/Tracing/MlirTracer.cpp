@@ -1,0 +1,430 @@
+//===- MlirTracer.cpp - records ag ops into an MLIR module ----------------===//
+#include "MlirTracer.h"
+
+#include "autograph/Assert.h"
+#include "autograph/Dialect/Ag/AgOps.h"
+#include "autograph/Error.h"
+#include "autograph/Print.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/Verifier.h"
+
+using namespace mlir;
+
+namespace autograph::tracing {
+
+namespace {
+
+Type elementType(MLIRContext *context, ::ag::DType dtype) {
+  Builder b(context);
+  switch (dtype) {
+  case ::ag::DType::Float32: return b.getF32Type();
+  case ::ag::DType::Float64: return b.getF64Type();
+  case ::ag::DType::Int32: return b.getI32Type();
+  case ::ag::DType::Int64: return b.getI64Type();
+  case ::ag::DType::Bool: return b.getI1Type();
+  }
+  throw ::ag::TracingError("unknown dtype");
+}
+
+::ag::DType dtypeOf(Type type) {
+  if (type.isF32()) return ::ag::DType::Float32;
+  if (type.isF64()) return ::ag::DType::Float64;
+  if (type.isInteger(32)) return ::ag::DType::Int32;
+  if (type.isInteger(64)) return ::ag::DType::Int64;
+  if (type.isInteger(1)) return ::ag::DType::Bool;
+  throw ::ag::TracingError("a value of an element type ag has no dtype for");
+}
+
+::ag::TensorSpec specOf(Value value) {
+  auto type = cast<RankedTensorType>(value.getType());
+  ::ag::TensorSpec spec;
+  spec.dtype = dtypeOf(type.getElementType());
+  for (int64_t size : type.getShape())
+    spec.shape.push_back(ShapedType::isDynamic(size) ? -1 : size);
+  return spec;
+}
+
+/// The names of the elementwise and other ops built from their operands and
+/// result type alone.
+const char *simpleOpName(::ag::OpKind kind) {
+  using K = ::ag::OpKind;
+  switch (kind) {
+  case K::Add: return "ag.add";
+  case K::Sub: return "ag.sub";
+  case K::Mul: return "ag.mul";
+  case K::Div: return "ag.div";
+  case K::Rem: return "ag.rem";
+  case K::Pow: return "ag.pow";
+  case K::Maximum: return "ag.maximum";
+  case K::Minimum: return "ag.minimum";
+  case K::Neg: return "ag.neg";
+  case K::Exp: return "ag.exp";
+  case K::Log: return "ag.log";
+  case K::Sqrt: return "ag.sqrt";
+  case K::Abs: return "ag.abs";
+  case K::Square: return "ag.square";
+  case K::Tanh: return "ag.tanh";
+  case K::Sigmoid: return "ag.sigmoid";
+  case K::Relu: return "ag.relu";
+  case K::LogicalAnd: return "ag.logical_and";
+  case K::LogicalOr: return "ag.logical_or";
+  case K::LogicalNot: return "ag.logical_not";
+  case K::Select: return "ag.select";
+  case K::MatMul: return "ag.matmul";
+  case K::Index: return "ag.index";
+  case K::Range: return "ag.range";
+  default: return nullptr;
+  }
+}
+
+mlir::ag::ComparisonPredicate predicateOf(::ag::ComparePredicate p) {
+  switch (p) {
+  case ::ag::ComparePredicate::EQ: return mlir::ag::ComparisonPredicate::eq;
+  case ::ag::ComparePredicate::NE: return mlir::ag::ComparisonPredicate::ne;
+  case ::ag::ComparePredicate::LT: return mlir::ag::ComparisonPredicate::lt;
+  case ::ag::ComparePredicate::LE: return mlir::ag::ComparisonPredicate::le;
+  case ::ag::ComparePredicate::GT: return mlir::ag::ComparisonPredicate::gt;
+  case ::ag::ComparePredicate::GE: return mlir::ag::ComparisonPredicate::ge;
+  }
+  return mlir::ag::ComparisonPredicate::eq;
+}
+
+mlir::ag::ReductionKind reductionOf(::ag::Reduction r) {
+  switch (r) {
+  case ::ag::Reduction::Sum: return mlir::ag::ReductionKind::sum;
+  case ::ag::Reduction::Mean: return mlir::ag::ReductionKind::mean;
+  case ::ag::Reduction::Max: return mlir::ag::ReductionKind::max;
+  case ::ag::Reduction::Min: return mlir::ag::ReductionKind::min;
+  }
+  return mlir::ag::ReductionKind::sum;
+}
+
+std::string specText(Type type) {
+  auto tensor = cast<RankedTensorType>(type);
+  ::ag::TensorSpec spec;
+  spec.dtype = dtypeOf(tensor.getElementType());
+  for (int64_t size : tensor.getShape())
+    spec.shape.push_back(ShapedType::isDynamic(size) ? -1 : size);
+  return ::ag::format_spec(spec);
+}
+
+} // namespace
+
+RankedTensorType tensorType(MLIRContext *context, const ::ag::TensorSpec &spec) {
+  SmallVector<int64_t> shape;
+  for (int64_t size : spec.shape)
+    shape.push_back(size < 0 ? ShapedType::kDynamic : size);
+  return RankedTensorType::get(shape, elementType(context, spec.dtype));
+}
+
+MlirTracer::MlirTracer(ModuleOp module, const std::string &name,
+                       const std::vector<::ag::TensorSpec> &inputs)
+    : builder_(module.getContext()), loc_(UnknownLoc::get(module.getContext())) {
+  MLIRContext *context = module.getContext();
+  SmallVector<Type> types;
+  for (const ::ag::TensorSpec &spec : inputs)
+    types.push_back(tensorType(context, spec));
+  builder_.setInsertionPointToEnd(module.getBody());
+  function_ = builder_.create<func::FuncOp>(loc_, name,
+                                            builder_.getFunctionType(types, {}));
+  Block *entry = function_.addEntryBlock();
+  builder_.setInsertionPointToEnd(entry);
+  for (BlockArgument argument : entry->getArguments())
+    arguments_.push_back(symbolic(argument));
+}
+
+::ag::Tensor MlirTracer::symbolic(Value value) {
+  traced_.push_back(value);
+  ::ag::TensorSpec spec = specOf(value);
+  return ::ag::Tensor::symbolic(spec.dtype, spec.shape, value.getAsOpaquePointer(),
+                              this);
+}
+
+Value MlirTracer::valueOf(const ::ag::Tensor &tensor) {
+  if (tensor.is_symbolic()) {
+    if (tensor.tracer() != this)
+      throw ::ag::TracingError("a symbolic tensor of another trace was used");
+    return Value::getFromOpaquePointer(tensor.handle());
+  }
+  // A concrete value is captured as a constant.
+  ::ag::TensorSpec spec = tensor.spec();
+  RankedTensorType type = tensorType(builder_.getContext(), spec);
+  DenseElementsAttr value;
+  int64_t count = type.getNumElements();
+  if (spec.dtype == ::ag::DType::Bool) {
+    auto *bytes = static_cast<const uint8_t *>(tensor.raw_data());
+    SmallVector<bool> bits(bytes, bytes + count);
+    value = DenseElementsAttr::get(type, ArrayRef<bool>(bits));
+  } else {
+    size_t size = count * ::ag::dtype_size(spec.dtype);
+    value = DenseElementsAttr::getFromRawBuffer(
+        type, ArrayRef<char>(static_cast<const char *>(tensor.raw_data()), size));
+  }
+  return builder_.create<mlir::ag::ConstantOp>(loc_, value);
+}
+
+Value MlirTracer::dynamicSize(const ::ag::Shape &shape, size_t dim) {
+  size_t fromEnd = shape.size() - dim;
+  for (auto it = traced_.rbegin(); it != traced_.rend(); ++it) {
+    auto type = cast<RankedTensorType>(it->getType());
+    if (static_cast<size_t>(type.getRank()) < fromEnd)
+      continue;
+    int64_t position = type.getRank() - fromEnd;
+    if (type.isDynamicDim(position))
+      return builder_.create<mlir::ag::DimOp>(loc_, *it, position);
+  }
+  throw ::ag::TracingError("no traced value gives the run-time size of "
+                         "dimension " + std::to_string(dim) + " of " +
+                         ::ag::format_shape(shape));
+}
+
+std::vector<Value> MlirTracer::dynamicSizes(const ::ag::Shape &shape) {
+  std::vector<Value> sizes;
+  for (size_t i = 0; i < shape.size(); ++i)
+    if (shape[i] < 0)
+      sizes.push_back(dynamicSize(shape, i));
+  return sizes;
+}
+
+::ag::Tensor MlirTracer::emit(::ag::OpKind kind, ::ag::Span<const ::ag::Tensor> inputs,
+                            const ::ag::OpAttrs &attrs,
+                            const ::ag::TensorSpec &result) {
+  SmallVector<Value> values;
+  for (const ::ag::Tensor &input : inputs)
+    values.push_back(valueOf(input));
+  MLIRContext *context = builder_.getContext();
+  RankedTensorType type = tensorType(context, result);
+  using K = ::ag::OpKind;
+  Value out;
+  if (const char *name = simpleOpName(kind)) {
+    if (kind == K::MatMul && type.getRank() != 2)
+      throw ::ag::TracingError("matmul: batched matmul cannot be traced yet");
+    OperationState state(loc_, name);
+    state.addOperands(values);
+    state.addTypes(type);
+    out = builder_.create(state)->getResult(0);
+  } else {
+    switch (kind) {
+    case K::Constant:
+      out = values[0];
+      break;
+    case K::Compare:
+      out = builder_.create<mlir::ag::CompareOp>(loc_, predicateOf(attrs.predicate),
+                                           values[0], values[1]);
+      break;
+    case K::Cast:
+      out = builder_.create<mlir::ag::CastOp>(loc_, type, values[0]);
+      break;
+    case K::Transpose:
+      out = builder_.create<mlir::ag::TransposeOp>(loc_, type, values[0],
+                                             attrs.perm);
+      break;
+    case K::Reshape:
+      out = builder_.create<mlir::ag::ReshapeOp>(loc_, type, values[0]);
+      break;
+    case K::BroadcastTo:
+      out = builder_.create<mlir::ag::BroadcastToOp>(loc_, type, values[0],
+                                               dynamicSizes(result.shape));
+      break;
+    case K::Fill:
+      out = builder_.create<mlir::ag::FillOp>(loc_, type, values[0],
+                                        dynamicSizes(result.shape));
+      break;
+    case K::Reduce:
+      out = builder_.create<mlir::ag::ReduceOp>(
+          loc_, type, reductionOf(attrs.reduction), values[0], attrs.axes,
+          attrs.keepdims);
+      break;
+    case K::ArgMax:
+      out = builder_.create<mlir::ag::ArgMaxOp>(loc_, type, values[0], attrs.axis);
+      break;
+    case K::Concat:
+      out = builder_.create<mlir::ag::ConcatOp>(loc_, type, values, attrs.axis);
+      break;
+    case K::OneHot:
+      out = builder_.create<mlir::ag::OneHotOp>(loc_, type, values[0], attrs.depth);
+      break;
+    default:
+      throw ::ag::TracingError(std::string(::ag::op_name(kind)) +
+                             ": cannot be traced yet");
+    }
+  }
+  return symbolic(out);
+}
+
+void MlirTracer::emit_print(::ag::Span<const ::ag::PrintArg> args) {
+  // ::ag::print's format: arguments separated by one space, then a newline.
+  SmallVector<std::string> texts{""};
+  SmallVector<Value> values;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const ::ag::PrintArg &arg = args[i];
+    if (i > 0)
+      texts.back() += ' ';
+    switch (arg.kind) {
+    case ::ag::PrintArg::Kind::String: texts.back() += arg.text; break;
+    case ::ag::PrintArg::Kind::Integer: ::ag::format_scalar_to(texts.back(), arg.i); break;
+    case ::ag::PrintArg::Kind::Floating: ::ag::format_scalar_to(texts.back(), arg.f); break;
+    case ::ag::PrintArg::Kind::Boolean:
+      ::ag::format_scalar_to(texts.back(), arg.i != 0);
+      break;
+    case ::ag::PrintArg::Kind::Tensor:
+      if (arg.tensor.is_symbolic()) {
+        values.push_back(valueOf(arg.tensor));
+        texts.emplace_back();
+      } else {
+        texts.back() += ::ag::format_tensor(arg.tensor);
+      }
+      break;
+    }
+  }
+  texts.back() += '\n';
+  SmallVector<StringRef> refs(texts.begin(), texts.end());
+  builder_.create<mlir::ag::PrintOp>(loc_, refs, values);
+}
+
+void MlirTracer::emit_assert(const ::ag::Tensor &condition,
+                             const std::string &message,
+                             const ::ag::SourceLocation &where) {
+  if (!condition.is_symbolic()) {
+    if (!static_cast<bool>(condition))
+      throw ::ag::InvalidArgumentError(::ag::format_assert_message(message, where));
+    return;
+  }
+  Location loc = FileLineColLoc::get(builder_.getContext(),
+                                     where.file ? where.file : "", where.line, 0);
+  builder_.create<mlir::ag::AssertOp>(loc, valueOf(condition), message);
+}
+
+std::vector<Value>
+MlirTracer::traceBlock(Block *block,
+                       const std::function<std::vector<::ag::Tensor>()> &branch) {
+  OpBuilder::InsertionGuard guard(builder_);
+  builder_.setInsertionPointToEnd(block);
+  std::vector<::ag::Tensor> results = branch();
+  std::vector<Value> values;
+  for (const ::ag::Tensor &result : results)
+    values.push_back(valueOf(result));
+  builder_.create<mlir::ag::YieldOp>(loc_, values);
+  return values;
+}
+
+std::vector<::ag::Tensor> MlirTracer::emit_cond(
+    const ::ag::Tensor &predicate,
+    const std::function<std::vector<::ag::Tensor>()> &then_branch,
+    const std::function<std::vector<::ag::Tensor>()> &else_branch) {
+  Value pred = valueOf(predicate);
+  auto thenBlock = std::make_unique<Block>();
+  auto elseBlock = std::make_unique<Block>();
+  std::vector<Value> thenValues = traceBlock(thenBlock.get(), then_branch);
+  std::vector<Value> elseValues = traceBlock(elseBlock.get(), else_branch);
+  if (thenValues.size() != elseValues.size())
+    throw ::ag::InvalidArgumentError(
+        "cond: the then branch gives " + std::to_string(thenValues.size()) +
+        " outputs but the else branch " + std::to_string(elseValues.size()));
+  SmallVector<Type> types;
+  for (size_t i = 0; i < thenValues.size(); ++i) {
+    Type thenType = thenValues[i].getType(), elseType = elseValues[i].getType();
+    if (thenType != elseType)
+      throw ::ag::InvalidArgumentError(
+          "cond: output #" + std::to_string(i) + " is " + specText(thenType) +
+          " in the then branch but " + specText(elseType) +
+          " in the else branch");
+    types.push_back(thenType);
+  }
+  OperationState state(loc_, mlir::ag::CondOp::getOperationName());
+  state.addOperands(pred);
+  state.addTypes(types);
+  state.addRegion()->push_back(thenBlock.release());
+  state.addRegion()->push_back(elseBlock.release());
+  Operation *op = builder_.create(state);
+  std::vector<::ag::Tensor> outputs;
+  for (Value result : op->getResults())
+    outputs.push_back(symbolic(result));
+  return outputs;
+}
+
+std::vector<::ag::Tensor> MlirTracer::emit_while_loop(
+    const std::vector<::ag::Tensor> &initial,
+    const std::function<::ag::Tensor(const std::vector<::ag::Tensor> &)> &condition,
+    const std::function<std::vector<::ag::Tensor>(const std::vector<::ag::Tensor> &)>
+        &body) {
+  SmallVector<Value> inits;
+  SmallVector<Type> types;
+  for (const ::ag::Tensor &value : initial) {
+    inits.push_back(valueOf(value));
+    types.push_back(inits.back().getType());
+  }
+  SmallVector<Location> locations(types.size(), loc_);
+  auto blockArguments = [&](Block *block) {
+    std::vector<::ag::Tensor> vars;
+    for (BlockArgument argument : block->addArguments(types, locations))
+      vars.push_back(symbolic(argument));
+    return vars;
+  };
+
+  auto condBlock = std::make_unique<Block>();
+  std::vector<::ag::Tensor> condVars = blockArguments(condBlock.get());
+  traceBlock(condBlock.get(), [&]() -> std::vector<::ag::Tensor> {
+    ::ag::Tensor more = condition(condVars);
+    ::ag::TensorSpec spec = more.spec();
+    if (spec.dtype != ::ag::DType::Bool || !spec.shape.empty())
+      throw ::ag::InvalidArgumentError(
+          "while_loop: the condition must be a 0-d bool tensor, got " +
+          ::ag::format_spec(spec));
+    return {more};
+  });
+
+  auto bodyBlock = std::make_unique<Block>();
+  std::vector<::ag::Tensor> bodyVars = blockArguments(bodyBlock.get());
+  std::vector<Value> next = traceBlock(bodyBlock.get(), [&] {
+    std::vector<::ag::Tensor> results = body(bodyVars);
+    if (results.size() != bodyVars.size())
+      throw ::ag::InvalidArgumentError(
+          "while_loop: the body returned " + std::to_string(results.size()) +
+          " loop variables for " + std::to_string(bodyVars.size()));
+    return results;
+  });
+  for (size_t i = 0; i < next.size(); ++i)
+    if (next[i].getType() != types[i])
+      throw ::ag::InvalidArgumentError(
+          "while_loop: loop variable #" + std::to_string(i) + " is " +
+          specText(types[i]) + " before the loop but " +
+          specText(next[i].getType()) + " after an iteration");
+
+  OperationState state(loc_, mlir::ag::WhileLoopOp::getOperationName());
+  state.addOperands(inits);
+  state.addTypes(types);
+  state.addRegion()->push_back(condBlock.release());
+  state.addRegion()->push_back(bodyBlock.release());
+  Operation *op = builder_.create(state);
+  std::vector<::ag::Tensor> outputs;
+  for (Value result : op->getResults())
+    outputs.push_back(symbolic(result));
+  return outputs;
+}
+
+func::FuncOp MlirTracer::finish(const std::vector<::ag::Tensor> &results) {
+  SmallVector<Value> values;
+  for (const ::ag::Tensor &result : results)
+    values.push_back(valueOf(result));
+  builder_.create<func::ReturnOp>(loc_, values);
+  SmallVector<Type> types;
+  for (Value value : values)
+    types.push_back(value.getType());
+  function_.setFunctionType(builder_.getFunctionType(
+      function_.getFunctionType().getInputs(), types));
+  std::string errors;
+  {
+    ScopedDiagnosticHandler handler(builder_.getContext(), [&](Diagnostic &d) {
+      llvm::raw_string_ostream(errors) << d << "\n";
+      return success();
+    });
+    if (failed(verify(function_)))
+      throw ::ag::TracingError("the traced function is not valid: " + errors);
+  }
+  return function_;
+}
+
+} // namespace autograph::tracing

@@ -1,0 +1,73 @@
+//===- MlirTracer.h - records ag ops into an MLIR module --------*- C++ -*-===//
+//
+// The ag::Tracer that tracing installs: every op on a symbolic tensor, every
+// print, assert, cond and while_loop becomes an op of the ag dialect in one
+// func.func. A symbolic tensor's handle is its mlir::Value.
+//
+//===----------------------------------------------------------------------===//
+#ifndef AUTOGRAPH_TRACING_MLIRTRACER_H
+#define AUTOGRAPH_TRACING_MLIRTRACER_H
+
+#include "autograph/Tracer.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/BuiltinOps.h"
+
+namespace autograph::tracing {
+
+/// The ranked tensor type of a spec (-1 dimensions become `?`).
+mlir::RankedTensorType tensorType(mlir::MLIRContext *context,
+                                  const ag::TensorSpec &spec);
+
+class MlirTracer : public ag::Tracer {
+public:
+  /// Starts `func.func @name(inputs...)` in `module`.
+  MlirTracer(mlir::ModuleOp module, const std::string &name,
+             const std::vector<ag::TensorSpec> &inputs);
+
+  /// The symbolic tensors standing for the function's arguments.
+  const std::vector<ag::Tensor> &arguments() const { return arguments_; }
+
+  /// Ends the function with `return results` (concrete results become
+  /// constants) and verifies it; throws ag::TracingError with the verifier's
+  /// message on failure.
+  mlir::func::FuncOp finish(const std::vector<ag::Tensor> &results);
+
+  ag::Tensor emit(ag::OpKind kind, ag::Span<const ag::Tensor> inputs,
+                  const ag::OpAttrs &attrs,
+                  const ag::TensorSpec &result) override;
+  void emit_print(ag::Span<const ag::PrintArg> args) override;
+  void emit_assert(const ag::Tensor &condition, const std::string &message,
+                   const ag::SourceLocation &where) override;
+  std::vector<ag::Tensor>
+  emit_cond(const ag::Tensor &predicate,
+            const std::function<std::vector<ag::Tensor>()> &then_branch,
+            const std::function<std::vector<ag::Tensor>()> &else_branch) override;
+  std::vector<ag::Tensor> emit_while_loop(
+      const std::vector<ag::Tensor> &initial,
+      const std::function<ag::Tensor(const std::vector<ag::Tensor> &)> &condition,
+      const std::function<std::vector<ag::Tensor>(const std::vector<ag::Tensor> &)>
+          &body) override;
+
+private:
+  mlir::Value valueOf(const ag::Tensor &tensor);
+  ag::Tensor symbolic(mlir::Value value);
+  /// A 0-d i64 tensor with the run-time size of dimension `dim` (counted from
+  /// the end, as broadcasting aligns shapes) of a value traced so far.
+  mlir::Value dynamicSize(const ag::Shape &shape, size_t dim);
+  std::vector<mlir::Value> dynamicSizes(const ag::Shape &shape);
+  /// Traces `branch` into a new block; returns its yielded values.
+  std::vector<mlir::Value> traceBlock(mlir::Block *block,
+                                      const std::function<std::vector<ag::Tensor>()> &branch);
+
+  mlir::OpBuilder builder_;
+  mlir::Location loc_;
+  mlir::func::FuncOp function_;
+  std::vector<ag::Tensor> arguments_;
+  std::vector<mlir::Value> traced_; // every value, for dynamic sizes
+};
+
+} // namespace autograph::tracing
+
+#endif // AUTOGRAPH_TRACING_MLIRTRACER_H

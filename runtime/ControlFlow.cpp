@@ -1,0 +1,67 @@
+//===- ControlFlow.cpp - functional control flow --------------------------===//
+#include "autograph/ControlFlow.h"
+
+#include "autograph/Error.h"
+#include "autograph/Tracer.h"
+
+namespace ag {
+
+namespace {
+Tracer &tracerFor(const Tensor &symbolic, const char *op) {
+  Tracer *tracer = current_tracer();
+  if (!tracer)
+    throw TracingError(std::string(op) +
+                       ": a symbolic condition outside of a trace");
+  (void)symbolic;
+  return *tracer;
+}
+} // namespace
+
+std::vector<Tensor>
+Tracer::emit_cond(const Tensor &, const std::function<std::vector<Tensor>()> &,
+                  const std::function<std::vector<Tensor>()> &) {
+  throw TracingError("cond: this tracer does not record control flow");
+}
+
+std::vector<Tensor> Tracer::emit_while_loop(
+    const std::vector<Tensor> &,
+    const std::function<Tensor(const std::vector<Tensor> &)> &,
+    const std::function<std::vector<Tensor>(const std::vector<Tensor> &)> &) {
+  throw TracingError("while_loop: this tracer does not record control flow");
+}
+
+TensorList cond(const Tensor &predicate,
+                const std::function<TensorList()> &then_branch,
+                const std::function<TensorList()> &else_branch) {
+  if (predicate.is_symbolic())
+    return tracerFor(predicate, "cond").emit_cond(predicate, then_branch,
+                                                  else_branch);
+  // explicit operator bool checks for a 0-d tensor.
+  return static_cast<bool>(predicate) ? then_branch() : else_branch();
+}
+
+TensorList while_loop(const std::function<Tensor(const TensorList &)> &condition,
+                      const std::function<TensorList(const TensorList &)> &body,
+                      TensorList loop_vars) {
+  Tensor first = condition(loop_vars);
+  if (first.is_symbolic())
+    return tracerFor(first, "while_loop")
+        .emit_while_loop(loop_vars, condition, body);
+  bool more = static_cast<bool>(first);
+  while (more) {
+    TensorList next = body(loop_vars);
+    if (next.size() != loop_vars.size())
+      throw InvalidArgumentError(
+          "while_loop: the body returned " + std::to_string(next.size()) +
+          " loop variables for " + std::to_string(loop_vars.size()));
+    loop_vars = std::move(next);
+    Tensor again = condition(loop_vars);
+    if (again.is_symbolic())
+      throw TracingError("while_loop: the condition became symbolic after an "
+                         "eager iteration");
+    more = static_cast<bool>(again);
+  }
+  return loop_vars;
+}
+
+} // namespace ag

@@ -1,0 +1,195 @@
+//===- FunctionTest.cpp - ag::function: traced, JIT-compiled, vs eager ----===//
+//
+// Hand-written converted functions (the form autograph-cc produces: control
+// flow through ag::cond / ag::while_loop) run eagerly and through
+// ag::function; results and printed output must be identical.
+//
+//===----------------------------------------------------------------------===//
+#include "autograph/Function.h"
+#include "autograph/autograph.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdint>
+
+namespace {
+
+// Converted form of:
+//   while (n > 1) { if (n % 2 == 0) n = n / 2; else n = 3 * n + 1; steps += 1; }
+ag::Tensor collatz_steps(ag::Tensor n) {
+  ag::Tensor steps = ag::constant(std::int64_t{0});
+  ag::TensorList vars = ag::while_loop(
+      [](const ag::TensorList &v) { return v[0] > std::int64_t{1}; },
+      [](const ag::TensorList &v) {
+        ag::Tensor n = v[0], steps = v[1];
+        n = ag::cond(
+            n % std::int64_t{2} == std::int64_t{0},
+            [&] { return ag::TensorList{n / std::int64_t{2}}; },
+            [&] { return ag::TensorList{n * std::int64_t{3} + std::int64_t{1}}; })[0];
+        steps = steps + std::int64_t{1};
+        return ag::TensorList{n, steps};
+      },
+      {n, steps});
+  return vars[1];
+}
+
+TEST(FunctionTest, CollatzLoopMatchesEagerExecution) {
+  auto compiled = ag::function(collatz_steps, "collatz_steps");
+  for (std::int64_t start : {1, 6, 27, 97, 837799}) {
+    ag::Tensor n = ag::constant(start);
+    EXPECT_EQ(compiled(n).item<std::int64_t>(),
+              collatz_steps(n).item<std::int64_t>())
+        << "from " << start;
+  }
+  // One trace for the one signature i64[].
+  EXPECT_EQ(compiled.trace_count(), 1);
+  EXPECT_NE(compiled.mlir().find("ag.while_loop"), std::string::npos);
+  EXPECT_NE(compiled.mlir().find("ag.cond"), std::string::npos);
+  // Hand-computed: 27 takes 111 steps.
+  EXPECT_EQ(compiled(ag::constant(std::int64_t{27})).item<std::int64_t>(), 111);
+}
+
+TEST(FunctionTest, NewSignatureTracesAgain) {
+  auto compiled = ag::function(
+      [](const ag::Tensor &x) { return x * 2.f + 1.f; }, "affine");
+  EXPECT_EQ(compiled(ag::constant({1.f, 2.f})).to_vector<float>(),
+            (std::vector<float>{3.f, 5.f}));
+  EXPECT_EQ(compiled(ag::constant({3.f, 4.f})).to_vector<float>(),
+            (std::vector<float>{7.f, 9.f}));
+  EXPECT_EQ(compiled.trace_count(), 1);
+  EXPECT_EQ(compiled(ag::constant({1.f, 2.f, 3.f})).to_vector<float>(),
+            (std::vector<float>{3.f, 5.f, 7.f}));
+  EXPECT_EQ(compiled.trace_count(), 2);
+}
+
+// Converted form of mlp() in examples/models/mlp.cc.
+ag::Tensor mlp(ag::Tensor x, ag::Tensor w1, ag::Tensor b1, ag::Tensor w2,
+               ag::Tensor b2) {
+  ag::Tensor h = ag::matmul(x, w1) + b1;
+  h = ag::cond(
+      ag::reduce_mean(h) > 0.f, [&] { return ag::TensorList{ag::relu(h)}; },
+      [&] { return ag::TensorList{ag::tanh(h)}; })[0];
+  return ag::matmul(h, w2) + b2;
+}
+
+TEST(FunctionTest, MlpWithTensorBranchMatchesEagerExecution) {
+  auto compiled = ag::function(mlp, "mlp");
+  ag::Tensor w1 = ag::constant({{1.f, 0.f}, {0.f, 1.f}});
+  ag::Tensor b1 = ag::constant({0.5f, -0.5f});
+  ag::Tensor w2 = ag::constant({{1.f}, {2.f}});
+  ag::Tensor b2 = ag::constant({0.25f});
+  for (ag::Tensor x : {ag::constant({{1.f, 2.f}, {3.f, -1.f}}),
+                       ag::constant({{-1.f, -2.f}, {-3.f, 1.f}})}) {
+    std::vector<float> eager = mlp(x, w1, b1, w2, b2).to_vector<float>();
+    std::vector<float> jit = compiled(x, w1, b1, w2, b2).to_vector<float>();
+    ASSERT_EQ(jit.size(), eager.size());
+    for (size_t i = 0; i < jit.size(); ++i)
+      EXPECT_NEAR(jit[i], eager[i], 1e-5f * std::max(1.f, std::abs(eager[i])));
+  }
+  // The values of examples/models/mlp.expected.
+  EXPECT_FLOAT_EQ(
+      compiled(ag::constant({{1.f, 2.f}, {3.f, -1.f}}), w1, b1, w2, b2)
+          .to_vector<float>()[0],
+      4.75f);
+}
+
+ag::Tensor print_and_check(ag::Tensor x) {
+  ag::print("x =", x, "sum:", ag::reduce_sum(x));
+  ag::Assert(ag::reduce_min(x) >= 0.f, "x must be non-negative");
+  ag::print("checked");
+  return ag::sqrt(x);
+}
+
+TEST(FunctionTest, PrintsTheSameTextAsEagerExecution) {
+  auto compiled = ag::function(print_and_check, "print_and_check");
+  ag::Tensor x = ag::constant({{1.f, 4.f}, {9.f, 0.25f}});
+  testing::internal::CaptureStdout();
+  print_and_check(x);
+  std::string eager = testing::internal::GetCapturedStdout();
+  testing::internal::CaptureStdout();
+  ag::Tensor y = compiled(x);
+  std::string jit = testing::internal::GetCapturedStdout();
+  EXPECT_EQ(jit, eager);
+  EXPECT_EQ(jit, "x = [[1 4]\n [9 0.25]] sum: 14.25\nchecked\n");
+  EXPECT_EQ(y.to_vector<float>(), (std::vector<float>{1.f, 2.f, 3.f, 0.5f}));
+}
+
+TEST(FunctionTest, FailedAssertRaisesTheSameErrorAsEagerExecution) {
+  auto compiled = ag::function(print_and_check, "print_and_check");
+  ag::Tensor x = ag::constant({1.f, -4.f});
+  std::string eagerMessage, jitMessage;
+  testing::internal::CaptureStdout();
+  try {
+    print_and_check(x);
+  } catch (const ag::InvalidArgumentError &error) {
+    eagerMessage = error.what();
+  }
+  std::string eagerOutput = testing::internal::GetCapturedStdout();
+  testing::internal::CaptureStdout();
+  try {
+    compiled(x);
+  } catch (const ag::InvalidArgumentError &error) {
+    jitMessage = error.what();
+  }
+  std::string jitOutput = testing::internal::GetCapturedStdout();
+  EXPECT_NE(eagerMessage.find("x must be non-negative"), std::string::npos);
+  EXPECT_NE(eagerMessage.find("FunctionTest.cpp"), std::string::npos) << eagerMessage;
+  EXPECT_EQ(jitMessage, eagerMessage);
+  // The first print ran, the one after the assert did not.
+  EXPECT_EQ(jitOutput, eagerOutput);
+  EXPECT_EQ(jitOutput, "x = [1 -4] sum: -3\n");
+}
+
+TEST(FunctionTest, LoopVariableChangingDtypeIsATraceError) {
+  auto compiled = ag::function([](const ag::Tensor &x) {
+    return ag::while_loop(
+        [](const ag::TensorList &v) { return v[0] < 10.f; },
+        [](const ag::TensorList &v) {
+          return ag::TensorList{ag::cast(v[0], ag::DType::Float64)};
+        },
+        {x})[0];
+  });
+  try {
+    compiled(ag::constant(1.f));
+    FAIL() << "expected ag::InvalidArgumentError";
+  } catch (const ag::InvalidArgumentError &error) {
+    EXPECT_STREQ(error.what(), "while_loop: loop variable #0 is f32[] before the "
+                               "loop but f64[] after an iteration");
+  }
+}
+
+TEST(FunctionTest, BranchesDisagreeingIsATraceError) {
+  auto compiled = ag::function([](const ag::Tensor &x) {
+    return ag::cond(
+        x > 0.f, [&] { return ag::TensorList{x}; },
+        [&] { return ag::TensorList{ag::cast(x, ag::DType::Int32)}; })[0];
+  });
+  try {
+    compiled(ag::constant(1.f));
+    FAIL() << "expected ag::InvalidArgumentError";
+  } catch (const ag::InvalidArgumentError &error) {
+    EXPECT_STREQ(error.what(), "cond: output #0 is f32[] in the then branch but "
+                               "i32[] in the else branch");
+  }
+}
+
+TEST(FunctionTest, UnconvertedTensorConditionIsATracingError) {
+  auto compiled = ag::function([](const ag::Tensor &x) {
+    if (x > 0.f) // a C++ if on a tensor: needs autograph-cc
+      return x;
+    return -x;
+  });
+  EXPECT_THROW(compiled(ag::constant(1.f)), ag::TracingError);
+}
+
+TEST(FunctionTest, RunFunctionsEagerlyBypassesTracing) {
+  auto compiled = ag::function([](const ag::Tensor &x) { return x + 1.f; });
+  ag::run_functions_eagerly(true);
+  EXPECT_EQ(compiled(ag::constant(1.f)).item<float>(), 2.f);
+  ag::run_functions_eagerly(false);
+  EXPECT_EQ(compiled.trace_count(), 0);
+  EXPECT_EQ(compiled(ag::constant(1.f)).item<float>(), 2.f);
+  EXPECT_EQ(compiled.trace_count(), 1);
+}
+
+} // namespace
