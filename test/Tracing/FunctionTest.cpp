@@ -11,6 +11,10 @@
 #include <gtest/gtest.h>
 
 #include <cstdint>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 
 namespace {
 
@@ -190,6 +194,49 @@ TEST(FunctionTest, RunFunctionsEagerlyBypassesTracing) {
   EXPECT_EQ(compiled.trace_count(), 0);
   EXPECT_EQ(compiled(ag::constant(1.f)).item<float>(), 2.f);
   EXPECT_EQ(compiled.trace_count(), 1);
+}
+
+} // namespace
+
+namespace {
+
+TEST(FunctionTest, DumpDirReceivesTheTraceAndEveryLoweringStage) {
+  std::string dir = testing::TempDir() + "ag_dump_test";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  ::setenv("AG_DUMP_DIR", dir.c_str(), 1);
+  auto compiled = ag::function(
+      [](const ag::Tensor &x) { return ag::relu(x) * 2.f; }, "double_relu");
+  EXPECT_EQ(compiled(ag::constant({-1.f, 3.f})).to_vector<float>(),
+            (std::vector<float>{0.f, 6.f}));
+  ::unsetenv("AG_DUMP_DIR");
+
+  std::ifstream trace(dir + "/double_relu.ag.mlir");
+  std::stringstream text;
+  text << trace.rdbuf();
+  EXPECT_NE(text.str().find("ag.relu"), std::string::npos) << text.str();
+  int stages = 0;
+  bool sawLLVM = false;
+  for (const auto &entry :
+       std::filesystem::recursive_directory_iterator(dir + "/double_relu")) {
+    if (entry.path().extension() != ".mlir")
+      continue;
+    ++stages;
+    sawLLVM |= entry.path().filename().string().find("reconcile-unrealized-casts") !=
+               std::string::npos;
+  }
+  EXPECT_GT(stages, 10);
+  EXPECT_TRUE(sawLLVM);
+}
+
+TEST(FunctionTest, NothingIsWrittenWithoutDumpDir) {
+  std::string dir = testing::TempDir() + "ag_no_dump";
+  std::filesystem::remove_all(dir);
+  ::unsetenv("AG_DUMP_DIR");
+  auto compiled = ag::function([](const ag::Tensor &x) { return x + 1.f; }, "plus_one");
+  compiled(ag::constant(1.f));
+  EXPECT_FALSE(std::filesystem::exists(dir));
+  EXPECT_FALSE(std::filesystem::exists("plus_one.ag.mlir"));
 }
 
 } // namespace
