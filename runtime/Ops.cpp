@@ -102,13 +102,18 @@ Tensor binary(OpKind kind, const Tensor &a, const Tensor &b,
   const bool traced = ia.symbolic || ib.symbolic;
   Tensor a2 = has_dims(ia, s) ? a : broadcast_for(a, s, traced);
   Tensor b2 = has_dims(ib, s) ? b : broadcast_for(b, s, traced);
-  const Tensor inputs[] = {a2, b2};
+  const Tensor inputs[] = {std::move(a2), std::move(b2)};
   return apply_op(kind, inputs, attrs);
 }
 
 Tensor unary(OpKind kind, const Tensor &x) {
-  const Tensor inputs[] = {x};
-  return apply_op(kind, inputs);
+  const TensorImpl *ix = x.impl();
+  // Eager fast path (the same checks as infer_op, without building a spec).
+  if (ix && !ix->symbolic && !current_op_observer()) {
+    detail::check_elementwise_dtype(kind, ix->dtype, op_name(kind));
+    return detail::unary_kernel(kind, x);
+  }
+  return apply_op(kind, Span<const Tensor>(&x, 1));
 }
 
 std::int64_t normalize_axis(std::int64_t axis, std::int64_t rank,
@@ -146,28 +151,29 @@ Tensor reduce(Reduction r, const Tensor &x, const Axes &axis, bool keepdims) {
     }
     std::sort(attrs.axes.begin(), attrs.axes.end());
   }
-  const Tensor inputs[] = {x};
-  return apply_op(OpKind::Reduce, inputs, attrs);
+  return apply_op(OpKind::Reduce, Span<const Tensor>(&x, 1), attrs);
 }
 
 } // namespace
 
 Tensor scalar_tensor(const Scalar &value, DType dtype) {
-  Tensor t = detail::make_uninitialized(dtype, nullptr, 0, "constant");
-  void *p = t.impl()->data;
-  switch (value.kind) {
-  case Scalar::Kind::Floating:
-    detail::convert_elements(DType::Float64, &value.f, dtype, p, 1);
-    break;
-  case Scalar::Kind::Integer:
-    detail::convert_elements(DType::Int64, &value.i, dtype, p, 1);
-    break;
-  case Scalar::Kind::Boolean: {
-    bool b = value.i != 0;
-    detail::convert_elements(DType::Bool, &b, dtype, p, 1);
-    break;
-  }
-  }
+  Tensor t(detail::new_impl());
+  TensorImpl &impl = *t.impl();
+  impl.dtype = dtype;
+  impl.numel = 1;
+  impl.rank = 0;
+  impl.dims = impl.inline_dims;
+  impl.data = impl.inline_data;
+  detail::visit_dtype(dtype, [&](auto z) {
+    using T = decltype(z);
+    T v;
+    switch (value.kind) {
+    case Scalar::Kind::Floating: v = detail::convert_value<T>(value.f); break;
+    case Scalar::Kind::Integer: v = detail::convert_value<T>(value.i); break;
+    default: v = detail::convert_value<T>(value.i != 0); break;
+    }
+    *static_cast<T *>(impl.data) = v;
+  });
   return t;
 }
 
@@ -232,8 +238,7 @@ Tensor cast(const Tensor &x, DType dtype) {
     return x;
   OpAttrs attrs;
   attrs.dtype = dtype;
-  const Tensor inputs[] = {x};
-  return apply_op(OpKind::Cast, inputs, attrs);
+  return apply_op(OpKind::Cast, Span<const Tensor>(&x, 1), attrs);
 }
 
 Tensor where(const Tensor &condition, const Tensor &a, const Tensor &b) {
@@ -272,22 +277,19 @@ Tensor transpose(const Tensor &x, std::vector<std::int64_t> perm) {
       p += ix.rank;
   OpAttrs attrs;
   attrs.perm = std::move(perm);
-  const Tensor inputs[] = {x};
-  return apply_op(OpKind::Transpose, inputs, attrs);
+  return apply_op(OpKind::Transpose, Span<const Tensor>(&x, 1), attrs);
 }
 
 Tensor reshape(const Tensor &x, const Shape &shape) {
   OpAttrs attrs;
   attrs.shape = shape;
-  const Tensor inputs[] = {x};
-  return apply_op(OpKind::Reshape, inputs, attrs);
+  return apply_op(OpKind::Reshape, Span<const Tensor>(&x, 1), attrs);
 }
 
 Tensor broadcast_to(const Tensor &x, const Shape &shape) {
   OpAttrs attrs;
   attrs.shape = shape;
-  const Tensor inputs[] = {x};
-  return apply_op(OpKind::BroadcastTo, inputs, attrs);
+  return apply_op(OpKind::BroadcastTo, Span<const Tensor>(&x, 1), attrs);
 }
 
 Tensor expand_dims(const Tensor &x, std::int64_t axis) {
@@ -347,8 +349,7 @@ Tensor argmax(const Tensor &x, std::int64_t axis) {
   const TensorImpl &ix = checked_impl(x, "argmax");
   OpAttrs attrs;
   attrs.axis = ix.rank > 0 ? normalize_axis(axis, ix.rank, "argmax", ix) : axis;
-  const Tensor inputs[] = {x};
-  return apply_op(OpKind::ArgMax, inputs, attrs);
+  return apply_op(OpKind::ArgMax, Span<const Tensor>(&x, 1), attrs);
 }
 
 Tensor softmax(const Tensor &x, std::int64_t axis) {
@@ -366,8 +367,7 @@ Tensor one_hot(const Tensor &indices, std::int64_t depth, DType dtype) {
   OpAttrs attrs;
   attrs.depth = depth;
   attrs.dtype = dtype;
-  const Tensor inputs[] = {indices};
-  return apply_op(OpKind::OneHot, inputs, attrs);
+  return apply_op(OpKind::OneHot, Span<const Tensor>(&indices, 1), attrs);
 }
 
 // --- operators ----------------------------------------------------------------
