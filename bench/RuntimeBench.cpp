@@ -47,6 +47,16 @@ void BM_AgScalarAddCxxScalar(benchmark::State &state) {
 }
 BENCHMARK(BM_AgScalarAddCxxScalar);
 
+// A 0-d unary op (through the generic op layer: infer, then kernel).
+void BM_AgScalarUnary(benchmark::State &state) {
+  ag::Tensor a = ag::constant(0.5f);
+  for (auto _ : state) {
+    ag::Tensor c = ag::exp(a);
+    benchmark::DoNotOptimize(c);
+  }
+}
+BENCHMARK(BM_AgScalarUnary);
+
 // Eigen with a dynamically sized 1-element array: allocates its result.
 void BM_EigenScalarAddDynamic(benchmark::State &state) {
   Eigen::ArrayXf a = Eigen::ArrayXf::Constant(1, 1.5f);

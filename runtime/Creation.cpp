@@ -59,6 +59,24 @@ Tensor range(const Tensor &start, const Tensor &limit, const Tensor &delta) {
   return apply_op(OpKind::Range, inputs);
 }
 
+Tensor range(const RangeBound &start, const RangeBound &limit,
+             const RangeBound &delta) {
+  const RangeBound *bounds[] = {&start, &limit, &delta};
+  const Tensor *typed = nullptr;
+  for (const RangeBound *b : bounds)
+    if (b->is_tensor) {
+      typed = &b->tensor;
+      break;
+    }
+  if (!typed)
+    throw InvalidArgumentError("range: needs a tensor bound to take the dtype from");
+  DType d = detail::checked_impl(*typed, "range").dtype;
+  auto as_tensor = [&](const RangeBound &b) {
+    return b.is_tensor ? b.tensor : scalar_tensor(b.scalar, d);
+  };
+  return range(as_tensor(start), as_tensor(limit), as_tensor(delta));
+}
+
 Tensor range(const Tensor &limit) {
   DType d = detail::checked_impl(limit, "range").dtype;
   return range(scalar_tensor(Scalar(0), d), limit, scalar_tensor(Scalar(1), d));

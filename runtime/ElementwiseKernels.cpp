@@ -283,12 +283,8 @@ void unary_int(OpKind kind, const T *x, T *out, std::int64_t n) {
 
 } // namespace
 
-Tensor binary_kernel(OpKind kind, ComparePredicate predicate, const Tensor &a,
-                     const Tensor &b, DType result_dtype, bool shape_of_b) {
-  const TensorImpl &ia = *a.impl();
-  const TensorImpl &ib = *b.impl();
-  Tensor out = make_like(result_dtype, shape_of_b ? ib : ia);
-  TensorImpl &o = *out.impl();
+void binary_into(OpKind kind, ComparePredicate predicate, const TensorImpl &ia,
+                 const TensorImpl &ib, TensorImpl &o) {
   if (kind == OpKind::Compare) {
     visit_dtype(ia.dtype, [&](auto t) {
       comparison<decltype(t)>(predicate, ia, ib, o);
@@ -306,16 +302,21 @@ Tensor binary_kernel(OpKind kind, ComparePredicate predicate, const Tensor &a,
     case DType::Bool: break;
     }
   }
+}
+
+Tensor binary_kernel(OpKind kind, ComparePredicate predicate, const Tensor &a,
+                     const Tensor &b, DType result_dtype, bool shape_of_b) {
+  const TensorImpl &ia = *a.impl();
+  const TensorImpl &ib = *b.impl();
+  Tensor out = make_like(result_dtype, shape_of_b ? ib : ia);
+  binary_into(kind, predicate, ia, ib, *out.impl());
   return out;
 }
 
-Tensor unary_kernel(OpKind kind, const Tensor &x) {
-  const TensorImpl &ix = *x.impl();
-  Tensor out = make_like(ix.dtype, ix);
-  TensorImpl &o = *out.impl();
+void unary_into(OpKind kind, const TensorImpl &ix, TensorImpl &o) {
   const std::int64_t n = ix.numel;
   if (n == 0)
-    return out;
+    return;
   switch (ix.dtype) {
   case DType::Float32: unary_float(kind, ix.as<float>(), o.as<float>(), n); break;
   case DType::Float64: unary_float(kind, ix.as<double>(), o.as<double>(), n); break;
@@ -325,6 +326,12 @@ Tensor unary_kernel(OpKind kind, const Tensor &x) {
     Out<bool>(o.as<bool>(), n) = !In<bool>(ix.as<bool>(), n);
     break;
   }
+}
+
+Tensor unary_kernel(OpKind kind, const Tensor &x) {
+  const TensorImpl &ix = *x.impl();
+  Tensor out = make_like(ix.dtype, ix);
+  unary_into(kind, ix, *out.impl());
   return out;
 }
 

@@ -16,6 +16,8 @@
 
 namespace ag::detail {
 
+struct TensorImpl;
+
 /// Infers and hands the op to the current tracer even if every input is
 /// concrete (used for the broadcasts of an op with a symbolic operand).
 Tensor apply_op_traced(OpKind kind, Span<const Tensor> inputs,
@@ -28,8 +30,15 @@ Tensor apply_op_traced(OpKind kind, Span<const Tensor> inputs,
 /// `shape_of_b`, else those of `a`.
 Tensor binary_kernel(OpKind kind, ComparePredicate predicate, const Tensor &a,
                      const Tensor &b, DType result_dtype, bool shape_of_b = false);
+/// binary_kernel writing into `out`, which has the result's dtype and
+/// extents and may be the buffer of `a` or `b` (elementwise aliasing is safe;
+/// every check that can throw runs before the first write).
+void binary_into(OpKind kind, ComparePredicate predicate, const TensorImpl &a,
+                 const TensorImpl &b, TensorImpl &out);
 /// Neg..Relu, LogicalNot.
 Tensor unary_kernel(OpKind kind, const Tensor &x);
+/// unary_kernel writing into `out` (which may be `x` itself).
+void unary_into(OpKind kind, const TensorImpl &x, TensorImpl &out);
 Tensor cast_kernel(const Tensor &x, DType to);
 Tensor select_kernel(const Tensor &c, const Tensor &a, const Tensor &b);
 

@@ -60,23 +60,46 @@ Tensor broadcast_for(const Tensor &x, const Shape &s, bool traced) {
   return detail::apply_op_traced(OpKind::BroadcastTo, inputs, attrs);
 }
 
+// Whether `donor` (an operand the caller no longer needs) may receive a
+// result of `dtype` with the extents of `shape_src`: nothing else refers to
+// its buffer (one reference, not a view, not a view's base, not an adopted
+// external buffer).
+bool can_donate(const Tensor *donor, DType dtype, const TensorImpl &shape_src) {
+  if (!donor)
+    return false;
+  const TensorImpl *d = donor->impl();
+  return d && d->refs.load(std::memory_order_relaxed) == 1 && !d->symbolic &&
+         !d->base && (d->block || d->data == d->inline_data) &&
+         d->dtype == dtype && same_dims(*d, shape_src);
+}
+
 // The binary ops: dtype check, NumPy broadcasting as explicit broadcast_to,
 // then the same-shape op. Eagerly, equal shapes and single-element operands
-// go straight to the kernel (same result, no materialised broadcast).
+// go straight to the kernel (same result, no materialised broadcast), writing
+// into a donated operand's buffer when there is one.
 Tensor binary(OpKind kind, const Tensor &a, const Tensor &b,
-              ComparePredicate predicate = ComparePredicate::EQ) {
+              ComparePredicate predicate = ComparePredicate::EQ,
+              Tensor *donor_a = nullptr, Tensor *donor_b = nullptr) {
   const TensorImpl *pa = a.impl(), *pb = b.impl();
   const DType out_dtype = kind == OpKind::Compare ? DType::Bool
                           : pa                    ? pa->dtype
                                                   : DType::Float32;
+  auto run = [&](const TensorImpl &shape_src, bool shape_of_b) -> Tensor {
+    for (Tensor *donor : {donor_a, donor_b}) {
+      if (can_donate(donor, out_dtype, shape_src)) {
+        detail::binary_into(kind, predicate, *pa, *pb, *donor->impl());
+        return std::move(*donor);
+      }
+    }
+    return detail::binary_kernel(kind, predicate, a, b, out_dtype, shape_of_b);
+  };
   // Eager fast path: both concrete, same dtype and extents, no observer.
   if (pa && pb && !pa->symbolic && !pb->symbolic && pa->dtype == pb->dtype &&
       same_dims(*pa, *pb) && !current_op_observer()) {
-    if (kind < OpKind::Compare && is_numeric(pa->dtype))
-      return detail::binary_kernel(kind, predicate, a, b, out_dtype);
-    if (kind == OpKind::Compare ||
+    if ((kind < OpKind::Compare && is_numeric(pa->dtype)) ||
+        kind == OpKind::Compare ||
         (kind > OpKind::Compare && pa->dtype == DType::Bool))
-      return detail::binary_kernel(kind, predicate, a, b, out_dtype);
+      return run(*pa, false);
   }
   OpAttrs attrs;
   attrs.predicate = predicate;
@@ -88,27 +111,36 @@ Tensor binary(OpKind kind, const Tensor &a, const Tensor &b,
   const bool eager = !ia.symbolic && !ib.symbolic && !current_op_observer();
   if (eager && same_dims(ia, ib)) {
     detail::check_elementwise_dtype(kind, ia.dtype, name);
-    return detail::binary_kernel(kind, predicate, a, b, out_dtype);
+    return run(ia, false);
   }
   Shape s = broadcast_shapes(detail::shape_of(ia), detail::shape_of(ib), name);
   if (eager && ia.numel == 1 && has_dims(ib, s)) {
     detail::check_elementwise_dtype(kind, ia.dtype, name);
-    return detail::binary_kernel(kind, predicate, a, b, out_dtype, true);
+    return run(ib, true);
   }
   if (eager && ib.numel == 1 && has_dims(ia, s)) {
     detail::check_elementwise_dtype(kind, ia.dtype, name);
-    return detail::binary_kernel(kind, predicate, a, b, out_dtype, false);
+    return run(ia, false);
   }
   const bool traced = ia.symbolic || ib.symbolic;
   Tensor a2 = has_dims(ia, s) ? a : broadcast_for(a, s, traced);
   Tensor b2 = has_dims(ib, s) ? b : broadcast_for(b, s, traced);
-  const Tensor inputs[] = {a2, b2};
+  const Tensor inputs[] = {std::move(a2), std::move(b2)};
   return apply_op(kind, inputs, attrs);
 }
 
-Tensor unary(OpKind kind, const Tensor &x) {
-  const Tensor inputs[] = {x};
-  return apply_op(kind, inputs);
+Tensor unary(OpKind kind, const Tensor &x, Tensor *donor = nullptr) {
+  const TensorImpl *ix = x.impl();
+  // Eager fast path (the same checks as infer_op, without building a spec).
+  if (ix && !ix->symbolic && !current_op_observer()) {
+    detail::check_elementwise_dtype(kind, ix->dtype, op_name(kind));
+    if (can_donate(donor, ix->dtype, *ix)) {
+      detail::unary_into(kind, *ix, *donor->impl());
+      return std::move(*donor);
+    }
+    return detail::unary_kernel(kind, x);
+  }
+  return apply_op(kind, Span<const Tensor>(&x, 1));
 }
 
 std::int64_t normalize_axis(std::int64_t axis, std::int64_t rank,
@@ -146,28 +178,29 @@ Tensor reduce(Reduction r, const Tensor &x, const Axes &axis, bool keepdims) {
     }
     std::sort(attrs.axes.begin(), attrs.axes.end());
   }
-  const Tensor inputs[] = {x};
-  return apply_op(OpKind::Reduce, inputs, attrs);
+  return apply_op(OpKind::Reduce, Span<const Tensor>(&x, 1), attrs);
 }
 
 } // namespace
 
 Tensor scalar_tensor(const Scalar &value, DType dtype) {
-  Tensor t = detail::make_uninitialized(dtype, nullptr, 0, "constant");
-  void *p = t.impl()->data;
-  switch (value.kind) {
-  case Scalar::Kind::Floating:
-    detail::convert_elements(DType::Float64, &value.f, dtype, p, 1);
-    break;
-  case Scalar::Kind::Integer:
-    detail::convert_elements(DType::Int64, &value.i, dtype, p, 1);
-    break;
-  case Scalar::Kind::Boolean: {
-    bool b = value.i != 0;
-    detail::convert_elements(DType::Bool, &b, dtype, p, 1);
-    break;
-  }
-  }
+  Tensor t(detail::new_impl());
+  TensorImpl &impl = *t.impl();
+  impl.dtype = dtype;
+  impl.numel = 1;
+  impl.rank = 0;
+  impl.dims = impl.inline_dims;
+  impl.data = impl.inline_data;
+  detail::visit_dtype(dtype, [&](auto z) {
+    using T = decltype(z);
+    T v;
+    switch (value.kind) {
+    case Scalar::Kind::Floating: v = detail::convert_value<T>(value.f); break;
+    case Scalar::Kind::Integer: v = detail::convert_value<T>(value.i); break;
+    default: v = detail::convert_value<T>(value.i != 0); break;
+    }
+    *static_cast<T *>(impl.data) = v;
+  });
   return t;
 }
 
@@ -197,6 +230,16 @@ Tensor square(const Tensor &x) { return unary(OpKind::Square, x); }
 Tensor tanh(const Tensor &x) { return unary(OpKind::Tanh, x); }
 Tensor sigmoid(const Tensor &x) { return unary(OpKind::Sigmoid, x); }
 Tensor relu(const Tensor &x) { return unary(OpKind::Relu, x); }
+
+Tensor neg(Tensor &&x) { return unary(OpKind::Neg, x, &x); }
+Tensor exp(Tensor &&x) { return unary(OpKind::Exp, x, &x); }
+Tensor log(Tensor &&x) { return unary(OpKind::Log, x, &x); }
+Tensor sqrt(Tensor &&x) { return unary(OpKind::Sqrt, x, &x); }
+Tensor abs(Tensor &&x) { return unary(OpKind::Abs, x, &x); }
+Tensor square(Tensor &&x) { return unary(OpKind::Square, x, &x); }
+Tensor tanh(Tensor &&x) { return unary(OpKind::Tanh, x, &x); }
+Tensor sigmoid(Tensor &&x) { return unary(OpKind::Sigmoid, x, &x); }
+Tensor relu(Tensor &&x) { return unary(OpKind::Relu, x, &x); }
 
 Tensor compare(const Tensor &a, const Tensor &b, ComparePredicate p) {
   return binary(OpKind::Compare, a, b, p);
@@ -232,8 +275,7 @@ Tensor cast(const Tensor &x, DType dtype) {
     return x;
   OpAttrs attrs;
   attrs.dtype = dtype;
-  const Tensor inputs[] = {x};
-  return apply_op(OpKind::Cast, inputs, attrs);
+  return apply_op(OpKind::Cast, Span<const Tensor>(&x, 1), attrs);
 }
 
 Tensor where(const Tensor &condition, const Tensor &a, const Tensor &b) {
@@ -272,22 +314,19 @@ Tensor transpose(const Tensor &x, std::vector<std::int64_t> perm) {
       p += ix.rank;
   OpAttrs attrs;
   attrs.perm = std::move(perm);
-  const Tensor inputs[] = {x};
-  return apply_op(OpKind::Transpose, inputs, attrs);
+  return apply_op(OpKind::Transpose, Span<const Tensor>(&x, 1), attrs);
 }
 
 Tensor reshape(const Tensor &x, const Shape &shape) {
   OpAttrs attrs;
   attrs.shape = shape;
-  const Tensor inputs[] = {x};
-  return apply_op(OpKind::Reshape, inputs, attrs);
+  return apply_op(OpKind::Reshape, Span<const Tensor>(&x, 1), attrs);
 }
 
 Tensor broadcast_to(const Tensor &x, const Shape &shape) {
   OpAttrs attrs;
   attrs.shape = shape;
-  const Tensor inputs[] = {x};
-  return apply_op(OpKind::BroadcastTo, inputs, attrs);
+  return apply_op(OpKind::BroadcastTo, Span<const Tensor>(&x, 1), attrs);
 }
 
 Tensor expand_dims(const Tensor &x, std::int64_t axis) {
@@ -347,8 +386,7 @@ Tensor argmax(const Tensor &x, std::int64_t axis) {
   const TensorImpl &ix = checked_impl(x, "argmax");
   OpAttrs attrs;
   attrs.axis = ix.rank > 0 ? normalize_axis(axis, ix.rank, "argmax", ix) : axis;
-  const Tensor inputs[] = {x};
-  return apply_op(OpKind::ArgMax, inputs, attrs);
+  return apply_op(OpKind::ArgMax, Span<const Tensor>(&x, 1), attrs);
 }
 
 Tensor softmax(const Tensor &x, std::int64_t axis) {
@@ -366,8 +404,7 @@ Tensor one_hot(const Tensor &indices, std::int64_t depth, DType dtype) {
   OpAttrs attrs;
   attrs.depth = depth;
   attrs.dtype = dtype;
-  const Tensor inputs[] = {indices};
-  return apply_op(OpKind::OneHot, inputs, attrs);
+  return apply_op(OpKind::OneHot, Span<const Tensor>(&indices, 1), attrs);
 }
 
 // --- operators ----------------------------------------------------------------
@@ -390,11 +427,39 @@ Tensor operator&(const Tensor &a, const Tensor &b) { return logical_and(a, b); }
 Tensor operator|(const Tensor &a, const Tensor &b) { return logical_or(a, b); }
 Tensor operator~(const Tensor &x) { return logical_not(x); }
 
-Tensor &operator+=(Tensor &a, const Tensor &b) { return a = add(a, b); }
-Tensor &operator-=(Tensor &a, const Tensor &b) { return a = sub(a, b); }
-Tensor &operator*=(Tensor &a, const Tensor &b) { return a = mul(a, b); }
-Tensor &operator/=(Tensor &a, const Tensor &b) { return a = div(a, b); }
-Tensor &operator%=(Tensor &a, const Tensor &b) { return a = rem(a, b); }
+#define AG_RVALUE_BINARY_(OP, KIND)                                           \
+  Tensor OP(Tensor &&a, const Tensor &b) {                                     \
+    return binary(OpKind::KIND, a, b, ComparePredicate::EQ, &a);               \
+  }                                                                            \
+  Tensor OP(const Tensor &a, Tensor &&b) {                                     \
+    return binary(OpKind::KIND, a, b, ComparePredicate::EQ, nullptr, &b);      \
+  }                                                                            \
+  Tensor OP(Tensor &&a, Tensor &&b) {                                          \
+    return binary(OpKind::KIND, a, b, ComparePredicate::EQ, &a, &b);           \
+  }
+AG_RVALUE_BINARY_(operator+, Add)
+AG_RVALUE_BINARY_(operator-, Sub)
+AG_RVALUE_BINARY_(operator*, Mul)
+AG_RVALUE_BINARY_(operator/, Div)
+#undef AG_RVALUE_BINARY_
+Tensor operator-(Tensor &&x) { return neg(std::move(x)); }
+
+// The old value of `a` is replaced, so its buffer may take the result.
+Tensor &operator+=(Tensor &a, const Tensor &b) {
+  return a = binary(OpKind::Add, a, b, ComparePredicate::EQ, &a);
+}
+Tensor &operator-=(Tensor &a, const Tensor &b) {
+  return a = binary(OpKind::Sub, a, b, ComparePredicate::EQ, &a);
+}
+Tensor &operator*=(Tensor &a, const Tensor &b) {
+  return a = binary(OpKind::Mul, a, b, ComparePredicate::EQ, &a);
+}
+Tensor &operator/=(Tensor &a, const Tensor &b) {
+  return a = binary(OpKind::Div, a, b, ComparePredicate::EQ, &a);
+}
+Tensor &operator%=(Tensor &a, const Tensor &b) {
+  return a = binary(OpKind::Rem, a, b, ComparePredicate::EQ, &a);
+}
 Tensor &operator&=(Tensor &a, const Tensor &b) { return a = logical_and(a, b); }
 Tensor &operator|=(Tensor &a, const Tensor &b) { return a = logical_or(a, b); }
 

@@ -125,6 +125,20 @@ Tensor fill(const Shape &shape, T value) {
 Tensor range(const Tensor &start, const Tensor &limit, const Tensor &delta);
 /// [0, 1, ..., limit - 1] in limit's dtype.
 Tensor range(const Tensor &limit);
+
+/// A bound of range() that is a 0-d tensor or a C++ scalar; the scalars take
+/// the dtype of the tensor bounds (`ag::range(0, n)` with an int64 `n`).
+struct RangeBound {
+  Tensor tensor;
+  Scalar scalar = Scalar(0);
+  bool is_tensor = false;
+  RangeBound(const Tensor &t) : tensor(t), is_tensor(true) {}
+  template <class T, enable_if_scalar_t<T> = 0>
+  RangeBound(T v) : scalar(v) {}
+};
+/// range() with tensor and scalar bounds mixed (at least one tensor).
+Tensor range(const RangeBound &start, const RangeBound &limit,
+             const RangeBound &delta = RangeBound(1));
 /// Scalars: the dtype is that of the common C++ type (`range(5)` is int32,
 /// `range(0.f, 1.f, 0.25f)` float32).
 template <class S, class L, class D = int, enable_if_scalar_t<S> = 0,

@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <initializer_list>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 namespace ag {
@@ -138,6 +139,34 @@ Tensor operator&(const Tensor &a, const Tensor &b);
 Tensor operator|(const Tensor &a, const Tensor &b);
 Tensor operator~(const Tensor &x);
 
+// Rvalue operands: a temporary whose buffer no other tensor shares receives
+// the result (same values; one allocation and one pass over memory less in
+// chains like `sigmoid(x * w + b) * 2 - 1`).
+Tensor operator+(Tensor &&a, const Tensor &b);
+Tensor operator+(const Tensor &a, Tensor &&b);
+Tensor operator+(Tensor &&a, Tensor &&b);
+Tensor operator-(Tensor &&a, const Tensor &b);
+Tensor operator-(const Tensor &a, Tensor &&b);
+Tensor operator-(Tensor &&a, Tensor &&b);
+Tensor operator*(Tensor &&a, const Tensor &b);
+Tensor operator*(const Tensor &a, Tensor &&b);
+Tensor operator*(Tensor &&a, Tensor &&b);
+Tensor operator/(Tensor &&a, const Tensor &b);
+Tensor operator/(const Tensor &a, Tensor &&b);
+Tensor operator/(Tensor &&a, Tensor &&b);
+Tensor operator-(Tensor &&x);
+Tensor neg(Tensor &&x);
+Tensor exp(Tensor &&x);
+Tensor log(Tensor &&x);
+Tensor sqrt(Tensor &&x);
+Tensor abs(Tensor &&x);
+Tensor square(Tensor &&x);
+Tensor tanh(Tensor &&x);
+Tensor sigmoid(Tensor &&x);
+Tensor relu(Tensor &&x);
+
+/// Compound assignment rebinds `a` (other handles to its old value keep it);
+/// when `a` was the only handle, its buffer is reused for the result.
 Tensor &operator+=(Tensor &a, const Tensor &b);
 Tensor &operator-=(Tensor &a, const Tensor &b);
 Tensor &operator*=(Tensor &a, const Tensor &b);
@@ -161,6 +190,22 @@ AG_SCALAR_BINARY_(operator+, add)
 AG_SCALAR_BINARY_(operator-, sub)
 AG_SCALAR_BINARY_(operator*, mul)
 AG_SCALAR_BINARY_(operator/, div)
+#define AG_SCALAR_RVALUE_BINARY_(NAME, FN)                                     \
+  template <class T, enable_if_scalar_t<T> = 0>                                \
+  Tensor NAME(Tensor &&a, T b) {                                               \
+    Tensor s = scalar_like(a, Scalar(b), #FN);                                 \
+    return NAME(std::move(a), std::move(s));                                   \
+  }                                                                            \
+  template <class T, enable_if_scalar_t<T> = 0>                                \
+  Tensor NAME(T a, Tensor &&b) {                                               \
+    Tensor s = scalar_like(b, Scalar(a), #FN);                                 \
+    return NAME(std::move(s), std::move(b));                                   \
+  }
+AG_SCALAR_RVALUE_BINARY_(operator+, add)
+AG_SCALAR_RVALUE_BINARY_(operator-, sub)
+AG_SCALAR_RVALUE_BINARY_(operator*, mul)
+AG_SCALAR_RVALUE_BINARY_(operator/, div)
+#undef AG_SCALAR_RVALUE_BINARY_
 AG_SCALAR_BINARY_(operator%, rem)
 AG_SCALAR_BINARY_(operator<, less)
 AG_SCALAR_BINARY_(operator<=, less_equal)
@@ -183,8 +228,8 @@ AG_SCALAR_BINARY_(minimum, minimum)
 #define AG_SCALAR_COMPOUND_(NAME, FN)                                          \
   template <class T, enable_if_scalar_t<T> = 0>                                \
   Tensor &NAME(Tensor &a, T b) {                                               \
-    a = FN(a, scalar_like(a, Scalar(b), #FN));                                 \
-    return a;                                                                  \
+    Tensor s = scalar_like(a, Scalar(b), #FN);                                 \
+    return NAME(a, static_cast<const Tensor &>(s));                            \
   }
 AG_SCALAR_COMPOUND_(operator+=, add)
 AG_SCALAR_COMPOUND_(operator-=, sub)

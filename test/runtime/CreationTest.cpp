@@ -109,6 +109,16 @@ TEST(CreationTest, RangeOfTensors) {
       ag::int64, {3}, {-3, -1, 1});
 }
 
+TEST(CreationTest, RangeMixingTensorsAndScalars) {
+  ag::Tensor n = ag::constant(std::int64_t{4});
+  expect_tensor<std::int64_t>(ag::range(1, n), ag::int64, {3}, {1, 2, 3});
+  expect_tensor<std::int64_t>(ag::range(n, 0, -2), ag::int64, {2}, {4, 2});
+  expect_tensor<float>(ag::range(ag::constant(0.f), 1, 0.5), ag::float32, {2},
+                       {0.f, 0.5f});
+  expect_tensor<int>(ag::range(ag::constant(2), ag::constant(5)), ag::int32, {3},
+                     {2, 3, 4});
+}
+
 TEST(CreationTest, RangeErrors) {
   expect_invalid([] { ag::range(0, 5, 0); }, "range: delta must not be zero");
   expect_invalid(

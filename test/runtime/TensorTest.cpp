@@ -81,3 +81,65 @@ TEST(TensorTest, TensorsCrossThreads) {
   EXPECT_EQ(sums[1], 2048);
   made.clear();
 }
+
+TEST(TensorTest, TemporariesDonateTheirBuffers) {
+  ag::Tensor x = ag::range(0.f, 1000.f, 1.f);
+  ag::Tensor w = ag::fill({1000}, 2.f);
+  // x * w is a temporary: + 1 writes into its buffer.
+  ag::Tensor t = x * w;
+  const void *buf = t.raw_data();
+  ag::Tensor u = std::move(t) + 1.f;
+  EXPECT_EQ(u.raw_data(), buf);
+  ag::Tensor v = ag::sigmoid(std::move(u));
+  EXPECT_EQ(v.raw_data(), buf);
+  EXPECT_NEAR(v.to_vector<float>()[0], 0.7310586f, 1e-6); // sigmoid(1)
+  // Named operands are never overwritten.
+  ag::Tensor y = ag::sigmoid(x * w + 1.f) * 2.f - 1.f;
+  EXPECT_EQ(x.to_vector<float>()[999], 999.f);
+  EXPECT_EQ(w.to_vector<float>()[0], 2.f);
+  EXPECT_NEAR(y.to_vector<float>()[0], 2 * 0.7310586f - 1, 1e-6);
+  // A temporary that shares its buffer with another handle is not reused.
+  ag::Tensor keep = x * w;
+  ag::Tensor shared = keep;
+  ag::Tensor z = std::move(shared) + 1.f;
+  EXPECT_NE(z.raw_data(), keep.raw_data());
+  EXPECT_EQ(keep.to_vector<float>()[1], 2.f);
+  // Views and their bases are not reused.
+  ag::Tensor base = ag::reshape(x, {10, 100});
+  ag::Tensor row = base[2] + 0.f;
+  EXPECT_EQ(row.to_vector<float>()[0], 200.f);
+  ag::Tensor r2 = std::move(base) * 0.f;
+  EXPECT_EQ(x.to_vector<float>()[5], 5.f);
+  // External buffers are not reused.
+  float ext[20] = {};
+  ag::Tensor blob = ag::Tensor::from_blob(ag::float32, {20}, ext);
+  ag::Tensor b2 = std::move(blob) + 1.f;
+  EXPECT_EQ(ext[0], 0.f);
+  EXPECT_EQ(b2.to_vector<float>()[0], 1.f);
+}
+
+TEST(TensorTest, CompoundAssignmentReusesAnUnsharedBuffer) {
+  ag::Tensor acc = ag::zeros({1000});
+  const void *buf = acc.raw_data();
+  for (int i = 0; i < 3; ++i)
+    acc += ag::ones({1000});
+  EXPECT_EQ(acc.raw_data(), buf);
+  EXPECT_EQ(acc.to_vector<float>()[999], 3.f);
+  ag::Tensor alias = acc;
+  acc *= 2.f;
+  EXPECT_NE(acc.raw_data(), alias.raw_data());
+  EXPECT_EQ(alias.to_vector<float>()[0], 3.f);
+  EXPECT_EQ(acc.to_vector<float>()[0], 6.f);
+  // A failing compound assignment leaves the operand unchanged.
+  ag::Tensor i = ag::constant({4, 6});
+  EXPECT_THROW(i /= ag::constant({1, 0}), ag::InvalidArgumentError);
+  EXPECT_EQ(i.to_vector<int>(), (std::vector<int>{4, 6}));
+  i /= 2;
+  EXPECT_EQ(i.to_vector<int>(), (std::vector<int>{2, 3}));
+  // Self-operands.
+  ag::Tensor s = ag::constant({1.f, 2.f});
+  s += s;
+  EXPECT_EQ(s.to_vector<float>(), (std::vector<float>{2.f, 4.f}));
+  s *= s;
+  EXPECT_EQ(s.to_vector<float>(), (std::vector<float>{4.f, 16.f}));
+}
