@@ -17,7 +17,9 @@
 #include "mlir/Target/LLVMIR/Dialect/Builtin/BuiltinToLLVMIRTranslation.h"
 #include "mlir/Target/LLVMIR/Dialect/LLVMIR/LLVMToLLVMIRTranslation.h"
 
+#include "llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h"
 #include "llvm/ExecutionEngine/Orc/Mangling.h"
+#include "llvm/Target/TargetMachine.h"
 #include "llvm/Support/TargetSelect.h"
 
 #include <atomic>
@@ -109,6 +111,7 @@ namespace jit {
 
 struct CompiledFunction::Impl {
   std::unique_ptr<MLIRContext> context;
+  std::unique_ptr<llvm::TargetMachine> targetMachine;
   std::unique_ptr<ExecutionEngine> engine;
   std::string name;
   std::string mlir;
@@ -189,9 +192,20 @@ CompiledFunction::CompiledFunction(
   if (failed(pm.run(*module)))
     throw Error("lowering " + name + " failed:\n" + diagnostics.text);
 
+  // Optimise for the host CPU (all its vector extensions): without a target
+  // machine the vectorizer may emit what the x86 back end cannot lower.
+  auto machineBuilder = llvm::orc::JITTargetMachineBuilder::detectHost();
+  if (!machineBuilder)
+    throw Error("compiling " + name + ": " +
+                llvm::toString(machineBuilder.takeError()));
+  machineBuilder->setCodeGenOptLevel(llvm::CodeGenOptLevel::Aggressive);
+  auto machine = machineBuilder->createTargetMachine();
+  if (!machine)
+    throw Error("compiling " + name + ": " + llvm::toString(machine.takeError()));
+  impl_->targetMachine = std::move(*machine);
   ExecutionEngineOptions options;
-  options.transformer = makeOptimizingTransformer(/*optLevel=*/3, /*sizeLevel=*/0,
-                                                  /*targetMachine=*/nullptr);
+  options.transformer = makeOptimizingTransformer(
+      /*optLevel=*/3, /*sizeLevel=*/0, impl_->targetMachine.get());
   options.jitCodeGenOptLevel = llvm::CodeGenOptLevel::Aggressive;
   auto engine = ExecutionEngine::create(*module, options);
   if (!engine)

@@ -7,12 +7,15 @@
 // writes the converted source: to stdout, or atomically to OUT.
 //
 //===----------------------------------------------------------------------===//
+#include "ControlFlowConversion.h"
 #include "FunctionsToConvert.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Frontend/ASTUnit.h"
+#include "clang/Frontend/TextDiagnosticPrinter.h"
+#include "clang/Rewrite/Core/Rewriter.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/CommonOptionsParser.h"
 #include "clang/Tooling/Tooling.h"
@@ -121,12 +124,29 @@ int main(int argc, const char **argv) {
           << "\n";
     }
   } else {
-    // Control-flow conversion rewrites these functions; until a construct
-    // needs rewriting the source is emitted as written, mapped to its file.
+    // Diagnostics of the conversion go to stderr like the parser's.
+    DiagnosticsEngine &diagnostics = context.getDiagnostics();
+    TextDiagnosticPrinter printer(llvm::errs(),
+                                  &diagnostics.getDiagnosticOptions());
+    diagnostics.setClient(&printer, /*ShouldOwnClient=*/false);
+    printer.BeginSourceFile(context.getLangOpts(), nullptr);
+    Rewriter rewriter(sourceManager, context.getLangOpts());
+    autograph::ConversionContext conversion{context, rewriter};
+    for (const FunctionDecl *function : functions)
+      autograph::convertFunction(conversion, function);
+    printer.EndSourceFile();
+    if (conversion.failed)
+      return 1;
+    // The converted code keeps every statement on its line; #line maps the
+    // output back to the file, so errors and messages point at user code.
     FileID mainFile = sourceManager.getMainFileID();
     OptionalFileEntryRef entry = sourceManager.getFileEntryRefForID(mainFile);
+    out << "#include <autograph/Function.h>\n";
     out << "#line 1 \"" << (entry ? entry->getName() : "<stdin>") << "\"\n";
-    out << sourceManager.getBufferData(mainFile);
+    if (const RewriteBuffer *buffer = rewriter.getRewriteBufferFor(mainFile))
+      out << std::string(buffer->begin(), buffer->end());
+    else
+      out << sourceManager.getBufferData(mainFile);
   }
   out.flush();
 

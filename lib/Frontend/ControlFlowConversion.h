@@ -1,0 +1,67 @@
+//===- ControlFlowConversion.h - staging tensor control flow -----*- C++ -*-===//
+//
+// The converters of autograph-cc, one per construct (IfConverter.cpp,
+// WhileConverter.cpp), run by convertFunction() in a fixed order over each
+// function's statements, innermost first, each rewriting one statement whose
+// condition is an ag::Tensor into a call of ag's functional control flow
+// (docs/converted-code.md). They share the state below.
+//
+//===----------------------------------------------------------------------===//
+#ifndef AUTOGRAPH_FRONTEND_CONTROLFLOWCONVERSION_H
+#define AUTOGRAPH_FRONTEND_CONTROLFLOWCONVERSION_H
+
+#include "ModifiedVariables.h"
+
+#include "clang/Rewrite/Core/Rewriter.h"
+
+#include <string>
+#include <vector>
+
+namespace clang {
+class ASTContext;
+class FunctionDecl;
+class IfStmt;
+class Stmt;
+class WhileStmt;
+} // namespace clang
+
+namespace autograph {
+
+struct ConversionContext {
+  clang::ASTContext &ast;
+  clang::Rewriter &rewriter;
+  unsigned nextId = 0; // numbers the generated temporaries
+  bool failed = false;
+
+  /// The current (already rewritten) text of `statement`, with its `;`.
+  std::string text(const clang::Stmt *statement);
+  /// A located error (a clang diagnostic) with `message`.
+  void error(clang::SourceLocation where, const std::string &message);
+};
+
+/// Rejects what cannot be staged inside tensor control flow (return, break,
+/// continue, goto) and variables that are not tensors among `modified`;
+/// returns false after reporting the errors.
+bool checkStageable(ConversionContext &context, const clang::Stmt *body,
+                    const std::vector<Modification> &modified,
+                    const char *construct);
+
+/// `if (tensor) ... else ...` -> ag::cond. Returns whether it rewrote.
+bool convertIf(ConversionContext &context, const clang::IfStmt *statement);
+
+/// `while (tensor) ...` -> ag::while_loop. Returns whether it rewrote.
+bool convertWhile(ConversionContext &context, const clang::WhileStmt *statement);
+
+/// Makes an AG_FUNCTION of tensors trace and compile on call through
+/// ag::function (FunctionWrapper.cpp); warns and returns false for others.
+bool wrapForTracing(ConversionContext &context,
+                    const clang::FunctionDecl *function);
+
+/// Runs the converters over `function`'s body, then wraps it; false when an
+/// error was reported.
+bool convertFunction(ConversionContext &context,
+                     const clang::FunctionDecl *function);
+
+} // namespace autograph
+
+#endif // AUTOGRAPH_FRONTEND_CONTROLFLOWCONVERSION_H

@@ -1,0 +1,141 @@
+//===- ConvertFunction.cpp - the converter pipeline over one function -----===//
+//
+// Order: statements are visited innermost first, so an outer converter sees
+// its body already converted. Constructs that depend on a tensor and that no
+// converter handles yet get a located error, never a silent skip.
+//
+//===----------------------------------------------------------------------===//
+#include "ControlFlowConversion.h"
+#include "TensorTypes.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/Diagnostic.h"
+#include "clang/Tooling/Transformer/SourceCode.h"
+
+using namespace clang;
+
+namespace autograph {
+
+std::string ConversionContext::text(const Stmt *statement) {
+  CharSourceRange range = tooling::maybeExtendRange(
+      CharSourceRange::getTokenRange(statement->getSourceRange()), tok::semi,
+      ast);
+  return rewriter.getRewrittenText(range);
+}
+
+void ConversionContext::error(SourceLocation where, const std::string &message) {
+  DiagnosticsEngine &diagnostics = ast.getDiagnostics();
+  unsigned id = diagnostics.getCustomDiagID(DiagnosticsEngine::Error, "%0");
+  diagnostics.Report(where, id) << message;
+  failed = true;
+}
+
+bool checkStageable(ConversionContext &context, const Stmt *body,
+                    const std::vector<Modification> &modified,
+                    const char *construct) {
+  bool ok = true;
+  for (const Modification &m : modified)
+    if (!isTensorType(m.variable->getType())) {
+      context.error(m.where,
+                    "variable '" + m.variable->getNameAsString() + "' of type '" +
+                        m.variable->getType().getAsString() + "' is assigned in " +
+                        construct + " whose condition is a tensor; only ag::Tensor "
+                        "variables can be staged");
+      ok = false;
+    }
+  struct Finder : RecursiveASTVisitor<Finder> {
+    ConversionContext &context;
+    const char *construct;
+    bool ok = true;
+    Finder(ConversionContext &c, const char *k) : context(c), construct(k) {}
+    void reject(SourceLocation where, const char *what) {
+      context.error(where, std::string("'") + what + "' inside " + construct +
+                               " whose condition is a tensor is not supported "
+                               "yet");
+      ok = false;
+    }
+    bool VisitReturnStmt(ReturnStmt *s) { reject(s->getBeginLoc(), "return"); return true; }
+    bool VisitGotoStmt(GotoStmt *s) { reject(s->getBeginLoc(), "goto"); return true; }
+    // break/continue of loops nested in the body belong to those loops.
+    bool TraverseWhileStmt(WhileStmt *) { return true; }
+    bool TraverseForStmt(ForStmt *) { return true; }
+    bool TraverseDoStmt(DoStmt *) { return true; }
+    bool TraverseCXXForRangeStmt(CXXForRangeStmt *) { return true; }
+    bool TraverseSwitchStmt(SwitchStmt *) { return true; }
+    bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+    bool VisitBreakStmt(BreakStmt *s) { reject(s->getBeginLoc(), "break"); return true; }
+    bool VisitContinueStmt(ContinueStmt *s) { reject(s->getBeginLoc(), "continue"); return true; }
+  } finder(context, construct);
+  finder.TraverseStmt(const_cast<Stmt *>(body));
+  return ok && finder.ok;
+}
+
+namespace {
+
+class Pipeline : public RecursiveASTVisitor<Pipeline> {
+public:
+  explicit Pipeline(ConversionContext &context) : context(context) {}
+  bool shouldTraversePostOrder() const { return true; }
+
+  bool VisitIfStmt(IfStmt *s) {
+    convertIf(context, s);
+    return true;
+  }
+  bool VisitWhileStmt(WhileStmt *s) {
+    convertWhile(context, s);
+    return true;
+  }
+  bool VisitDoStmt(DoStmt *s) {
+    unsupported(s->getCond(), s->getBeginLoc(), "a do/while loop");
+    return true;
+  }
+  bool VisitForStmt(ForStmt *s) {
+    unsupported(s->getCond(), s->getBeginLoc(), "a for loop");
+    return true;
+  }
+  bool VisitConditionalOperator(ConditionalOperator *e) {
+    unsupported(e->getCond(), e->getBeginLoc(), "'?:'");
+    return true;
+  }
+  bool VisitBinaryOperator(BinaryOperator *e) {
+    if (e->isLogicalOp() && (tensorCondition(e->getLHS()) ||
+                             tensorCondition(e->getRHS())))
+      context.error(e->getOperatorLoc(),
+                    std::string("'") + e->getOpcodeStr().str() +
+                        "' on tensors is not converted yet; use ag::logical_" +
+                        (e->getOpcode() == BO_LAnd ? "and" : "or"));
+    return true;
+  }
+  bool VisitUnaryOperator(UnaryOperator *e) {
+    if (e->getOpcode() == UO_LNot && tensorCondition(e->getSubExpr()))
+      context.error(e->getOperatorLoc(), "'!' on a tensor is not converted yet; "
+                                         "use ag::logical_not");
+    return true;
+  }
+
+private:
+  void unsupported(const Expr *condition, SourceLocation where,
+                   const char *construct) {
+    if (tensorCondition(condition))
+      context.error(where, std::string(construct) +
+                               " whose condition is a tensor is not converted "
+                               "yet");
+  }
+  ConversionContext &context;
+};
+
+} // namespace
+
+bool convertFunction(ConversionContext &context, const FunctionDecl *function) {
+  bool failedBefore = context.failed;
+  context.failed = false;
+  Pipeline(context).TraverseStmt(function->getBody());
+  bool ok = !context.failed;
+  if (ok)
+    wrapForTracing(context, function);
+  context.failed = failedBefore || context.failed;
+  return ok;
+}
+
+} // namespace autograph

@@ -1,0 +1,72 @@
+//===- IfConverter.cpp - `if` on a tensor -> ag::cond ---------------------===//
+//
+//   if (c) { x = f(x); } else { y = g(y); }
+// becomes (on the same source lines)
+//   { ::ag::TensorList __ag_if_0 = ::ag::cond(::ag::Tensor(c),
+//       [&, x = x, y = y]() mutable -> ::ag::TensorList { { x = f(x); } return {x, y}; },
+//       [&, x = x, y = y]() mutable -> ::ag::TensorList { { y = g(y); } return {x, y}; });
+//     x = __ag_if_0[0]; y = __ag_if_0[1]; }
+// Each branch starts from copies of the outputs' values, as both are traced.
+//
+//===----------------------------------------------------------------------===//
+#include "ControlFlowConversion.h"
+#include "TensorTypes.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/Stmt.h"
+#include "clang/Tooling/Transformer/SourceCode.h"
+
+using namespace clang;
+
+namespace autograph {
+
+bool convertIf(ConversionContext &context, const IfStmt *statement) {
+  const Expr *condition = tensorCondition(statement->getCond());
+  if (!condition)
+    return false;
+  if (statement->hasInitStorage() || statement->hasVarStorage() ||
+      statement->isConstexpr()) {
+    context.error(statement->getBeginLoc(),
+                  "an 'if' on a tensor with an initializer or a declaration is "
+                  "not converted yet");
+    return false;
+  }
+  std::vector<Modification> outputs = modifiedOuterVariables(statement);
+  if (!checkStageable(context, statement->getThen(), outputs, "an 'if'") ||
+      (statement->getElse() &&
+       !checkStageable(context, statement->getElse(), {}, "an 'if'")))
+    return false;
+
+  std::string id = "__ag_if_" + std::to_string(context.nextId++);
+  std::string captures = "[&";
+  std::string list;
+  for (const Modification &m : outputs) {
+    std::string name = m.variable->getNameAsString();
+    captures += ", " + name + " = " + name;
+    list += (list.empty() ? "" : ", ") + name;
+  }
+  captures += "]() mutable -> ::ag::TensorList { ";
+  std::string tail = " return {" + list + "}; }";
+
+  std::string thenText = context.text(statement->getThen());
+  std::string elseText =
+      statement->getElse() ? context.text(statement->getElse()) : "";
+  std::string text = "{ ::ag::TensorList " + id + " = ::ag::cond(::ag::Tensor(" +
+                     context.rewriter.getRewrittenText(
+                         condition->getSourceRange()) +
+                     "), " + captures + thenText + tail + ", " + captures +
+                     elseText + tail + ");";
+  for (size_t i = 0; i < outputs.size(); ++i)
+    text += " " + outputs[i].variable->getNameAsString() + " = " + id + "[" +
+            std::to_string(i) + "];";
+  text += " }";
+  context.rewriter.ReplaceText(
+      tooling::maybeExtendRange(
+          CharSourceRange::getTokenRange(statement->getSourceRange()), tok::semi,
+          context.ast),
+      text);
+  return true;
+}
+
+} // namespace autograph

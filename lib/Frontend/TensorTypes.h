@@ -1,0 +1,22 @@
+//===- TensorTypes.h - dispatch on ag::Tensor from Clang's types -*- C++ -*-===//
+#ifndef AUTOGRAPH_FRONTEND_TENSORTYPES_H
+#define AUTOGRAPH_FRONTEND_TENSORTYPES_H
+
+namespace clang {
+class Expr;
+class QualType;
+} // namespace clang
+
+namespace autograph {
+
+/// Whether `type` is ag::Tensor (possibly const or a reference to it).
+bool isTensorType(clang::QualType type);
+
+/// For a condition that C++ converts to bool (`if (x > 0)` calls
+/// `explicit operator bool` on a tensor), the tensor expression; nullptr when
+/// the condition is not a tensor.
+const clang::Expr *tensorCondition(const clang::Expr *condition);
+
+} // namespace autograph
+
+#endif // AUTOGRAPH_FRONTEND_TENSORTYPES_H
