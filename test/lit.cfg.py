@@ -19,6 +19,7 @@ config.environment["PATH"] = os.pathsep.join(
 config.substitutions.append(("%autograph_src", config.autograph_source_dir))
 config.substitutions.append(("%autograph_bin", config.autograph_binary_dir))
 config.substitutions.append(("%python", config.python_executable))
+config.substitutions.append(("%cxx", config.cxx_compiler))
 
 # Runs an LLVM-dialect module's @main with MLIR's runner utilities
 # (printMemref*) and the ag runtime (the agrt_* functions compiled code

@@ -14,7 +14,9 @@
 
 #include "clang/Rewrite/Core/Rewriter.h"
 
+#include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace clang {
@@ -32,6 +34,7 @@ struct ConversionContext {
   clang::Rewriter &rewriter;
   unsigned nextId = 0; // numbers the generated temporaries
   bool failed = false;
+  std::set<std::pair<unsigned, std::string>> reported; // no duplicates
 
   /// The current (already rewritten) text of `statement`, with its `;`.
   std::string text(const clang::Stmt *statement);

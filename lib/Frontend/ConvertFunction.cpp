@@ -25,6 +25,9 @@ std::string ConversionContext::text(const Stmt *statement) {
 }
 
 void ConversionContext::error(SourceLocation where, const std::string &message) {
+  failed = true;
+  if (!reported.insert({where.getRawEncoding(), message}).second)
+    return;
   DiagnosticsEngine &diagnostics = ast.getDiagnostics();
   unsigned id = diagnostics.getCustomDiagID(DiagnosticsEngine::Error, "%0");
   diagnostics.Report(where, id) << message;

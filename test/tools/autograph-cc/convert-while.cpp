@@ -1,0 +1,36 @@
+// A `while` whose condition is a tensor becomes ag::while_loop over the
+// tensors its body assigns; nested tensor ifs are converted first.
+// RUN: autograph-cc %s -- -std=c++17 | FileCheck %s
+// The converted file compiles with the flags of the original.
+// RUN: autograph-cc %s -o %t.cc -- -std=c++17
+// RUN: %cxx -std=c++17 -fsyntax-only -I%autograph_src/include %t.cc
+
+#include <autograph/autograph.h>
+
+#include <cstdint>
+
+AG_FUNCTION ag::Tensor halve_until_odd(ag::Tensor n) {
+  ag::Tensor steps = ag::constant(std::int64_t{0});
+  // CHECK: { ::ag::TensorList __ag_loop_[[L:[0-9]+]] = ::ag::while_loop([&](const ::ag::TensorList &__ag_v) -> ::ag::Tensor { {{\[\[}}maybe_unused]] ::ag::Tensor n = __ag_v[0]; {{\[\[}}maybe_unused]] ::ag::Tensor steps = __ag_v[1]; return ::ag::Tensor(n % 2 == 0); }, [&](const ::ag::TensorList &__ag_v) -> ::ag::TensorList { {{\[\[}}maybe_unused]] ::ag::Tensor n = __ag_v[0]; {{\[\[}}maybe_unused]] ::ag::Tensor steps = __ag_v[1]; {
+  // CHECK-NEXT: n = n / 2;
+  // CHECK-NEXT: steps += 1;
+  // CHECK-NEXT: } return {n, steps}; }, {n, steps}); n = __ag_loop_[[L]][0]; steps = __ag_loop_[[L]][1]; }
+  while (n % 2 == 0) {
+    n = n / 2;
+    steps += 1;
+  }
+  return steps;
+}
+
+// A loop on a C++ counter runs at trace time (unrolled), as in AutoGraph.
+// CHECK-LABEL: AG_FUNCTION ag::Tensor power(
+AG_FUNCTION ag::Tensor power(ag::Tensor x) {
+  ag::Tensor result = ag::ones_like(x);
+  int i = 0;
+  // CHECK: while (i < 3) {
+  while (i < 3) {
+    result = result * x;
+    ++i;
+  }
+  return result;
+}
