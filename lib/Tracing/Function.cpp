@@ -20,6 +20,7 @@
 #include "llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h"
 #include "llvm/ExecutionEngine/Orc/Mangling.h"
 #include "llvm/Target/TargetMachine.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/TargetSelect.h"
 
 #include <atomic>
@@ -168,8 +169,13 @@ CompiledFunction::CompiledFunction(
   impl_->mlir = printModule(*module);
 
   const char *dumpDir = std::getenv("AG_DUMP_DIR");
-  if (dumpDir && *dumpDir)
+  if (dumpDir && *dumpDir) {
+    // Like XLA's dump flag, the directory is created when missing.
+    if (std::error_code error = llvm::sys::fs::create_directories(dumpDir))
+      std::cerr << "AG_DUMP_DIR: cannot create " << dumpDir << ": "
+                << error.message() << "\n";
     writeFile(std::string(dumpDir) + "/" + name + ".ag.mlir", impl_->mlir);
+  }
 
   // Arguments are ag tensors, immutable and shared: never write into them.
   auto function = module->lookupSymbol<func::FuncOp>(name);

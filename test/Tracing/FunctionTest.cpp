@@ -201,9 +201,9 @@ TEST(FunctionTest, RunFunctionsEagerlyBypassesTracing) {
 namespace {
 
 TEST(FunctionTest, DumpDirReceivesTheTraceAndEveryLoweringStage) {
-  std::string dir = testing::TempDir() + "ag_dump_test";
+  // The directory does not exist yet: it is created.
+  std::string dir = testing::TempDir() + "ag_dump_test/nested";
   std::filesystem::remove_all(dir);
-  std::filesystem::create_directories(dir);
   ::setenv("AG_DUMP_DIR", dir.c_str(), 1);
   auto compiled = ag::function(
       [](const ag::Tensor &x) { return ag::relu(x) * 2.f; }, "double_relu");
