@@ -9,21 +9,12 @@
 #ifndef AUTOGRAPH_BENCH_COMPILEDKERNELS_H
 #define AUTOGRAPH_BENCH_COMPILEDKERNELS_H
 
+#include "autograph/CompiledCodeABI.h"
+
 #include <cstdint>
 #include <cstdlib>
 
-template <typename T, int Rank> struct MemRef {
-  T *allocated;
-  T *aligned;
-  int64_t offset;
-  int64_t sizes[Rank];
-  int64_t strides[Rank];
-};
-template <typename T> struct MemRef<T, 0> {
-  T *allocated;
-  T *aligned;
-  int64_t offset;
-};
+using ag::compiled::MemRef;
 
 template <typename T, int Rank> void release(MemRef<T, Rank> &m) {
   std::free(m.allocated);

@@ -58,6 +58,22 @@ void agrt_memref_matmul_f64(double *, double *, int64_t, int64_t, int64_t,
 
 namespace ag::compiled {
 
+/// A ranked memref descriptor as compiled code passes and returns it through
+/// its C interface (`_mlir_ciface_NAME(MemRef<R, N> *result, MemRef<T, M> *arg,
+/// ...)`); a result buffer is owned by the caller: free `allocated`.
+template <typename T, int Rank> struct MemRef {
+  T *allocated;
+  T *aligned;
+  int64_t offset;
+  int64_t sizes[Rank];
+  int64_t strides[Rank];
+};
+template <typename T> struct MemRef<T, 0> {
+  T *allocated;
+  T *aligned;
+  int64_t offset;
+};
+
 /// Whether compiled code on this thread has reported an error not yet raised.
 bool has_pending_error() noexcept;
 

@@ -40,6 +40,12 @@ struct ConversionContext {
   std::string text(const clang::Stmt *statement);
   /// A located error (a clang diagnostic) with `message`.
   void error(clang::SourceLocation where, const std::string &message);
+  /// Replaces `statement` (with its `;`) by
+  /// `{ ::ag::TensorList ID = CALL; v0 = ID[0]; ...; }`, which binds the
+  /// staged statement's outputs back to the variables.
+  void replaceWithStagedCall(const clang::Stmt *statement, const std::string &id,
+                             const std::string &call,
+                             const std::vector<Modification> &outputs);
 };
 
 /// Rejects what cannot be staged inside tensor control flow (return, break,

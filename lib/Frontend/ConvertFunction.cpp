@@ -34,6 +34,21 @@ void ConversionContext::error(SourceLocation where, const std::string &message) 
   failed = true;
 }
 
+void ConversionContext::replaceWithStagedCall(
+    const Stmt *statement, const std::string &id, const std::string &call,
+    const std::vector<Modification> &outputs) {
+  std::string text = "{ ::ag::TensorList " + id + " = " + call + ";";
+  for (size_t i = 0; i < outputs.size(); ++i)
+    text += " " + outputs[i].variable->getNameAsString() + " = " + id + "[" +
+            std::to_string(i) + "];";
+  text += " }";
+  rewriter.ReplaceText(
+      tooling::maybeExtendRange(
+          CharSourceRange::getTokenRange(statement->getSourceRange()), tok::semi,
+          ast),
+      text);
+}
+
 bool checkStageable(ConversionContext &context, const Stmt *body,
                     const std::vector<Modification> &modified,
                     const char *construct) {

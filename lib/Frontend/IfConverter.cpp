@@ -52,20 +52,12 @@ bool convertIf(ConversionContext &context, const IfStmt *statement) {
   std::string thenText = context.text(statement->getThen());
   std::string elseText =
       statement->getElse() ? context.text(statement->getElse()) : "";
-  std::string text = "{ ::ag::TensorList " + id + " = ::ag::cond(::ag::Tensor(" +
+  std::string call = "::ag::cond(::ag::Tensor(" +
                      context.rewriter.getRewrittenText(
                          condition->getSourceRange()) +
                      "), " + captures + thenText + tail + ", " + captures +
-                     elseText + tail + ");";
-  for (size_t i = 0; i < outputs.size(); ++i)
-    text += " " + outputs[i].variable->getNameAsString() + " = " + id + "[" +
-            std::to_string(i) + "];";
-  text += " }";
-  context.rewriter.ReplaceText(
-      tooling::maybeExtendRange(
-          CharSourceRange::getTokenRange(statement->getSourceRange()), tok::semi,
-          context.ast),
-      text);
+                     elseText + tail + ")";
+  context.replaceWithStagedCall(statement, id, call, outputs);
   return true;
 }
 

@@ -46,23 +46,14 @@ bool convertWhile(ConversionContext &context, const WhileStmt *statement) {
               std::to_string(i) + "]; ";
     list += (list.empty() ? "" : ", ") + name;
   }
-  std::string text =
-      "{ ::ag::TensorList " + id +
-      " = ::ag::while_loop([&](const ::ag::TensorList &__ag_v) -> ::ag::Tensor { " +
+  std::string call =
+      "::ag::while_loop([&](const ::ag::TensorList &__ag_v) -> ::ag::Tensor { " +
       unpack + "return ::ag::Tensor(" +
       context.rewriter.getRewrittenText(condition->getSourceRange()) +
       "); }, [&](const ::ag::TensorList &__ag_v) -> ::ag::TensorList { " + unpack +
       context.text(statement->getBody()) + " return {" + list + "}; }, {" + list +
-      "});";
-  for (size_t i = 0; i < vars.size(); ++i)
-    text += " " + vars[i].variable->getNameAsString() + " = " + id + "[" +
-            std::to_string(i) + "];";
-  text += " }";
-  context.rewriter.ReplaceText(
-      tooling::maybeExtendRange(
-          CharSourceRange::getTokenRange(statement->getSourceRange()), tok::semi,
-          context.ast),
-      text);
+      "})";
+  context.replaceWithStagedCall(statement, id, call, vars);
   return true;
 }
 

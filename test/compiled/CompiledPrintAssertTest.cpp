@@ -12,22 +12,7 @@
 #include <cstdlib>
 #include <sstream>
 
-namespace {
-
-template <typename T, int Rank> struct MemRef {
-  T *allocated;
-  T *aligned;
-  int64_t offset;
-  int64_t sizes[Rank];
-  int64_t strides[Rank];
-};
-template <typename T> struct MemRef<T, 0> {
-  T *allocated;
-  T *aligned;
-  int64_t offset;
-};
-
-} // namespace
+using ag::compiled::MemRef;
 
 extern "C" {
 void _mlir_ciface_print_values(MemRef<float, 2> *x, MemRef<int64_t, 0> *i,
