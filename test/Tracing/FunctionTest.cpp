@@ -15,6 +15,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <tuple>
 
 namespace {
 
@@ -237,6 +238,22 @@ TEST(FunctionTest, NothingIsWrittenWithoutDumpDir) {
   compiled(ag::constant(1.f));
   EXPECT_FALSE(std::filesystem::exists(dir));
   EXPECT_FALSE(std::filesystem::exists("plus_one.ag.mlir"));
+}
+
+} // namespace
+
+namespace {
+
+std::tuple<ag::Tensor, ag::Tensor> min_max(ag::Tensor x) {
+  return {ag::reduce_min(x), ag::reduce_max(x)};
+}
+
+TEST(FunctionTest, TupleResultsComeBackAsTuples) {
+  auto compiled = ag::function(min_max, "min_max");
+  auto [lo, hi] = compiled(ag::constant({3, -2, 7, 0}));
+  EXPECT_EQ(lo.item<int>(), -2);
+  EXPECT_EQ(hi.item<int>(), 7);
+  EXPECT_EQ(compiled.trace_count(), 1);
 }
 
 } // namespace
