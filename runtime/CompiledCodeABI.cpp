@@ -99,10 +99,20 @@ extern "C" void agrt_memref_assert_fail(
     int64_t fileOffset, int64_t fileSize, int64_t fileStride, int64_t line) {
   if (tls_state.error)
     return; // the first failure is the one eager execution would raise
+  std::string what = text(message, messageOffset, messageSize, messageStride);
+  // Without a location it is one of the tracer's run-time checks (integer
+  // division by zero, ...), whose message is the runtime's error as is.
+  if (fileSize == 0 && line == 0) {
+    tls_state.error = what;
+    return;
+  }
   std::string fileName = text(file, fileOffset, fileSize, fileStride);
-  tls_state.error = ag::format_assert_message(
-      text(message, messageOffset, messageSize, messageStride),
-      {fileName.c_str(), static_cast<int>(line)});
+  tls_state.error =
+      ag::format_assert_message(what, {fileName.c_str(), static_cast<int>(line)});
+}
+
+extern "C" bool agrt_memref_error_pending(void) {
+  return tls_state.error.has_value();
 }
 
 namespace ag::compiled {

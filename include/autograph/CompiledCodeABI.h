@@ -16,6 +16,7 @@
 #ifndef AUTOGRAPH_COMPILEDCODEABI_H
 #define AUTOGRAPH_COMPILEDCODEABI_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #ifdef __cplusplus
@@ -32,6 +33,14 @@ void agrt_memref_print_tensor_i64(int64_t rank, const void *descriptor);
 void agrt_memref_print_tensor_bool(int64_t rank, const void *descriptor);
 void agrt_memref_print_end(void);
 
+/// Whether a check failed in this call: loops that contain checks stop then,
+/// as eager execution would have.
+bool agrt_memref_error_pending(void);
+
+/// Records the first failed check of the call. Without a location (empty
+/// file, line 0) the message is raised as is (a run-time check the tracer
+/// inserted, e.g. "div: integer division by zero"); with one, as
+/// ag::format_assert_message(message, {file, line}).
 void agrt_memref_assert_fail(const char *message_allocated,
                              const char *message_aligned,
                              int64_t message_offset, int64_t message_size,

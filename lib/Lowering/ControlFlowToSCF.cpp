@@ -8,8 +8,10 @@
 #include "ScalarBuilders.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/Matchers.h"
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/IR/TypeUtilities.h"
@@ -18,6 +20,36 @@ using namespace mlir;
 using namespace autograph::lowering;
 
 namespace {
+
+/// Whether `op`'s regions contain a check (ag.assert) that can fail.
+bool containsCheck(Operation *op) {
+  return op
+      ->walk([](ag::AssertOp) { return WalkResult::interrupt(); })
+      .wasInterrupted();
+}
+
+/// `condition && !agrt_memref_error_pending()`: after a failed check the
+/// loop stops, as eager execution (which raised) did; the pending error is
+/// raised by the caller.
+Value stopOnPendingError(PatternRewriter &rewriter, Location loc,
+                         Operation *anchor, Value condition) {
+  auto module = anchor->getParentOfType<ModuleOp>();
+  StringRef name = "agrt_memref_error_pending";
+  auto function = module.lookupSymbol<func::FuncOp>(name);
+  if (!function) {
+    OpBuilder::InsertionGuard guard(rewriter);
+    rewriter.setInsertionPointToStart(module.getBody());
+    function = rewriter.create<func::FuncOp>(
+        module.getLoc(), name,
+        rewriter.getFunctionType({}, {rewriter.getI1Type()}));
+    function.setPrivate();
+  }
+  Value pending = rewriter.create<func::CallOp>(loc, function).getResult(0);
+  Value trueValue =
+      rewriter.create<arith::ConstantOp>(loc, rewriter.getBoolAttr(true));
+  Value clear = rewriter.create<arith::XOrIOp>(loc, pending, trueValue);
+  return rewriter.create<arith::AndIOp>(loc, condition, clear);
+}
 
 /// Replaces the ag.yield ending `block` with scf.yield of `extra` values
 /// followed by the yielded ones.
@@ -66,6 +98,7 @@ struct WhileLoopToSCFWhile : OpRewritePattern<ag::WhileLoopOp> {
   LogicalResult matchAndRewrite(ag::WhileLoopOp op,
                                 PatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
+    bool checked = containsCheck(op);
     scf::WhileOp whileOp =
         createEmptyWhile(rewriter, loc, op.getResultTypes(), op.getInits());
     rewriter.inlineRegionBefore(op.getCondRegion(), whileOp.getBefore(),
@@ -79,6 +112,8 @@ struct WhileLoopToSCFWhile : OpRewritePattern<ag::WhileLoopOp> {
     rewriter.setInsertionPoint(condYield);
     Value condition =
         extractScalar(rewriter, condYield.getLoc(), condYield.getValues()[0]);
+    if (checked)
+      condition = stopOnPendingError(rewriter, loc, whileOp, condition);
     rewriter.replaceOpWithNewOp<scf::ConditionOp>(condYield, condition,
                                                   before.getArguments());
     replaceYieldWithSCFYield(rewriter, whileOp.getAfter().front());
@@ -92,6 +127,9 @@ struct ForWithPositiveStepToSCFFor : OpRewritePattern<ag::ForOp> {
   using OpRewritePattern::OpRewritePattern;
   LogicalResult matchAndRewrite(ag::ForOp op,
                                 PatternRewriter &rewriter) const override {
+    // A loop with checks must be able to stop early: that is scf.while's.
+    if (containsCheck(op))
+      return failure();
     DenseIntElementsAttr stepAttr;
     if (!matchPattern(op.getStep(), m_Constant(&stepAttr)) ||
         !stepAttr.getSplatValue<APInt>().isStrictlyPositive())
@@ -158,6 +196,8 @@ struct ForToSCFWhile : OpRewritePattern<ag::ForOp> {
         loc, cmp(arith::CmpIPredicate::slt, step, zero),
         cmp(arith::CmpIPredicate::sgt, iv, upper));
     Value more = rewriter.create<arith::OrIOp>(loc, up, down);
+    if (containsCheck(op))
+      more = stopOnPendingError(rewriter, loc, op, more);
     rewriter.create<scf::ConditionOp>(loc, more, before->getArguments());
 
     // after: the ag body on (iv as a 0-d tensor, carried...), then iv + step.

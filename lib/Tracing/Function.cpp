@@ -93,6 +93,7 @@ llvm::orc::SymbolMap runtimeSymbols(llvm::orc::MangleAndInterner interner) {
   AG_RUNTIME_SYMBOL(agrt_memref_print_tensor_bool);
   AG_RUNTIME_SYMBOL(agrt_memref_print_end);
   AG_RUNTIME_SYMBOL(agrt_memref_assert_fail);
+  AG_RUNTIME_SYMBOL(agrt_memref_error_pending);
   AG_RUNTIME_SYMBOL(agrt_memref_matmul_f32);
   AG_RUNTIME_SYMBOL(agrt_memref_matmul_f64);
 #undef AG_RUNTIME_SYMBOL

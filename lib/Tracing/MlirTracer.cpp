@@ -180,6 +180,28 @@ Value MlirTracer::dynamicSize(const ::ag::Shape &shape, size_t dim) {
                          ::ag::format_shape(shape));
 }
 
+void MlirTracer::emitNonZeroCheck(Value divisor, const std::string &message) {
+  MLIRContext *context = builder_.getContext();
+  auto type = cast<RankedTensorType>(divisor.getType());
+  auto boolType = RankedTensorType::get(type.getShape(), builder_.getI1Type());
+  Value nonZero = builder_.create<mlir::ag::CastOp>(loc_, boolType, divisor);
+  if (type.getRank() > 0) {
+    // all(divisor != 0) as min over the 0/1 values.
+    auto i32 = builder_.getI32Type();
+    Value asInt = builder_.create<mlir::ag::CastOp>(
+        loc_, RankedTensorType::get(type.getShape(), i32), nonZero);
+    SmallVector<int64_t> dims;
+    for (int64_t d = 0; d < type.getRank(); ++d)
+      dims.push_back(d);
+    Value least = builder_.create<mlir::ag::ReduceOp>(
+        loc_, RankedTensorType::get({}, i32), mlir::ag::ReductionKind::min,
+        asInt, dims, false);
+    nonZero = builder_.create<mlir::ag::CastOp>(
+        loc_, RankedTensorType::get({}, builder_.getI1Type()), least);
+  }
+  builder_.create<mlir::ag::AssertOp>(UnknownLoc::get(context), nonZero, message);
+}
+
 std::vector<Value> MlirTracer::dynamicSizes(const ::ag::Shape &shape) {
   std::vector<Value> sizes;
   for (size_t i = 0; i < shape.size(); ++i)
@@ -198,6 +220,13 @@ std::vector<Value> MlirTracer::dynamicSizes(const ::ag::Shape &shape) {
   RankedTensorType type = tensorType(context, result);
   using K = ::ag::OpKind;
   Value out;
+  // Integer division by zero raises eagerly; compiled code checks it the
+  // same way, with the runtime's message (an ag.assert without location).
+  if ((kind == K::Div || kind == K::Rem) &&
+      !isa<FloatType>(type.getElementType()))
+    emitNonZeroCheck(values[1], kind == K::Div
+                                    ? "div: integer division by zero"
+                                    : "rem: integer division by zero");
   if (const char *name = simpleOpName(kind)) {
     if (kind == K::MatMul && type.getRank() != 2)
       throw ::ag::TracingError("matmul: batched matmul cannot be traced yet");

@@ -57,6 +57,9 @@ private:
   /// the end, as broadcasting aligns shapes) of a value traced so far.
   mlir::Value dynamicSize(const ag::Shape &shape, size_t dim);
   std::vector<mlir::Value> dynamicSizes(const ag::Shape &shape);
+  /// ag.assert (without location: a run-time check) that no element of
+  /// `divisor` is zero, failing with `message`.
+  void emitNonZeroCheck(mlir::Value divisor, const std::string &message);
   /// Traces `branch` into a new block; returns its yielded values.
   std::vector<mlir::Value> traceBlock(mlir::Block *block,
                                       const std::function<std::vector<ag::Tensor>()> &branch);

@@ -106,3 +106,51 @@ func.func @cond_without_results(%p: tensor<i1>, %x: tensor<f32>) {
   }
   return
 }
+
+// -----
+
+// A loop whose body checks something also stops once a check of the call has
+// failed (eager execution stopped by raising).
+// CHECK-LABEL: func @loop_with_check_stops_on_pending_error
+func.func @loop_with_check_stops_on_pending_error(%x: tensor<i32>, %y: tensor<i32>) -> tensor<i32> {
+  // CHECK: scf.while
+  // CHECK: %[[MORE:.*]] = tensor.extract
+  // CHECK: %[[PENDING:.*]] = func.call @agrt_memref_error_pending() : () -> i1
+  // CHECK: %[[CLEAR:.*]] = arith.xori %[[PENDING]], %{{.*}} : i1
+  // CHECK: %[[GO:.*]] = arith.andi %[[MORE]], %[[CLEAR]] : i1
+  // CHECK: scf.condition(%[[GO]])
+  %zero = ag.constant dense<0> : tensor<i32>
+  %r = ag.while_loop (%x) : (tensor<i32>) -> (tensor<i32>) cond {
+  ^bb0(%a: tensor<i32>):
+    %gt = ag.compare gt, %a, %zero : tensor<i32>
+    ag.yield %gt : tensor<i1>
+  } body {
+  ^bb0(%a: tensor<i32>):
+    %ok = ag.compare ne, %y, %zero : tensor<i32>
+    ag.assert %ok, "div: integer division by zero"
+    %q = ag.div %a, %y : tensor<i32>
+    ag.yield %q : tensor<i32>
+  }
+  return %r : tensor<i32>
+}
+
+// -----
+
+// Without checks there is no call: the loop stays plain.
+// CHECK-LABEL: func @loop_without_check
+func.func @loop_without_check(%x: tensor<i32>) -> tensor<i32> {
+  // CHECK-NOT: agrt_memref_error_pending
+  // CHECK: return
+  %zero = ag.constant dense<0> : tensor<i32>
+  %one = ag.constant dense<1> : tensor<i32>
+  %r = ag.while_loop (%x) : (tensor<i32>) -> (tensor<i32>) cond {
+  ^bb0(%a: tensor<i32>):
+    %gt = ag.compare gt, %a, %zero : tensor<i32>
+    ag.yield %gt : tensor<i1>
+  } body {
+  ^bb0(%a: tensor<i32>):
+    %b = ag.sub %a, %one : tensor<i32>
+    ag.yield %b : tensor<i32>
+  }
+  return %r : tensor<i32>
+}

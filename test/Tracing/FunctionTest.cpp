@@ -257,3 +257,51 @@ TEST(FunctionTest, TupleResultsComeBackAsTuples) {
 }
 
 } // namespace
+
+namespace {
+
+// Converted form of `while (x > 0) x = x / y;`: with y == 0 eager execution
+// raises at the first division; the compiled loop must raise the same error
+// (and stop, not spin on x / 1).
+ag::Tensor divide_down(ag::Tensor x, ag::Tensor y) {
+  return ag::while_loop(
+      [](const ag::TensorList &v) { return v[0] > 0; },
+      [&](const ag::TensorList &v) { return ag::TensorList{v[0] / y}; }, {x})[0];
+}
+
+TEST(FunctionTest, IntegerDivisionByZeroRaisesTheEagerErrorAndStopsTheLoop) {
+  auto compiled = ag::function(divide_down, "divide_down");
+  ag::Tensor x = ag::constant(100), y = ag::constant(0);
+  std::string eager, jit;
+  try {
+    divide_down(x, y);
+  } catch (const ag::InvalidArgumentError &error) {
+    eager = error.what();
+  }
+  try {
+    compiled(x, y);
+  } catch (const ag::InvalidArgumentError &error) {
+    jit = error.what();
+  }
+  EXPECT_EQ(eager, "div: integer division by zero");
+  EXPECT_EQ(jit, eager);
+  // With a usable divisor both agree on the value: 100 / 3 / 3 / 3 / 3 / 3 = 0.
+  EXPECT_EQ(compiled(x, ag::constant(3)).item<int>(), 0);
+  EXPECT_EQ(divide_down(x, ag::constant(3)).item<int>(), 0);
+}
+
+TEST(FunctionTest, ElementwiseIntegerRemainderByZeroRaisesTheEagerError) {
+  auto compiled = ag::function([](const ag::Tensor &a, const ag::Tensor &b) {
+    return a % b;
+  });
+  try {
+    compiled(ag::constant({7, 8, 9}), ag::constant({2, 0, 4}));
+    FAIL() << "expected ag::InvalidArgumentError";
+  } catch (const ag::InvalidArgumentError &error) {
+    EXPECT_STREQ(error.what(), "rem: integer division by zero");
+  }
+  EXPECT_EQ(compiled(ag::constant({7, 8, 9}), ag::constant({2, 3, 4})).to_vector<int>(),
+            (std::vector<int>{1, 2, 1}));
+}
+
+} // namespace

@@ -11,7 +11,9 @@ def ConvertAgControlFlowToSCF : Pass<"convert-ag-control-flow-to-scf"> {
     becomes `scf.while`, and `ag.for` becomes `scf.for` when its step is a
     positive constant and `scf.while` otherwise (a negative step counts
     down; a zero step runs no iteration). Induction values stay 0-d tensors
-    in the body, so the ag ops in it are unchanged.
+    in the body, so the ag ops in it are unchanged. A loop whose regions
+    contain an `ag.assert` also stops when a check of the call has failed
+    (`agrt_memref_error_pending()`), as eager execution stopped by raising.
 
     ```mlir
     %r = ag.cond %p -> (tensor<f32>) { ag.yield %a : tensor<f32> }
@@ -23,6 +25,7 @@ def ConvertAgControlFlowToSCF : Pass<"convert-ag-control-flow-to-scf"> {
     ```
   }];
   let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::func::FuncDialect",
                            "::mlir::scf::SCFDialect",
                            "::mlir::tensor::TensorDialect"];
 }
