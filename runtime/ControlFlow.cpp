@@ -19,34 +19,38 @@ Tracer &tracerFor(const Tensor &symbolic, const char *op) {
 
 std::vector<Tensor>
 Tracer::emit_cond(const Tensor &, const std::function<std::vector<Tensor>()> &,
-                  const std::function<std::vector<Tensor>()> &) {
+                  const std::function<std::vector<Tensor>()> &,
+                  const std::vector<std::string> &) {
   throw TracingError("cond: this tracer does not record control flow");
 }
 
 std::vector<Tensor> Tracer::emit_while_loop(
     const std::vector<Tensor> &,
     const std::function<Tensor(const std::vector<Tensor> &)> &,
-    const std::function<std::vector<Tensor>(const std::vector<Tensor> &)> &) {
+    const std::function<std::vector<Tensor>(const std::vector<Tensor> &)> &,
+    const std::vector<std::string> &) {
   throw TracingError("while_loop: this tracer does not record control flow");
 }
 
 TensorList cond(const Tensor &predicate,
                 const std::function<TensorList()> &then_branch,
-                const std::function<TensorList()> &else_branch) {
+                const std::function<TensorList()> &else_branch,
+                const std::vector<std::string> &names) {
   if (predicate.is_symbolic())
     return tracerFor(predicate, "cond").emit_cond(predicate, then_branch,
-                                                  else_branch);
+                                                  else_branch, names);
   // explicit operator bool checks for a 0-d tensor.
   return static_cast<bool>(predicate) ? then_branch() : else_branch();
 }
 
 TensorList while_loop(const std::function<Tensor(const TensorList &)> &condition,
                       const std::function<TensorList(const TensorList &)> &body,
-                      TensorList loop_vars) {
+                      TensorList loop_vars,
+                      const std::vector<std::string> &names) {
   Tensor first = condition(loop_vars);
   if (first.is_symbolic())
     return tracerFor(first, "while_loop")
-        .emit_while_loop(loop_vars, condition, body);
+        .emit_while_loop(loop_vars, condition, body, names);
   bool more = static_cast<bool>(first);
   while (more) {
     TensorList next = body(loop_vars);

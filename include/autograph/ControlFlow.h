@@ -13,6 +13,7 @@
 #include "autograph/Tensor.h"
 
 #include <functional>
+#include <string>
 #include <vector>
 
 namespace ag {
@@ -23,17 +24,27 @@ using TensorList = std::vector<Tensor>;
 /// Eagerly only the taken branch runs; while tracing with a symbolic
 /// predicate both are traced and their outputs must agree in dtype and
 /// shape (ag::InvalidArgumentError naming the output otherwise).
+///
+/// `names` name the outputs (the variables they are assigned to) in error
+/// messages; autograph-cc passes them. An output without a value in one
+/// branch (an undefined ag::Tensor) has none after the cond either.
 TensorList cond(const Tensor &predicate,
                 const std::function<TensorList()> &then_branch,
-                const std::function<TensorList()> &else_branch);
+                const std::function<TensorList()> &else_branch,
+                const std::vector<std::string> &names = {});
 
 /// `while (condition(vars)) vars = body(vars); return vars;`. Eagerly the
 /// loop runs in C++; when the condition on the initial values is symbolic,
 /// the loop is traced once as ag.while_loop and every loop variable must
 /// keep its dtype and shape.
+///
+/// A variable without a value before the loop (an undefined ag::Tensor) is
+/// not carried: each iteration's assignment is a temporary of that
+/// iteration, and it has no value after the loop.
 TensorList while_loop(const std::function<Tensor(const TensorList &)> &condition,
                       const std::function<TensorList(const TensorList &)> &body,
-                      TensorList loop_vars);
+                      TensorList loop_vars,
+                      const std::vector<std::string> &names = {});
 
 } // namespace ag
 

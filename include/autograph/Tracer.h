@@ -48,11 +48,13 @@ public:
 
   /// Records ag::cond on a symbolic predicate: both branches are traced
   /// (each returns the branch's outputs, which must agree in dtype and
-  /// shape) and the symbolic outputs are returned.
+  /// shape) and the symbolic outputs are returned. `names` (may be empty)
+  /// name the outputs in error messages.
   virtual std::vector<Tensor>
   emit_cond(const Tensor &predicate,
             const std::function<std::vector<Tensor>()> &then_branch,
-            const std::function<std::vector<Tensor>()> &else_branch);
+            const std::function<std::vector<Tensor>()> &else_branch,
+            const std::vector<std::string> &names);
 
   /// Records ag::while_loop whose condition is symbolic: `condition` and
   /// `body` are traced once on symbolic loop variables of the initial
@@ -61,7 +63,8 @@ public:
       const std::vector<Tensor> &initial,
       const std::function<Tensor(const std::vector<Tensor> &)> &condition,
       const std::function<std::vector<Tensor>(const std::vector<Tensor> &)>
-          &body);
+          &body,
+      const std::vector<std::string> &names);
 };
 
 /// The tracer installed on this thread, or nullptr (eager execution).

@@ -4,7 +4,8 @@
 // becomes (on the same source lines)
 //   { ::ag::TensorList __ag_if_0 = ::ag::cond(::ag::Tensor(c),
 //       [&, x = x, y = y]() mutable -> ::ag::TensorList { { x = f(x); } return {x, y}; },
-//       [&, x = x, y = y]() mutable -> ::ag::TensorList { { y = g(y); } return {x, y}; });
+//       [&, x = x, y = y]() mutable -> ::ag::TensorList { { y = g(y); } return {x, y}; },
+//       {"x", "y"});
 //     x = __ag_if_0[0]; y = __ag_if_0[1]; }
 // Each branch starts from copies of the outputs' values, as both are traced.
 //
@@ -40,11 +41,12 @@ bool convertIf(ConversionContext &context, const IfStmt *statement) {
 
   std::string id = "__ag_if_" + std::to_string(context.nextId++);
   std::string captures = "[&";
-  std::string list;
+  std::string list, names;
   for (const Modification &m : outputs) {
     std::string name = m.variable->getNameAsString();
     captures += ", " + name + " = " + name;
     list += (list.empty() ? "" : ", ") + name;
+    names += (names.empty() ? "\"" : ", \"") + name + "\"";
   }
   captures += "]() mutable -> ::ag::TensorList { ";
   std::string tail = " return {" + list + "}; }";
@@ -56,7 +58,7 @@ bool convertIf(ConversionContext &context, const IfStmt *statement) {
                      context.rewriter.getRewrittenText(
                          condition->getSourceRange()) +
                      "), " + captures + thenText + tail + ", " + captures +
-                     elseText + tail + ")";
+                     elseText + tail + ", {" + names + "})";
   context.replaceWithStagedCall(statement, id, call, outputs);
   return true;
 }

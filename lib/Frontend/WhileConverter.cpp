@@ -7,7 +7,7 @@
 //         [[maybe_unused]] ::ag::Tensor n = __ag_v[0]; ... return ::ag::Tensor(n > 1); },
 //       [&](const ::ag::TensorList &__ag_v) -> ::ag::TensorList {
 //         ::ag::Tensor n = __ag_v[0]; ... { n = n / 2; steps += 1; } return {n, steps}; },
-//       {n, steps});
+//       {n, steps}, {"n", "steps"});
 //     n = __ag_loop_0[0]; steps = __ag_loop_0[1]; }
 // The loop variables are the tensors the body assigns.
 //
@@ -39,12 +39,13 @@ bool convertWhile(ConversionContext &context, const WhileStmt *statement) {
     return false;
 
   std::string id = "__ag_loop_" + std::to_string(context.nextId++);
-  std::string unpack, list;
+  std::string unpack, list, names;
   for (size_t i = 0; i < vars.size(); ++i) {
     std::string name = vars[i].variable->getNameAsString();
     unpack += "[[maybe_unused]] ::ag::Tensor " + name + " = __ag_v[" +
               std::to_string(i) + "]; ";
     list += (list.empty() ? "" : ", ") + name;
+    names += (names.empty() ? "\"" : ", \"") + name + "\"";
   }
   std::string call =
       "::ag::while_loop([&](const ::ag::TensorList &__ag_v) -> ::ag::Tensor { " +
@@ -52,7 +53,7 @@ bool convertWhile(ConversionContext &context, const WhileStmt *statement) {
       context.rewriter.getRewrittenText(condition->getSourceRange()) +
       "); }, [&](const ::ag::TensorList &__ag_v) -> ::ag::TensorList { " + unpack +
       context.text(statement->getBody()) + " return {" + list + "}; }, {" + list +
-      "})";
+      "}, {" + names + "})";
   context.replaceWithStagedCall(statement, id, call, vars);
   return true;
 }

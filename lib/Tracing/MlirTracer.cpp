@@ -326,39 +326,67 @@ void MlirTracer::emit_assert(const ::ag::Tensor &condition,
   builder_.create<mlir::ag::AssertOp>(loc, valueOf(condition), message);
 }
 
-std::vector<Value>
-MlirTracer::traceBlock(Block *block,
-                       const std::function<std::vector<::ag::Tensor>()> &branch) {
+std::vector<::ag::Tensor>
+MlirTracer::traceInto(Block *block,
+                      const std::function<std::vector<::ag::Tensor>()> &branch) {
   OpBuilder::InsertionGuard guard(builder_);
   builder_.setInsertionPointToEnd(block);
-  std::vector<::ag::Tensor> results = branch();
-  std::vector<Value> values;
-  for (const ::ag::Tensor &result : results)
-    values.push_back(valueOf(result));
-  builder_.create<mlir::ag::YieldOp>(loc_, values);
-  return values;
+  return branch();
 }
+
+std::vector<Value> MlirTracer::yieldFrom(Block *block,
+                                         const std::vector<::ag::Tensor> &values) {
+  OpBuilder::InsertionGuard guard(builder_);
+  builder_.setInsertionPointToEnd(block);
+  std::vector<Value> yielded;
+  for (const ::ag::Tensor &value : values)
+    yielded.push_back(valueOf(value));
+  builder_.create<mlir::ag::YieldOp>(loc_, yielded);
+  return yielded;
+}
+
+namespace {
+/// "'name'" when the converter named output `i`, "output #i" otherwise.
+std::string outputName(const std::vector<std::string> &names, size_t i,
+                       const char *what) {
+  if (i < names.size() && !names[i].empty())
+    return "'" + names[i] + "'";
+  return std::string(what) + " #" + std::to_string(i);
+}
+} // namespace
 
 std::vector<::ag::Tensor> MlirTracer::emit_cond(
     const ::ag::Tensor &predicate,
     const std::function<std::vector<::ag::Tensor>()> &then_branch,
-    const std::function<std::vector<::ag::Tensor>()> &else_branch) {
+    const std::function<std::vector<::ag::Tensor>()> &else_branch,
+    const std::vector<std::string> &names) {
   Value pred = valueOf(predicate);
   auto thenBlock = std::make_unique<Block>();
   auto elseBlock = std::make_unique<Block>();
-  std::vector<Value> thenValues = traceBlock(thenBlock.get(), then_branch);
-  std::vector<Value> elseValues = traceBlock(elseBlock.get(), else_branch);
-  if (thenValues.size() != elseValues.size())
+  std::vector<::ag::Tensor> thenResults = traceInto(thenBlock.get(), then_branch);
+  std::vector<::ag::Tensor> elseResults = traceInto(elseBlock.get(), else_branch);
+  if (thenResults.size() != elseResults.size())
     throw ::ag::InvalidArgumentError(
-        "cond: the then branch gives " + std::to_string(thenValues.size()) +
-        " outputs but the else branch " + std::to_string(elseValues.size()));
+        "cond: the then branch gives " + std::to_string(thenResults.size()) +
+        " outputs but the else branch " + std::to_string(elseResults.size()));
+  // An output without a value in a branch has none after the cond.
+  std::vector<size_t> carried;
+  std::vector<::ag::Tensor> thenYield, elseYield;
+  for (size_t i = 0; i < thenResults.size(); ++i)
+    if (thenResults[i].defined() && elseResults[i].defined()) {
+      carried.push_back(i);
+      thenYield.push_back(thenResults[i]);
+      elseYield.push_back(elseResults[i]);
+    }
+  std::vector<Value> thenValues = yieldFrom(thenBlock.get(), thenYield);
+  std::vector<Value> elseValues = yieldFrom(elseBlock.get(), elseYield);
   SmallVector<Type> types;
-  for (size_t i = 0; i < thenValues.size(); ++i) {
-    Type thenType = thenValues[i].getType(), elseType = elseValues[i].getType();
+  for (size_t k = 0; k < carried.size(); ++k) {
+    Type thenType = thenValues[k].getType(), elseType = elseValues[k].getType();
     if (thenType != elseType)
       throw ::ag::InvalidArgumentError(
-          "cond: output #" + std::to_string(i) + " is " + specText(thenType) +
-          " in the then branch but " + specText(elseType) +
+          "cond: " + outputName(names, carried[k], "output") + " is " +
+          specText(thenType) + " in the then branch but " + specText(elseType) +
           " in the else branch");
     types.push_back(thenType);
   }
@@ -368,9 +396,9 @@ std::vector<::ag::Tensor> MlirTracer::emit_cond(
   state.addRegion()->push_back(thenBlock.release());
   state.addRegion()->push_back(elseBlock.release());
   Operation *op = builder_.create(state);
-  std::vector<::ag::Tensor> outputs;
-  for (Value result : op->getResults())
-    outputs.push_back(symbolic(result));
+  std::vector<::ag::Tensor> outputs(thenResults.size());
+  for (size_t k = 0; k < carried.size(); ++k)
+    outputs[carried[k]] = symbolic(op->getResult(k));
   return outputs;
 }
 
@@ -378,49 +406,64 @@ std::vector<::ag::Tensor> MlirTracer::emit_while_loop(
     const std::vector<::ag::Tensor> &initial,
     const std::function<::ag::Tensor(const std::vector<::ag::Tensor> &)> &condition,
     const std::function<std::vector<::ag::Tensor>(const std::vector<::ag::Tensor> &)>
-        &body) {
+        &body,
+    const std::vector<std::string> &names) {
+  // Variables without a value before the loop are not carried: in each
+  // iteration they are temporaries, and they have no value after it.
+  std::vector<size_t> carried;
   SmallVector<Value> inits;
   SmallVector<Type> types;
-  for (const ::ag::Tensor &value : initial) {
-    inits.push_back(valueOf(value));
-    types.push_back(inits.back().getType());
-  }
+  for (size_t i = 0; i < initial.size(); ++i)
+    if (initial[i].defined()) {
+      carried.push_back(i);
+      inits.push_back(valueOf(initial[i]));
+      types.push_back(inits.back().getType());
+    }
   SmallVector<Location> locations(types.size(), loc_);
-  auto blockArguments = [&](Block *block) {
-    std::vector<::ag::Tensor> vars;
-    for (BlockArgument argument : block->addArguments(types, locations))
-      vars.push_back(symbolic(argument));
+  auto loopVariables = [&](Block *block) {
+    std::vector<::ag::Tensor> vars(initial.size());
+    block->addArguments(types, locations);
+    for (size_t k = 0; k < carried.size(); ++k)
+      vars[carried[k]] = symbolic(block->getArgument(k));
     return vars;
   };
 
   auto condBlock = std::make_unique<Block>();
-  std::vector<::ag::Tensor> condVars = blockArguments(condBlock.get());
-  traceBlock(condBlock.get(), [&]() -> std::vector<::ag::Tensor> {
-    ::ag::Tensor more = condition(condVars);
-    ::ag::TensorSpec spec = more.spec();
-    if (spec.dtype != ::ag::DType::Bool || !spec.shape.empty())
-      throw ::ag::InvalidArgumentError(
-          "while_loop: the condition must be a 0-d bool tensor, got " +
-          ::ag::format_spec(spec));
-    return {more};
+  std::vector<::ag::Tensor> condVars = loopVariables(condBlock.get());
+  std::vector<::ag::Tensor> more = traceInto(condBlock.get(), [&] {
+    return std::vector<::ag::Tensor>{condition(condVars)};
   });
+  ::ag::TensorSpec spec = more[0].spec();
+  if (spec.dtype != ::ag::DType::Bool || !spec.shape.empty())
+    throw ::ag::InvalidArgumentError(
+        "while_loop: the condition must be a 0-d bool tensor, got " +
+        ::ag::format_spec(spec));
+  yieldFrom(condBlock.get(), more);
 
   auto bodyBlock = std::make_unique<Block>();
-  std::vector<::ag::Tensor> bodyVars = blockArguments(bodyBlock.get());
-  std::vector<Value> next = traceBlock(bodyBlock.get(), [&] {
-    std::vector<::ag::Tensor> results = body(bodyVars);
-    if (results.size() != bodyVars.size())
+  std::vector<::ag::Tensor> bodyVars = loopVariables(bodyBlock.get());
+  std::vector<::ag::Tensor> results =
+      traceInto(bodyBlock.get(), [&] { return body(bodyVars); });
+  if (results.size() != initial.size())
+    throw ::ag::InvalidArgumentError(
+        "while_loop: the body returned " + std::to_string(results.size()) +
+        " loop variables for " + std::to_string(initial.size()));
+  std::vector<::ag::Tensor> next;
+  for (size_t k = 0; k < carried.size(); ++k) {
+    const ::ag::Tensor &result = results[carried[k]];
+    if (!result.defined())
       throw ::ag::InvalidArgumentError(
-          "while_loop: the body returned " + std::to_string(results.size()) +
-          " loop variables for " + std::to_string(bodyVars.size()));
-    return results;
-  });
-  for (size_t i = 0; i < next.size(); ++i)
-    if (next[i].getType() != types[i])
+          "while_loop: " + outputName(names, carried[k], "loop variable") +
+          " has no value after an iteration");
+    next.push_back(result);
+  }
+  std::vector<Value> nextValues = yieldFrom(bodyBlock.get(), next);
+  for (size_t k = 0; k < carried.size(); ++k)
+    if (nextValues[k].getType() != types[k])
       throw ::ag::InvalidArgumentError(
-          "while_loop: loop variable #" + std::to_string(i) + " is " +
-          specText(types[i]) + " before the loop but " +
-          specText(next[i].getType()) + " after an iteration");
+          "while_loop: " + outputName(names, carried[k], "loop variable") +
+          " is " + specText(types[k]) + " before the loop but " +
+          specText(nextValues[k].getType()) + " after an iteration");
 
   OperationState state(loc_, mlir::ag::WhileLoopOp::getOperationName());
   state.addOperands(inits);
@@ -428,9 +471,9 @@ std::vector<::ag::Tensor> MlirTracer::emit_while_loop(
   state.addRegion()->push_back(condBlock.release());
   state.addRegion()->push_back(bodyBlock.release());
   Operation *op = builder_.create(state);
-  std::vector<::ag::Tensor> outputs;
-  for (Value result : op->getResults())
-    outputs.push_back(symbolic(result));
+  std::vector<::ag::Tensor> outputs(initial.size());
+  for (size_t k = 0; k < carried.size(); ++k)
+    outputs[carried[k]] = symbolic(op->getResult(k));
   return outputs;
 }
 

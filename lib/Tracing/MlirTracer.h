@@ -43,12 +43,14 @@ public:
   std::vector<ag::Tensor>
   emit_cond(const ag::Tensor &predicate,
             const std::function<std::vector<ag::Tensor>()> &then_branch,
-            const std::function<std::vector<ag::Tensor>()> &else_branch) override;
+            const std::function<std::vector<ag::Tensor>()> &else_branch,
+            const std::vector<std::string> &names) override;
   std::vector<ag::Tensor> emit_while_loop(
       const std::vector<ag::Tensor> &initial,
       const std::function<ag::Tensor(const std::vector<ag::Tensor> &)> &condition,
       const std::function<std::vector<ag::Tensor>(const std::vector<ag::Tensor> &)>
-          &body) override;
+          &body,
+      const std::vector<std::string> &names) override;
 
 private:
   mlir::Value valueOf(const ag::Tensor &tensor);
@@ -60,9 +62,13 @@ private:
   /// ag.assert (without location: a run-time check) that no element of
   /// `divisor` is zero, failing with `message`.
   void emitNonZeroCheck(mlir::Value divisor, const std::string &message);
-  /// Traces `branch` into a new block; returns its yielded values.
-  std::vector<mlir::Value> traceBlock(mlir::Block *block,
-                                      const std::function<std::vector<ag::Tensor>()> &branch);
+  /// Runs `branch` with ops recorded into `block`; returns its results.
+  std::vector<ag::Tensor>
+  traceInto(mlir::Block *block,
+            const std::function<std::vector<ag::Tensor>()> &branch);
+  /// Ends `block` with ag.yield of `values` (concrete ones become constants).
+  std::vector<mlir::Value> yieldFrom(mlir::Block *block,
+                                     const std::vector<ag::Tensor> &values);
 
   mlir::OpBuilder builder_;
   mlir::Location loc_;

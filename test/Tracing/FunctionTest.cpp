@@ -152,14 +152,14 @@ TEST(FunctionTest, LoopVariableChangingDtypeIsATraceError) {
         [](const ag::TensorList &v) {
           return ag::TensorList{ag::cast(v[0], ag::DType::Float64)};
         },
-        {x})[0];
+        {x}, {"total"})[0];
   });
   try {
     compiled(ag::constant(1.f));
     FAIL() << "expected ag::InvalidArgumentError";
   } catch (const ag::InvalidArgumentError &error) {
-    EXPECT_STREQ(error.what(), "while_loop: loop variable #0 is f32[] before the "
-                               "loop but f64[] after an iteration");
+    EXPECT_STREQ(error.what(), "while_loop: 'total' is f32[] before the loop but "
+                               "f64[] after an iteration");
   }
 }
 
@@ -302,6 +302,61 @@ TEST(FunctionTest, ElementwiseIntegerRemainderByZeroRaisesTheEagerError) {
   }
   EXPECT_EQ(compiled(ag::constant({7, 8, 9}), ag::constant({2, 3, 4})).to_vector<int>(),
             (std::vector<int>{1, 2, 1}));
+}
+
+} // namespace
+
+namespace {
+
+TEST(FunctionTest, UnnamedOutputsAreNumberedInMessages) {
+  auto compiled = ag::function([](const ag::Tensor &x) {
+    return ag::while_loop(
+        [](const ag::TensorList &v) { return v[0] < 10.f; },
+        [](const ag::TensorList &v) {
+          return ag::TensorList{ag::reshape(v[0], {1})};
+        },
+        {x})[0];
+  });
+  try {
+    compiled(ag::constant(1.f));
+    FAIL() << "expected ag::InvalidArgumentError";
+  } catch (const ag::InvalidArgumentError &error) {
+    EXPECT_STREQ(error.what(), "while_loop: loop variable #0 is f32[] before the "
+                               "loop but f32[1] after an iteration");
+  }
+}
+
+// A variable assigned in one branch only has no value after the cond, and
+// one without a value before a loop is a temporary of each iteration; neither
+// is an error unless it is used (the converter passes every assigned
+// variable, used later or not).
+ag::Tensor temporaries(ag::Tensor x) {
+  ag::Tensor unused, step;
+  ag::TensorList out = ag::cond(
+      x > 0.f,
+      [&, x = x, unused = unused]() mutable {
+        unused = x * 2.f;
+        x = x + 1.f;
+        return ag::TensorList{x, unused};
+      },
+      [&, x = x, unused = unused]() mutable { return ag::TensorList{x, unused}; },
+      {"x", "unused"});
+  x = out[0]; // out[1] is undefined in a trace (one-sided), defined eagerly
+  ag::TensorList loop = ag::while_loop(
+      [](const ag::TensorList &v) { return v[0] < 10.f; },
+      [](const ag::TensorList &v) {
+        ag::Tensor step = v[0] * 0.f + 3.f; // assigned before any use
+        return ag::TensorList{v[0] + step, step};
+      },
+      {x, step}, {"x", "step"});
+  return loop[0]; // loop[1] is a per-iteration temporary in a trace
+}
+
+TEST(FunctionTest, OneSidedOutputsAndLoopTemporariesAreNotErrors) {
+  auto compiled = ag::function(temporaries, "temporaries");
+  // 2 -> 3 (then branch) -> 6 -> 9 -> 12.
+  EXPECT_EQ(compiled(ag::constant(2.f)).item<float>(), 12.f);
+  EXPECT_EQ(temporaries(ag::constant(2.f)).item<float>(), 12.f);
 }
 
 } // namespace

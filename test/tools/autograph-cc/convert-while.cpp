@@ -14,7 +14,7 @@ AG_FUNCTION ag::Tensor halve_until_odd(ag::Tensor n) {
   // CHECK: { ::ag::TensorList __ag_loop_[[L:[0-9]+]] = ::ag::while_loop([&](const ::ag::TensorList &__ag_v) -> ::ag::Tensor { {{\[\[}}maybe_unused]] ::ag::Tensor n = __ag_v[0]; {{\[\[}}maybe_unused]] ::ag::Tensor steps = __ag_v[1]; return ::ag::Tensor(n % 2 == 0); }, [&](const ::ag::TensorList &__ag_v) -> ::ag::TensorList { {{\[\[}}maybe_unused]] ::ag::Tensor n = __ag_v[0]; {{\[\[}}maybe_unused]] ::ag::Tensor steps = __ag_v[1]; {
   // CHECK-NEXT: n = n / 2;
   // CHECK-NEXT: steps += 1;
-  // CHECK-NEXT: } return {n, steps}; }, {n, steps}); n = __ag_loop_[[L]][0]; steps = __ag_loop_[[L]][1]; }
+  // CHECK-NEXT: } return {n, steps}; }, {n, steps}, {"n", "steps"}); n = __ag_loop_[[L]][0]; steps = __ag_loop_[[L]][1]; }
   while (n % 2 == 0) {
     n = n / 2;
     steps += 1;
