@@ -25,6 +25,7 @@ class FunctionDecl;
 class IfStmt;
 class Stmt;
 class WhileStmt;
+class Expr;
 } // namespace clang
 
 namespace autograph {
@@ -60,6 +61,11 @@ bool convertIf(ConversionContext &context, const clang::IfStmt *statement);
 
 /// `while (tensor) ...` -> ag::while_loop. Returns whether it rewrote.
 bool convertWhile(ConversionContext &context, const clang::WhileStmt *statement);
+
+/// `&&`, `||`, `!` with tensor operands and `?:` on a tensor condition ->
+/// ag::cond / ag::logical_not, keeping C++'s evaluation order.
+bool convertLogicalOperator(ConversionContext &context,
+                            const clang::Expr *expression);
 
 /// Makes an AG_FUNCTION of tensors trace and compile on call through
 /// ag::function (FunctionWrapper.cpp); warns and returns false for others.

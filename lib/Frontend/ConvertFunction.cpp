@@ -113,22 +113,15 @@ public:
     return true;
   }
   bool VisitConditionalOperator(ConditionalOperator *e) {
-    unsupported(e->getCond(), e->getBeginLoc(), "'?:'");
+    convertLogicalOperator(context, e);
     return true;
   }
   bool VisitBinaryOperator(BinaryOperator *e) {
-    if (e->isLogicalOp() && (tensorCondition(e->getLHS()) ||
-                             tensorCondition(e->getRHS())))
-      context.error(e->getOperatorLoc(),
-                    std::string("'") + e->getOpcodeStr().str() +
-                        "' on tensors is not converted yet; use ag::logical_" +
-                        (e->getOpcode() == BO_LAnd ? "and" : "or"));
+    convertLogicalOperator(context, e);
     return true;
   }
   bool VisitUnaryOperator(UnaryOperator *e) {
-    if (e->getOpcode() == UO_LNot && tensorCondition(e->getSubExpr()))
-      context.error(e->getOperatorLoc(), "'!' on a tensor is not converted yet; "
-                                         "use ag::logical_not");
+    convertLogicalOperator(context, e);
     return true;
   }
 

@@ -19,6 +19,15 @@ const Expr *tensorCondition(const Expr *condition) {
   if (!condition)
     return nullptr;
   const Expr *stripped = condition->IgnoreImplicit();
+  // `a && b`, `a || b`, `!a` with a tensor operand are staged as tensors
+  // (LogicalOperatorConverter), so they count as tensor conditions.
+  if (const auto *binary = dyn_cast<BinaryOperator>(stripped->IgnoreParens()))
+    if (binary->isLogicalOp() && (tensorCondition(binary->getLHS()) ||
+                                  tensorCondition(binary->getRHS())))
+      return stripped;
+  if (const auto *unary = dyn_cast<UnaryOperator>(stripped->IgnoreParens()))
+    if (unary->getOpcode() == UO_LNot && tensorCondition(unary->getSubExpr()))
+      return stripped;
   if (const auto *call = dyn_cast<CXXMemberCallExpr>(stripped))
     if (isa_and_nonnull<CXXConversionDecl>(call->getMethodDecl())) {
       const Expr *object = call->getImplicitObjectArgument();

@@ -40,16 +40,9 @@ AG_FUNCTION ag::Tensor for_loop(ag::Tensor x) {
   return x;
 }
 
-AG_FUNCTION ag::Tensor conjunction(ag::Tensor x) {
-  // CHECK: unsupported.cpp:[[@LINE+1]]:15: error: '&&' on tensors is not converted yet; use ag::logical_and
-  if (x > 0.f && x < 1.f)
-    x = x * 2.f;
-  return x;
-}
-
-AG_FUNCTION ag::Tensor conditional(ag::Tensor x) {
-  // CHECK: unsupported.cpp:[[@LINE+1]]:10: error: '?:' whose condition is a tensor is not converted yet
-  return x > 0.f ? x : -x;
+AG_FUNCTION float conditional_scalar(ag::Tensor x) {
+  // CHECK: unsupported.cpp:[[@LINE+1]]:10: error: '?:' whose condition is a tensor must give tensors; this one gives 'float'
+  return x > 0.f ? 1.f : 2.f;
 }
 
 // A function not marked AG_FUNCTION is not converted (and not diagnosed).
