@@ -25,6 +25,7 @@ class FunctionDecl;
 class IfStmt;
 class Stmt;
 class WhileStmt;
+class ForStmt;
 class Expr;
 } // namespace clang
 
@@ -44,9 +45,11 @@ struct ConversionContext {
   /// Replaces `statement` (with its `;`) by
   /// `{ ::ag::TensorList ID = CALL; v0 = ID[0]; ...; }`, which binds the
   /// staged statement's outputs back to the variables.
+  /// `prologue` (a for loop's init) goes first inside the braces.
   void replaceWithStagedCall(const clang::Stmt *statement, const std::string &id,
                              const std::string &call,
-                             const std::vector<Modification> &outputs);
+                             const std::vector<Modification> &outputs,
+                             const std::string &prologue = "");
 };
 
 /// Rejects what cannot be staged inside tensor control flow (return, break,
@@ -61,6 +64,10 @@ bool convertIf(ConversionContext &context, const clang::IfStmt *statement);
 
 /// `while (tensor) ...` -> ag::while_loop. Returns whether it rewrote.
 bool convertWhile(ConversionContext &context, const clang::WhileStmt *statement);
+
+/// `for (init; tensor; inc) ...` -> `{ init; ag::while_loop(...) }` with the
+/// increment at the end of the body (WhileConverter.cpp).
+bool convertFor(ConversionContext &context, const clang::ForStmt *statement);
 
 /// `&&`, `||`, `!` with tensor operands and `?:` on a tensor condition ->
 /// ag::cond / ag::logical_not, keeping C++'s evaluation order.

@@ -36,8 +36,9 @@ void ConversionContext::error(SourceLocation where, const std::string &message) 
 
 void ConversionContext::replaceWithStagedCall(
     const Stmt *statement, const std::string &id, const std::string &call,
-    const std::vector<Modification> &outputs) {
-  std::string text = "{ ::ag::TensorList " + id + " = " + call + ";";
+    const std::vector<Modification> &outputs, const std::string &prologue) {
+  std::string text = "{ " + (prologue.empty() ? "" : prologue + " ") +
+                     "::ag::TensorList " + id + " = " + call + ";";
   for (size_t i = 0; i < outputs.size(); ++i)
     text += " " + outputs[i].variable->getNameAsString() + " = " + id + "[" +
             std::to_string(i) + "];";
@@ -109,7 +110,7 @@ public:
     return true;
   }
   bool VisitForStmt(ForStmt *s) {
-    unsupported(s->getCond(), s->getBeginLoc(), "a for loop");
+    convertFor(context, s);
     return true;
   }
   bool VisitConditionalOperator(ConditionalOperator *e) {

@@ -18,11 +18,32 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/Stmt.h"
+#include "llvm/ADT/STLExtras.h"
 #include "clang/Tooling/Transformer/SourceCode.h"
 
 using namespace clang;
 
 namespace autograph {
+
+/// The ag::while_loop call over `vars` with `condition` and `bodyText`.
+static std::string stagedLoop(ConversionContext &context, const Expr *condition,
+                              const std::string &bodyText,
+                              const std::vector<Modification> &vars) {
+  std::string unpack, list, names;
+  for (size_t i = 0; i < vars.size(); ++i) {
+    std::string name = vars[i].variable->getNameAsString();
+    unpack += "[[maybe_unused]] ::ag::Tensor " + name + " = __ag_v[" +
+              std::to_string(i) + "]; ";
+    list += (list.empty() ? "" : ", ") + name;
+    names += (names.empty() ? "\"" : ", \"") + name + "\"";
+  }
+  return "::ag::while_loop([&](const ::ag::TensorList &__ag_v) -> ::ag::Tensor { " +
+         unpack + "return ::ag::Tensor(" +
+         context.rewriter.getRewrittenText(condition->getSourceRange()) +
+         "); }, [&](const ::ag::TensorList &__ag_v) -> ::ag::TensorList { " +
+         unpack + bodyText + " return {" + list + "}; }, {" + list + "}, {" +
+         names + "})";
+}
 
 bool convertWhile(ConversionContext &context, const WhileStmt *statement) {
   const Expr *condition = tensorCondition(statement->getCond());
@@ -37,24 +58,44 @@ bool convertWhile(ConversionContext &context, const WhileStmt *statement) {
   std::vector<Modification> vars = modifiedOuterVariables(statement->getBody());
   if (!checkStageable(context, statement->getBody(), vars, "a 'while' loop"))
     return false;
-
   std::string id = "__ag_loop_" + std::to_string(context.nextId++);
-  std::string unpack, list, names;
-  for (size_t i = 0; i < vars.size(); ++i) {
-    std::string name = vars[i].variable->getNameAsString();
-    unpack += "[[maybe_unused]] ::ag::Tensor " + name + " = __ag_v[" +
-              std::to_string(i) + "]; ";
-    list += (list.empty() ? "" : ", ") + name;
-    names += (names.empty() ? "\"" : ", \"") + name + "\"";
+  context.replaceWithStagedCall(
+      statement, id,
+      stagedLoop(context, condition, context.text(statement->getBody()), vars),
+      vars);
+  return true;
+}
+
+bool convertFor(ConversionContext &context, const ForStmt *statement) {
+  const Expr *condition = tensorCondition(statement->getCond());
+  if (!condition)
+    return false;
+  if (statement->getConditionVariable()) {
+    context.error(statement->getBeginLoc(),
+                  "a 'for' on a tensor with a declaration in its condition is "
+                  "not converted yet");
+    return false;
   }
-  std::string call =
-      "::ag::while_loop([&](const ::ag::TensorList &__ag_v) -> ::ag::Tensor { " +
-      unpack + "return ::ag::Tensor(" +
-      context.rewriter.getRewrittenText(condition->getSourceRange()) +
-      "); }, [&](const ::ag::TensorList &__ag_v) -> ::ag::TensorList { " + unpack +
-      context.text(statement->getBody()) + " return {" + list + "}; }, {" + list +
-      "}, {" + names + "})";
-  context.replaceWithStagedCall(statement, id, call, vars);
+  // for (init; c; inc) body  ==  { init; while (c) { body inc; } }
+  std::vector<Modification> vars = modifiedOuterVariables(statement->getBody());
+  if (const Expr *increment = statement->getInc())
+    for (const Modification &m : modifiedOuterVariables(increment))
+      if (llvm::none_of(vars, [&](const Modification &v) {
+            return v.variable == m.variable;
+          }))
+        vars.push_back(m);
+  if (!checkStageable(context, statement->getBody(), vars, "a 'for' loop"))
+    return false;
+  std::string body = context.text(statement->getBody());
+  if (const Expr *increment = statement->getInc())
+    body = "{ " + body + " " +
+           context.rewriter.getRewrittenText(increment->getSourceRange()) + "; }";
+  std::string init =
+      statement->getInit() ? context.text(statement->getInit()) : "";
+  std::string id = "__ag_loop_" + std::to_string(context.nextId++);
+  // The init's declarations live in a block around the staged loop.
+  context.replaceWithStagedCall(
+      statement, id, stagedLoop(context, condition, body, vars), vars, init);
   return true;
 }
 

@@ -23,6 +23,18 @@ AG_FUNCTION ag::Tensor halve_until_odd(ag::Tensor n) {
   return steps;
 }
 
+// for (init; tensor; inc) body  ->  { init; while_loop(..., { body inc; }) }
+// CHECK-LABEL: AG_FUNCTION ag::Tensor triangle(
+AG_FUNCTION ag::Tensor triangle(ag::Tensor n) {
+  ag::Tensor total = ag::constant(std::int64_t{0});
+  // CHECK: { ag::Tensor i = ag::constant(std::int64_t{1}); ::ag::TensorList __ag_loop_[[F:[0-9]+]] = ::ag::while_loop(
+  // CHECK-SAME: return ::ag::Tensor(i <= n); }
+  // CHECK-SAME: { total += i; i = i + 1; } return {total, i}; }, {total, i}, {"total", "i"}); total = __ag_loop_[[F]][0]; i = __ag_loop_[[F]][1]; }
+  for (ag::Tensor i = ag::constant(std::int64_t{1}); i <= n; i = i + 1)
+    total += i;
+  return total;
+}
+
 // A loop on a C++ counter runs at trace time (unrolled), as in AutoGraph.
 // CHECK-LABEL: AG_FUNCTION ag::Tensor power(
 AG_FUNCTION ag::Tensor power(ag::Tensor x) {

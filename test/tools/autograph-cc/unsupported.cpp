@@ -33,10 +33,11 @@ AG_FUNCTION ag::Tensor breaks(ag::Tensor x) {
   return x;
 }
 
-AG_FUNCTION ag::Tensor for_loop(ag::Tensor x) {
-  // CHECK: unsupported.cpp:[[@LINE+1]]:3: error: a for loop whose condition is a tensor is not converted yet
-  for (; x < 10.f;)
+AG_FUNCTION ag::Tensor do_loop(ag::Tensor x) {
+  // CHECK: unsupported.cpp:[[@LINE+1]]:3: error: a do/while loop whose condition is a tensor is not converted yet
+  do
     x = x * 2.f;
+  while (x < 10.f);
   return x;
 }
 
