@@ -60,9 +60,13 @@ TensorList while_loop(const std::function<Tensor(const TensorList &)> &condition
           " loop variables for " + std::to_string(loop_vars.size()));
     loop_vars = std::move(next);
     Tensor again = condition(loop_vars);
+    // The iterations so far ran at trace time (their ops are in the trace);
+    // once the condition depends on traced values, the rest of the loop is
+    // staged from the current values (a do/while's first iteration, or a
+    // loop whose variables start as constants).
     if (again.is_symbolic())
-      throw TracingError("while_loop: the condition became symbolic after an "
-                         "eager iteration");
+      return tracerFor(again, "while_loop")
+          .emit_while_loop(loop_vars, condition, body, names);
     more = static_cast<bool>(again);
   }
   return loop_vars;

@@ -34,9 +34,10 @@ TensorList cond(const Tensor &predicate,
                 const std::vector<std::string> &names = {});
 
 /// `while (condition(vars)) vars = body(vars); return vars;`. Eagerly the
-/// loop runs in C++; when the condition on the initial values is symbolic,
-/// the loop is traced once as ag.while_loop and every loop variable must
-/// keep its dtype and shape.
+/// loop runs in C++; as soon as the condition is symbolic (on the initial
+/// values, or after iterations that ran at trace time), the rest of the loop
+/// is traced once as ag.while_loop and every loop variable must keep its
+/// dtype and shape.
 ///
 /// A variable without a value before the loop (an undefined ag::Tensor) is
 /// not carried: each iteration's assignment is a temporary of that

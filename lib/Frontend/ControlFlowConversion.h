@@ -26,6 +26,7 @@ class IfStmt;
 class Stmt;
 class WhileStmt;
 class ForStmt;
+class DoStmt;
 class Expr;
 } // namespace clang
 
@@ -68,6 +69,10 @@ bool convertWhile(ConversionContext &context, const clang::WhileStmt *statement)
 /// `for (init; tensor; inc) ...` -> `{ init; ag::while_loop(...) }` with the
 /// increment at the end of the body (WhileConverter.cpp).
 bool convertFor(ConversionContext &context, const clang::ForStmt *statement);
+
+/// `do ... while (tensor)` -> ag::while_loop with a first-iteration flag
+/// (WhileConverter.cpp).
+bool convertDo(ConversionContext &context, const clang::DoStmt *statement);
 
 /// `&&`, `||`, `!` with tensor operands and `?:` on a tensor condition ->
 /// ag::cond / ag::logical_not, keeping C++'s evaluation order.

@@ -106,7 +106,7 @@ public:
     return true;
   }
   bool VisitDoStmt(DoStmt *s) {
-    unsupported(s->getCond(), s->getBeginLoc(), "a do/while loop");
+    convertDo(context, s);
     return true;
   }
   bool VisitForStmt(ForStmt *s) {

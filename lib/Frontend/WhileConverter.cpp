@@ -26,9 +26,12 @@ using namespace clang;
 namespace autograph {
 
 /// The ag::while_loop call over `vars` with `condition` and `bodyText`.
+/// `firstFlag`, when given, names an extra boolean loop variable that makes
+/// the first test pass without evaluating the condition (do/while).
 static std::string stagedLoop(ConversionContext &context, const Expr *condition,
                               const std::string &bodyText,
-                              const std::vector<Modification> &vars) {
+                              const std::vector<Modification> &vars,
+                              const std::string &firstFlag = "") {
   std::string unpack, list, names;
   for (size_t i = 0; i < vars.size(); ++i) {
     std::string name = vars[i].variable->getNameAsString();
@@ -37,12 +40,29 @@ static std::string stagedLoop(ConversionContext &context, const Expr *condition,
     list += (list.empty() ? "" : ", ") + name;
     names += (names.empty() ? "\"" : ", \"") + name + "\"";
   }
+  std::string test =
+      "::ag::Tensor(" +
+      context.rewriter.getRewrittenText(condition->getSourceRange()) + ")";
+  std::string bodyEnd = " return {" + list + "}; }";
+  std::string initial = list;
+  if (!firstFlag.empty()) {
+    size_t i = vars.size();
+    unpack += "[[maybe_unused]] ::ag::Tensor " + firstFlag + " = __ag_v[" +
+              std::to_string(i) + "]; ";
+    // first ? true : condition, in C++'s order (the condition is not
+    // evaluated before the first iteration).
+    test = "::ag::cond(" + firstFlag +
+           ", [&]() -> ::ag::TensorList { return {::ag::constant(true)}; }, "
+           "[&]() -> ::ag::TensorList { return {" + test + "}; })[0]";
+    bodyEnd = " return {" + list + (list.empty() ? "" : ", ") +
+              "::ag::constant(false)}; }";
+    initial += (list.empty() ? "" : ", ") + std::string("::ag::constant(true)");
+    names += (names.empty() ? "\"" : ", \"") + firstFlag + "\"";
+  }
   return "::ag::while_loop([&](const ::ag::TensorList &__ag_v) -> ::ag::Tensor { " +
-         unpack + "return ::ag::Tensor(" +
-         context.rewriter.getRewrittenText(condition->getSourceRange()) +
-         "); }, [&](const ::ag::TensorList &__ag_v) -> ::ag::TensorList { " +
-         unpack + bodyText + " return {" + list + "}; }, {" + list + "}, {" +
-         names + "})";
+         unpack + "return " + test +
+         "; }, [&](const ::ag::TensorList &__ag_v) -> ::ag::TensorList { " +
+         unpack + bodyText + bodyEnd + ", {" + initial + "}, {" + names + "})";
 }
 
 bool convertWhile(ConversionContext &context, const WhileStmt *statement) {
@@ -96,6 +116,23 @@ bool convertFor(ConversionContext &context, const ForStmt *statement) {
   // The init's declarations live in a block around the staged loop.
   context.replaceWithStagedCall(
       statement, id, stagedLoop(context, condition, body, vars), vars, init);
+  return true;
+}
+
+bool convertDo(ConversionContext &context, const DoStmt *statement) {
+  const Expr *condition = tensorCondition(statement->getCond());
+  if (!condition)
+    return false;
+  // do body while (c)  ==  first = true; while (first || c) { body; first = false; }
+  std::vector<Modification> vars = modifiedOuterVariables(statement->getBody());
+  if (!checkStageable(context, statement->getBody(), vars, "a 'do' loop"))
+    return false;
+  std::string id = "__ag_loop_" + std::to_string(context.nextId++);
+  context.replaceWithStagedCall(
+      statement, id,
+      stagedLoop(context, condition, context.text(statement->getBody()), vars,
+                 id + "_first"),
+      vars);
   return true;
 }
 

@@ -360,3 +360,27 @@ TEST(FunctionTest, OneSidedOutputsAndLoopTemporariesAreNotErrors) {
 }
 
 } // namespace
+
+namespace {
+
+// `ag::Tensor s = 0; while (s < limit) s = s + step;` with a traced step: the
+// condition is concrete until the first iteration makes `s` symbolic; the
+// rest of the loop is then staged.
+ag::Tensor accumulate(ag::Tensor step, ag::Tensor limit) {
+  return ag::while_loop(
+      [&](const ag::TensorList &v) { return v[0] < limit; },
+      [&](const ag::TensorList &v) { return ag::TensorList{v[0] + step}; },
+      {ag::constant(0.f)}, {"s"})[0];
+}
+
+TEST(FunctionTest, LoopStagedOnceItsConditionBecomesSymbolic) {
+  auto compiled = ag::function([](const ag::Tensor &step) {
+    return accumulate(step, ag::constant(10.f));
+  });
+  EXPECT_EQ(compiled(ag::constant(3.f)).item<float>(), 12.f); // 3 6 9 12
+  EXPECT_EQ(compiled(ag::constant(20.f)).item<float>(), 20.f);
+  EXPECT_EQ(accumulate(ag::constant(3.f), ag::constant(10.f)).item<float>(), 12.f);
+  EXPECT_NE(compiled.mlir().find("ag.while_loop"), std::string::npos);
+}
+
+} // namespace

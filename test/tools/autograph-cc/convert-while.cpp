@@ -35,6 +35,19 @@ AG_FUNCTION ag::Tensor triangle(ag::Tensor n) {
   return total;
 }
 
+// do body while (c): a first-iteration flag lets the first test pass without
+// evaluating c.
+// CHECK-LABEL: AG_FUNCTION ag::Tensor halve_at_least_once(
+AG_FUNCTION ag::Tensor halve_at_least_once(ag::Tensor x) {
+  // CHECK: { ::ag::TensorList __ag_loop_[[D:[0-9]+]] = ::ag::while_loop(
+  // CHECK-SAME: return ::ag::cond(__ag_loop_[[D]]_first, [&]() -> ::ag::TensorList { return {::ag::constant(true)}; }, [&]() -> ::ag::TensorList { return {::ag::Tensor(x > 1.f)}; })[0]; }
+  // CHECK-SAME: x = x / 2.f; return {x, ::ag::constant(false)}; }, {x, ::ag::constant(true)}, {"x", "__ag_loop_[[D]]_first"}); x = __ag_loop_[[D]][0]; }
+  do
+    x = x / 2.f;
+  while (x > 1.f);
+  return x;
+}
+
 // A loop on a C++ counter runs at trace time (unrolled), as in AutoGraph.
 // CHECK-LABEL: AG_FUNCTION ag::Tensor power(
 AG_FUNCTION ag::Tensor power(ag::Tensor x) {

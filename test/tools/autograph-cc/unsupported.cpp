@@ -33,14 +33,6 @@ AG_FUNCTION ag::Tensor breaks(ag::Tensor x) {
   return x;
 }
 
-AG_FUNCTION ag::Tensor do_loop(ag::Tensor x) {
-  // CHECK: unsupported.cpp:[[@LINE+1]]:3: error: a do/while loop whose condition is a tensor is not converted yet
-  do
-    x = x * 2.f;
-  while (x < 10.f);
-  return x;
-}
-
 AG_FUNCTION float conditional_scalar(ag::Tensor x) {
   // CHECK: unsupported.cpp:[[@LINE+1]]:10: error: '?:' whose condition is a tensor must give tensors; this one gives 'float'
   return x > 0.f ? 1.f : 2.f;
