@@ -13,6 +13,10 @@ for tool in autograph-cc autograph-opt; do
   test -x "$work/prefix/bin/$tool" || { echo "missing bin/$tool"; exit 1; }
 done
 "$work/prefix/bin/autograph-opt" --version > /dev/null
+# The installed converter finds the installed ag headers by itself (no -I).
+"$work/prefix/bin/autograph-cc" "$source/examples/models/collatz.cc" \
+  -o "$work/collatz.converted.cc" -- -std=c++17
+grep -qF "::ag::while_loop" "$work/collatz.converted.cc"
 test -f "$work/prefix/include/autograph/autograph.h"
 
 cmake -G Ninja -S "$source/test/install/consumer" -B "$work/consumer" \
