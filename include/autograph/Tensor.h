@@ -37,6 +37,11 @@ inline bool operator!=(const TensorSpec &a, const TensorSpec &b) noexcept {
 }
 /// The signature spelling: "f32[?,784]", "i64[]".
 std::string format_spec(const TensorSpec &spec);
+/// Parses one spec ("f32[?,784]", "i64[]"; dtypes f32 f64 i32 i64 bool, `?`
+/// for an extent known only at run time) or a comma-separated signature of
+/// them; ag::InvalidArgumentError saying where the text is malformed.
+TensorSpec parse_spec(const std::string &text);
+std::vector<TensorSpec> parse_signature(const std::string &text);
 
 class Tensor {
 public:

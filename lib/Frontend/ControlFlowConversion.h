@@ -38,6 +38,8 @@ struct ConversionContext {
   unsigned nextId = 0; // numbers the generated temporaries
   bool failed = false;
   std::set<std::pair<unsigned, std::string>> reported; // no duplicates
+  /// The AG_FUNCTIONs wrapped in ag::function (compiled on call), by name.
+  std::vector<std::string> compiledFunctions;
 
   /// The current (already rewritten) text of `statement`, with its `;`.
   std::string text(const clang::Stmt *statement);

@@ -144,8 +144,8 @@ bool convertFunction(ConversionContext &context, const FunctionDecl *function) {
   context.failed = false;
   Pipeline(context).TraverseStmt(function->getBody());
   bool ok = !context.failed;
-  if (ok)
-    wrapForTracing(context, function);
+  if (ok && wrapForTracing(context, function))
+    context.compiledFunctions.push_back(function->getNameAsString());
   context.failed = failedBefore || context.failed;
   return ok;
 }

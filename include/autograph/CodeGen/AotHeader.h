@@ -1,0 +1,37 @@
+//===- AotHeader.h - the C++ header of AOT-compiled functions ---*- C++ -*-===//
+#ifndef AUTOGRAPH_CODEGEN_AOTHEADER_H
+#define AUTOGRAPH_CODEGEN_AOTHEADER_H
+
+#include "mlir/IR/BuiltinTypes.h"
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/Support/Error.h"
+
+#include <string>
+
+namespace autograph::codegen {
+
+/// One function of an AOT library: `name` in namespace ag::aot, compiled as
+/// the C interface symbol `_mlir_ciface_<symbol>` with `type` (ranked
+/// tensors of f32, f64, i32, i64 or i1).
+struct AotFunction {
+  std::string name;
+  std::string symbol;
+  mlir::FunctionType type;
+};
+
+/// The symbol an AOT-compiled function `name` gets (distinct from any C or
+/// C++ name of the user's).
+std::string aotSymbolName(llvm::StringRef name);
+
+/// A self-contained header declaring each function in namespace ag::aot with
+/// ag::Tensor parameters and an ag::Tensor (one result) or std::tuple
+/// result; each checks its arguments' dtypes and shapes against the compiled
+/// signature (ag::InvalidArgumentError) and raises errors the compiled code
+/// reports. Needs only autograph::runtime. Fails for a type it cannot
+/// express.
+llvm::Expected<std::string> emitAotHeader(llvm::ArrayRef<AotFunction> functions,
+                                          llvm::StringRef headerName);
+
+} // namespace autograph::codegen
+
+#endif // AUTOGRAPH_CODEGEN_AOTHEADER_H
