@@ -7,6 +7,16 @@
 namespace ag {
 
 namespace {
+thread_local SourceLocation current_location;
+} // namespace
+
+void set_source_location(const char *file, int line) noexcept {
+  current_location = SourceLocation{file, line};
+}
+
+SourceLocation current_source_location() noexcept { return current_location; }
+
+namespace {
 Tracer &tracerFor(const Tensor &symbolic, const char *op) {
   Tracer *tracer = current_tracer();
   if (!tracer)

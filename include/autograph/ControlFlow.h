@@ -47,6 +47,13 @@ TensorList while_loop(const std::function<Tensor(const TensorList &)> &condition
                       TensorList loop_vars,
                       const std::vector<std::string> &names = {});
 
+/// Where the converted function's current statement is in the user's source:
+/// autograph-cc puts `AG_LINE;` before every statement of a block in a
+/// converted function, and tracing gives the ops it records this location.
+/// `file` must outlive the thread (a literal).
+void set_source_location(const char *file, int line) noexcept;
+#define AG_LINE ::ag::set_source_location(__FILE__, __LINE__)
+
 } // namespace ag
 
 #endif // AUTOGRAPH_CONTROLFLOW_H

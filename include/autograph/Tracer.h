@@ -67,6 +67,10 @@ public:
       const std::vector<std::string> &names);
 };
 
+/// The statement that converted code on this thread last reported with
+/// ag::set_source_location ({"", 0} before any).
+SourceLocation current_source_location() noexcept;
+
 /// The tracer installed on this thread, or nullptr (eager execution).
 Tracer *current_tracer() noexcept;
 

@@ -28,6 +28,7 @@ class WhileStmt;
 class ForStmt;
 class DoStmt;
 class Expr;
+class CharSourceRange;
 } // namespace clang
 
 namespace autograph {
@@ -43,6 +44,8 @@ struct ConversionContext {
 
   /// The current (already rewritten) text of `statement`, with its `;`.
   std::string text(const clang::Stmt *statement);
+  /// Replaces the text of `range` (as rewritten so far) by `text`.
+  void replace(clang::CharSourceRange range, const std::string &text);
   /// A located error (a clang diagnostic) with `message`.
   void error(clang::SourceLocation where, const std::string &message);
   /// Replaces `statement` (with its `;`) by
@@ -61,6 +64,11 @@ struct ConversionContext {
 bool checkStageable(ConversionContext &context, const clang::Stmt *body,
                     const std::vector<Modification> &modified,
                     const char *construct);
+
+/// Puts `AG_LINE;` (the statement's file:line for tracing) before every
+/// statement of a block in `function` (SourceLocationMarker.cpp).
+void markSourceLocations(ConversionContext &context,
+                         const clang::FunctionDecl *function);
 
 /// `if (tensor) ... else ...` -> ag::cond. Returns whether it rewrote.
 bool convertIf(ConversionContext &context, const clang::IfStmt *statement);

@@ -21,7 +21,29 @@ std::string ConversionContext::text(const Stmt *statement) {
   CharSourceRange range = tooling::maybeExtendRange(
       CharSourceRange::getTokenRange(statement->getSourceRange()), tok::semi,
       ast);
-  return rewriter.getRewrittenText(range);
+  std::string text = rewriter.getRewrittenText(range);
+  // The statement's own AG_LINE marker stays in front of it.
+  llvm::StringRef marker = "AG_LINE; ";
+  if (llvm::StringRef(text).starts_with(marker))
+    text.erase(0, marker.size());
+  return text;
+}
+
+void ConversionContext::replace(CharSourceRange range, const std::string &text) {
+  // Text inserted right before or after the range (AG_LINE markers of this
+  // and the next statement) is not part of it and stays.
+  Rewriter::RewriteOptions options;
+  options.IncludeInsertsAtBeginOfRange = false;
+  options.IncludeInsertsAtEndOfRange = false;
+  // What follows stays on its line: the replacement has at least as many
+  // line breaks as the text it replaces.
+  std::string replacement = text;
+  auto lines = [](llvm::StringRef s) { return s.count('\n'); };
+  size_t before = lines(rewriter.getRewrittenText(range));
+  for (size_t n = lines(replacement); n < before; ++n)
+    replacement += "\n";
+  rewriter.ReplaceText(range.getBegin(), rewriter.getRangeSize(range, options),
+                       replacement);
 }
 
 void ConversionContext::error(SourceLocation where, const std::string &message) {
@@ -43,7 +65,7 @@ void ConversionContext::replaceWithStagedCall(
     text += " " + outputs[i].variable->getNameAsString() + " = " + id + "[" +
             std::to_string(i) + "];";
   text += " }";
-  rewriter.ReplaceText(
+  replace(
       tooling::maybeExtendRange(
           CharSourceRange::getTokenRange(statement->getSourceRange()), tok::semi,
           ast),
@@ -142,6 +164,7 @@ private:
 bool convertFunction(ConversionContext &context, const FunctionDecl *function) {
   bool failedBefore = context.failed;
   context.failed = false;
+  markSourceLocations(context, function);
   Pipeline(context).TraverseStmt(function->getBody());
   bool ok = !context.failed;
   if (ok && wrapForTracing(context, function))

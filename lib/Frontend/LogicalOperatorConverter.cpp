@@ -45,14 +45,14 @@ bool convertLogicalOperator(ConversionContext &context, const Expr *expression) 
         branch(std::string("::ag::constant(") + (isAnd ? "false" : "true") + ")");
     std::string call = "::ag::cond(" + lhs + ", " + (isAnd ? rhs : constant) +
                        ", " + (isAnd ? constant : rhs) + ")[0]";
-    context.rewriter.ReplaceText(binary->getSourceRange(), "(" + call + ")");
+    context.replace(CharSourceRange::getTokenRange(binary->getSourceRange()), "(" + call + ")");
     return true;
   }
   if (const auto *unary = dyn_cast<UnaryOperator>(expression)) {
     if (unary->getOpcode() != UO_LNot || !tensorCondition(unary->getSubExpr()))
       return false;
-    context.rewriter.ReplaceText(
-        unary->getSourceRange(),
+    context.replace(
+        CharSourceRange::getTokenRange(unary->getSourceRange()),
         "::ag::logical_not(::ag::Tensor(" + text(context, unary->getSubExpr()) +
             "))");
     return true;
@@ -70,7 +70,7 @@ bool convertLogicalOperator(ConversionContext &context, const Expr *expression) 
         "::ag::cond(::ag::Tensor(" + text(context, conditional->getCond()) +
         "), " + branch(text(context, conditional->getTrueExpr())) + ", " +
         branch(text(context, conditional->getFalseExpr())) + ")[0]";
-    context.rewriter.ReplaceText(conditional->getSourceRange(), "(" + call + ")");
+    context.replace(CharSourceRange::getTokenRange(conditional->getSourceRange()), "(" + call + ")");
     return true;
   }
   return false;

@@ -119,15 +119,24 @@ RankedTensorType tensorType(MLIRContext *context, const ::ag::TensorSpec &spec) 
   return RankedTensorType::get(shape, elementType(context, spec.dtype));
 }
 
+/// The user's statement being traced (reported by converted code), or an
+/// unknown location.
+Location MlirTracer::here() {
+  ::ag::SourceLocation where = ::ag::current_source_location();
+  if (where.line <= 0 || !where.file || !*where.file)
+    return UnknownLoc::get(builder_.getContext());
+  return FileLineColLoc::get(builder_.getContext(), where.file, where.line, 0);
+}
+
 MlirTracer::MlirTracer(ModuleOp module, const std::string &name,
                        const std::vector<::ag::TensorSpec> &inputs)
-    : builder_(module.getContext()), loc_(UnknownLoc::get(module.getContext())) {
+    : builder_(module.getContext()) {
   MLIRContext *context = module.getContext();
   SmallVector<Type> types;
   for (const ::ag::TensorSpec &spec : inputs)
     types.push_back(tensorType(context, spec));
   builder_.setInsertionPointToEnd(module.getBody());
-  function_ = builder_.create<func::FuncOp>(loc_, name,
+  function_ = builder_.create<func::FuncOp>(UnknownLoc::get(builder_.getContext()), name,
                                             builder_.getFunctionType(types, {}));
   Block *entry = function_.addEntryBlock();
   builder_.setInsertionPointToEnd(entry);
@@ -162,7 +171,7 @@ Value MlirTracer::valueOf(const ::ag::Tensor &tensor) {
     value = DenseElementsAttr::getFromRawBuffer(
         type, ArrayRef<char>(static_cast<const char *>(tensor.raw_data()), size));
   }
-  return builder_.create<mlir::ag::ConstantOp>(loc_, value);
+  return builder_.create<mlir::ag::ConstantOp>(here(), value);
 }
 
 Value MlirTracer::dynamicSize(const ::ag::Shape &shape, size_t dim) {
@@ -173,7 +182,7 @@ Value MlirTracer::dynamicSize(const ::ag::Shape &shape, size_t dim) {
       continue;
     int64_t position = type.getRank() - fromEnd;
     if (type.isDynamicDim(position))
-      return builder_.create<mlir::ag::DimOp>(loc_, *it, position);
+      return builder_.create<mlir::ag::DimOp>(here(), *it, position);
   }
   throw ::ag::TracingError("no traced value gives the run-time size of "
                          "dimension " + std::to_string(dim) + " of " +
@@ -184,20 +193,20 @@ void MlirTracer::emitNonZeroCheck(Value divisor, const std::string &message) {
   MLIRContext *context = builder_.getContext();
   auto type = cast<RankedTensorType>(divisor.getType());
   auto boolType = RankedTensorType::get(type.getShape(), builder_.getI1Type());
-  Value nonZero = builder_.create<mlir::ag::CastOp>(loc_, boolType, divisor);
+  Value nonZero = builder_.create<mlir::ag::CastOp>(here(), boolType, divisor);
   if (type.getRank() > 0) {
     // all(divisor != 0) as min over the 0/1 values.
     auto i32 = builder_.getI32Type();
     Value asInt = builder_.create<mlir::ag::CastOp>(
-        loc_, RankedTensorType::get(type.getShape(), i32), nonZero);
+        here(), RankedTensorType::get(type.getShape(), i32), nonZero);
     SmallVector<int64_t> dims;
     for (int64_t d = 0; d < type.getRank(); ++d)
       dims.push_back(d);
     Value least = builder_.create<mlir::ag::ReduceOp>(
-        loc_, RankedTensorType::get({}, i32), mlir::ag::ReductionKind::min,
+        here(), RankedTensorType::get({}, i32), mlir::ag::ReductionKind::min,
         asInt, dims, false);
     nonZero = builder_.create<mlir::ag::CastOp>(
-        loc_, RankedTensorType::get({}, builder_.getI1Type()), least);
+        here(), RankedTensorType::get({}, builder_.getI1Type()), least);
   }
   builder_.create<mlir::ag::AssertOp>(UnknownLoc::get(context), nonZero, message);
 }
@@ -230,7 +239,7 @@ std::vector<Value> MlirTracer::dynamicSizes(const ::ag::Shape &shape) {
   if (const char *name = simpleOpName(kind)) {
     if (kind == K::MatMul && type.getRank() != 2)
       throw ::ag::TracingError("matmul: batched matmul cannot be traced yet");
-    OperationState state(loc_, name);
+    OperationState state(here(), name);
     state.addOperands(values);
     state.addTypes(type);
     out = builder_.create(state)->getResult(0);
@@ -240,40 +249,40 @@ std::vector<Value> MlirTracer::dynamicSizes(const ::ag::Shape &shape) {
       out = values[0];
       break;
     case K::Compare:
-      out = builder_.create<mlir::ag::CompareOp>(loc_, predicateOf(attrs.predicate),
+      out = builder_.create<mlir::ag::CompareOp>(here(), predicateOf(attrs.predicate),
                                            values[0], values[1]);
       break;
     case K::Cast:
-      out = builder_.create<mlir::ag::CastOp>(loc_, type, values[0]);
+      out = builder_.create<mlir::ag::CastOp>(here(), type, values[0]);
       break;
     case K::Transpose:
-      out = builder_.create<mlir::ag::TransposeOp>(loc_, type, values[0],
+      out = builder_.create<mlir::ag::TransposeOp>(here(), type, values[0],
                                              attrs.perm);
       break;
     case K::Reshape:
-      out = builder_.create<mlir::ag::ReshapeOp>(loc_, type, values[0]);
+      out = builder_.create<mlir::ag::ReshapeOp>(here(), type, values[0]);
       break;
     case K::BroadcastTo:
-      out = builder_.create<mlir::ag::BroadcastToOp>(loc_, type, values[0],
+      out = builder_.create<mlir::ag::BroadcastToOp>(here(), type, values[0],
                                                dynamicSizes(result.shape));
       break;
     case K::Fill:
-      out = builder_.create<mlir::ag::FillOp>(loc_, type, values[0],
+      out = builder_.create<mlir::ag::FillOp>(here(), type, values[0],
                                         dynamicSizes(result.shape));
       break;
     case K::Reduce:
       out = builder_.create<mlir::ag::ReduceOp>(
-          loc_, type, reductionOf(attrs.reduction), values[0], attrs.axes,
+          here(), type, reductionOf(attrs.reduction), values[0], attrs.axes,
           attrs.keepdims);
       break;
     case K::ArgMax:
-      out = builder_.create<mlir::ag::ArgMaxOp>(loc_, type, values[0], attrs.axis);
+      out = builder_.create<mlir::ag::ArgMaxOp>(here(), type, values[0], attrs.axis);
       break;
     case K::Concat:
-      out = builder_.create<mlir::ag::ConcatOp>(loc_, type, values, attrs.axis);
+      out = builder_.create<mlir::ag::ConcatOp>(here(), type, values, attrs.axis);
       break;
     case K::OneHot:
-      out = builder_.create<mlir::ag::OneHotOp>(loc_, type, values[0], attrs.depth);
+      out = builder_.create<mlir::ag::OneHotOp>(here(), type, values[0], attrs.depth);
       break;
     default:
       throw ::ag::TracingError(std::string(::ag::op_name(kind)) +
@@ -310,7 +319,7 @@ void MlirTracer::emit_print(::ag::Span<const ::ag::PrintArg> args) {
   }
   texts.back() += '\n';
   SmallVector<StringRef> refs(texts.begin(), texts.end());
-  builder_.create<mlir::ag::PrintOp>(loc_, refs, values);
+  builder_.create<mlir::ag::PrintOp>(here(), refs, values);
 }
 
 void MlirTracer::emit_assert(const ::ag::Tensor &condition,
@@ -341,7 +350,7 @@ std::vector<Value> MlirTracer::yieldFrom(Block *block,
   std::vector<Value> yielded;
   for (const ::ag::Tensor &value : values)
     yielded.push_back(valueOf(value));
-  builder_.create<mlir::ag::YieldOp>(loc_, yielded);
+  builder_.create<mlir::ag::YieldOp>(here(), yielded);
   return yielded;
 }
 
@@ -390,7 +399,7 @@ std::vector<::ag::Tensor> MlirTracer::emit_cond(
           " in the else branch");
     types.push_back(thenType);
   }
-  OperationState state(loc_, mlir::ag::CondOp::getOperationName());
+  OperationState state(here(), mlir::ag::CondOp::getOperationName());
   state.addOperands(pred);
   state.addTypes(types);
   state.addRegion()->push_back(thenBlock.release());
@@ -419,7 +428,7 @@ std::vector<::ag::Tensor> MlirTracer::emit_while_loop(
       inits.push_back(valueOf(initial[i]));
       types.push_back(inits.back().getType());
     }
-  SmallVector<Location> locations(types.size(), loc_);
+  SmallVector<Location> locations(types.size(), here());
   auto loopVariables = [&](Block *block) {
     std::vector<::ag::Tensor> vars(initial.size());
     block->addArguments(types, locations);
@@ -465,7 +474,7 @@ std::vector<::ag::Tensor> MlirTracer::emit_while_loop(
           " is " + specText(types[k]) + " before the loop but " +
           specText(nextValues[k].getType()) + " after an iteration");
 
-  OperationState state(loc_, mlir::ag::WhileLoopOp::getOperationName());
+  OperationState state(here(), mlir::ag::WhileLoopOp::getOperationName());
   state.addOperands(inits);
   state.addTypes(types);
   state.addRegion()->push_back(condBlock.release());
@@ -481,7 +490,7 @@ func::FuncOp MlirTracer::finish(const std::vector<::ag::Tensor> &results) {
   SmallVector<Value> values;
   for (const ::ag::Tensor &result : results)
     values.push_back(valueOf(result));
-  builder_.create<func::ReturnOp>(loc_, values);
+  builder_.create<func::ReturnOp>(here(), values);
   SmallVector<Type> types;
   for (Value value : values)
     types.push_back(value.getType());

@@ -53,6 +53,7 @@ public:
       const std::vector<std::string> &names) override;
 
 private:
+  mlir::Location here();
   mlir::Value valueOf(const ag::Tensor &tensor);
   ag::Tensor symbolic(mlir::Value value);
   /// A 0-d i64 tensor with the run-time size of dimension `dim` (counted from
@@ -71,7 +72,6 @@ private:
                                      const std::vector<ag::Tensor> &values);
 
   mlir::OpBuilder builder_;
-  mlir::Location loc_;
   mlir::func::FuncOp function_;
   std::vector<ag::Tensor> arguments_;
   std::vector<mlir::Value> traced_; // every value, for dynamic sizes
