@@ -42,12 +42,25 @@ void prepareForCompiledCall(func::FuncOp function) {
   function->setAttr("llvm.emit_c_interface", UnitAttr::get(context));
 }
 
+std::string formatDiagnostic(Diagnostic &diagnostic) {
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  Location location = diagnostic.getLocation();
+  if (auto fileLine = dyn_cast<FileLineColLoc>(location))
+    os << fileLine.getFilename().getValue() << ":" << fileLine.getLine() << ":"
+       << fileLine.getColumn() << ": ";
+  else if (!isa<UnknownLoc>(location))
+    os << location << ": ";
+  os << diagnostic << "\n";
+  return text;
+}
+
 namespace {
 /// Collects the diagnostics emitted while it lives.
 struct DiagnosticCollector {
   DiagnosticCollector(MLIRContext *context, std::string &text)
       : handler(context, [&text](Diagnostic &d) {
-          llvm::raw_string_ostream(text) << d.getLocation() << ": " << d << "\n";
+          text += formatDiagnostic(d);
           return success();
         }) {}
   ScopedDiagnosticHandler handler;

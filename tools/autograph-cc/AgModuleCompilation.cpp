@@ -46,7 +46,9 @@ private:
 };
 
 int fail(llvm::StringRef stage, llvm::StringRef message) {
-  llvm::errs() << "autograph-cc: error: " << stage << " failed: " << message;
+  // Diagnostics (lines ending in a line break) start on a line of their own.
+  llvm::errs() << "autograph-cc: error: " << stage << " failed:"
+               << (message.ends_with("\n") ? "\n" : " ") << message;
   if (!message.ends_with("\n"))
     llvm::errs() << "\n";
   return 1;
@@ -68,7 +70,7 @@ bool writeDump(const std::string &dumpDir, llvm::StringRef name,
 
 } // namespace
 
-int compileAgModules(llvm::ArrayRef<std::string> modules,
+int compileAgModules(llvm::ArrayRef<AgModuleText> modules,
                      const CompileOptions &options) {
   StageTimer timer(options.verbose);
   DialectRegistry registry;
@@ -77,14 +79,15 @@ int compileAgModules(llvm::ArrayRef<std::string> modules,
   context.loadAllAvailableDialects();
   std::string diagnostics;
   ScopedDiagnosticHandler handler(&context, [&diagnostics](Diagnostic &d) {
-    llvm::raw_string_ostream(diagnostics) << d.getLocation() << ": " << d << "\n";
+    diagnostics += codegen::formatDiagnostic(d);
     return success();
   });
 
   // One module with every traced function.
   OwningOpRef<ModuleOp> module;
-  for (const std::string &text : modules) {
-    OwningOpRef<ModuleOp> parsed = parseSourceString<ModuleOp>(text, &context);
+  for (const AgModuleText &source : modules) {
+    OwningOpRef<ModuleOp> parsed =
+        parseSourceString<ModuleOp>(source.text, &context, source.name);
     if (!parsed)
       return fail("reading the ag module", diagnostics);
     if (!module) {

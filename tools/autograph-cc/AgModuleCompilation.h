@@ -28,10 +28,16 @@ struct CompileOptions {
   std::vector<std::string> functions; ///< --function (empty: all in the module)
 };
 
-/// Parses `modules` (ag module texts; their functions are merged into one
-/// module), emits what `options` ask for and writes it. Errors name the
-/// stage; nothing is written then. Returns the exit status.
-int compileAgModules(llvm::ArrayRef<std::string> modules,
+/// An ag module's text and where it comes from (for diagnostics).
+struct AgModuleText {
+  std::string name;
+  std::string text;
+};
+
+/// Parses `modules` (their functions are merged into one module), emits
+/// what `options` ask for and writes it. Errors name the stage; nothing is
+/// written then. Returns the exit status.
+int compileAgModules(llvm::ArrayRef<AgModuleText> modules,
                      const CompileOptions &options);
 
 } // namespace autograph::cc

@@ -149,8 +149,8 @@ static int compileAgFile(llvm::StringRef path) {
                  << "': " << buffer.getError().message() << "\n";
     return 1;
   }
-  return autograph::cc::compileAgModules({(*buffer)->getBuffer().str()},
-                                         compileOptions());
+  return autograph::cc::compileAgModules(
+      {{path.str(), (*buffer)->getBuffer().str()}}, compileOptions());
 }
 
 int main(int argc, const char **argv) {
@@ -237,5 +237,8 @@ int main(int argc, const char **argv) {
       autograph::cc::traceByRunning(*converted, setup, targets);
   if (!modules)
     return 1;
-  return autograph::cc::compileAgModules(*modules, compileOptions());
+  std::vector<autograph::cc::AgModuleText> traced;
+  for (size_t i = 0; i < modules->size(); ++i)
+    traced.push_back({"trace of " + functionNames[i], (*modules)[i]});
+  return autograph::cc::compileAgModules(traced, compileOptions());
 }

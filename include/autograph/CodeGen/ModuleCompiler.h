@@ -26,6 +26,7 @@ class TargetMachine;
 } // namespace llvm
 
 namespace mlir {
+class Diagnostic;
 class DialectRegistry;
 namespace func {
 class FuncOp;
@@ -73,6 +74,10 @@ translateToOptimizedLLVMIR(mlir::ModuleOp module, llvm::LLVMContext &context,
 llvm::Expected<llvm::SmallVector<char, 0>>
 emitMachineCode(llvm::Module &module, llvm::TargetMachine &machine,
                 bool assembly = false);
+
+/// "file:line:col: message" (clang style) for a diagnostic at a file
+/// location, else "location: message", with a line break.
+std::string formatDiagnostic(mlir::Diagnostic &diagnostic);
 
 /// Text of a module with its locations, in a form that parses back.
 std::string printWithLocations(mlir::Operation *op);
