@@ -43,12 +43,20 @@ bool isTensorResult(QualType type) {
   std::string name = specialization->getQualifiedNameAsString();
   if (name != "std::tuple" && name != "std::pair")
     return false;
+  // std::tuple's element types are one template argument pack.
+  std::vector<TemplateArgument> arguments;
   for (const TemplateArgument &argument :
-       specialization->getTemplateArgs().asArray())
+       specialization->getTemplateArgs().asArray()) {
+    if (argument.getKind() == TemplateArgument::Pack)
+      arguments.insert(arguments.end(), argument.pack_begin(), argument.pack_end());
+    else
+      arguments.push_back(argument);
+  }
+  for (const TemplateArgument &argument : arguments)
     if (argument.getKind() != TemplateArgument::Type ||
         !isTensorType(argument.getAsType()))
       return false;
-  return true;
+  return !arguments.empty();
 }
 } // namespace
 
