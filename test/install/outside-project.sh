@@ -32,4 +32,16 @@ fi
 "$work/consumer/jit_consumer" > "$work/jit.txt"
 grep -qxF "jit: [3 5 7] traces: 1" "$work/jit.txt"
 grep -qxF "dialect: true" "$work/jit.txt"
+
+# examples/project: autograph_convert and autograph_add_aot_library.
+cmake -G Ninja -S "$source/examples/project" -B "$work/project" \
+  -DCMAKE_PREFIX_PATH="$work/prefix" -DCMAKE_BUILD_TYPE=Release > "$work/project-configure.log"
+cmake --build "$work/project" > "$work/project-build.log"
+"$work/project/collatz_jit" > "$work/project-jit.txt"
+diff -u "$source/examples/models/collatz.expected" "$work/project-jit.txt"
+"$work/project/collatz_aot_main" > "$work/project-aot.txt"
+diff -u "$source/examples/models/collatz.expected" "$work/project-aot.txt"
+if ldd "$work/project/collatz_aot_main" | grep -Ei 'libMLIR|libLLVM|libclang'; then
+  echo "collatz_aot_main must not load LLVM or MLIR"; exit 1
+fi
 echo "outside project: OK"
