@@ -1,0 +1,99 @@
+//===- AotTest.cpp - AOT-compiled functions against eager execution -------===//
+//
+// ag::aot:: functions (autograph-cc --emit=obj, through
+// autograph_add_aot_library) give the eager results, print the same bytes,
+// raise the same errors, and check their inputs against the signature.
+//
+//===----------------------------------------------------------------------===//
+#include "aot_functions.h"
+#include "aot_test_functions.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace {
+
+std::string errorOf(const std::function<void()> &run) {
+  try {
+    run();
+  } catch (const ag::InvalidArgumentError &error) {
+    return error.what();
+  }
+  return "no error";
+}
+
+TEST(AotTest, DynamicBatchGivesTheEagerResult) {
+  for (int size : {1, 7, 1000}) {
+    std::vector<float> values(size);
+    for (int i = 0; i < size; ++i)
+      values[i] = 0.25f * i;
+    ag::Tensor x = ag::constant(values, {size});
+    ag::Tensor compiled = ag::aot::checked_sqrt(x);
+    ASSERT_EQ(compiled.shape(), ag::Shape{size});
+    std::vector<float> expected = checked_sqrt(x).to_vector<float>();
+    std::vector<float> actual = compiled.to_vector<float>();
+    for (int i = 0; i < size; ++i)
+      EXPECT_NEAR(actual[i], expected[i], 1e-5f * (1 + expected[i])) << i;
+  }
+  // Checked by hand: sqrt(6.25) = 2.5.
+  EXPECT_FLOAT_EQ(ag::aot::checked_sqrt(ag::constant({6.25f})).to_vector<float>()[0],
+                  2.5f);
+}
+
+TEST(AotTest, FailedAssertRaisesTheEagerError) {
+  ag::Tensor x = ag::constant({1.f, -4.f});
+  std::string eager = errorOf([&] { checked_sqrt(x); });
+  EXPECT_NE(eager.find("x must be non-negative"), std::string::npos) << eager;
+  EXPECT_NE(eager.find("aot_functions.cc:7"), std::string::npos) << eager;
+  EXPECT_EQ(errorOf([&] { ag::aot::checked_sqrt(x); }), eager);
+}
+
+TEST(AotTest, TupleResults) {
+  auto [lo, hi] = ag::aot::min_max(ag::constant({3, -2, 9}));
+  EXPECT_EQ(lo.item<int>(), -2);
+  EXPECT_EQ(hi.item<int>(), 9);
+}
+
+TEST(AotTest, IntegerDivisionByZeroRaisesTheEagerError) {
+  ag::Tensor a = ag::constant(std::int64_t{7});
+  EXPECT_EQ(ag::aot::integer_div(a, ag::constant(std::int64_t{-2})).item<std::int64_t>(),
+            -3);
+  ag::Tensor zero = ag::constant(std::int64_t{0});
+  std::string eager = errorOf([&] { integer_div(a, zero); });
+  EXPECT_NE(eager.find("division by zero"), std::string::npos) << eager;
+  EXPECT_EQ(errorOf([&] { ag::aot::integer_div(a, zero); }), eager);
+}
+
+TEST(AotTest, PrintsTheSameBytes) {
+  ag::Tensor x = ag::constant({1, 2, 3, 4, 5, 6, 7, 8});
+  testing::internal::CaptureStdout();
+  loud_sum(x);
+  std::string eager = testing::internal::GetCapturedStdout();
+  EXPECT_EQ(eager, "sum of [1 2 3 ... 6 7 8]\nlarge: 36\n");
+  testing::internal::CaptureStdout();
+  ag::Tensor total = ag::aot::loud_sum(x);
+  EXPECT_EQ(testing::internal::GetCapturedStdout(), eager);
+  EXPECT_EQ(total.item<int>(), 36);
+}
+
+TEST(AotTest, InputsAreCheckedAgainstTheSignature) {
+  // checked_sqrt was compiled for f32[?].
+  EXPECT_EQ(errorOf([] { ag::aot::checked_sqrt(ag::constant({1.0, 2.0})); }),
+            "ag::aot::checked_sqrt: argument #0 is f64[2] but the function was "
+            "compiled for f32[?]");
+  EXPECT_EQ(errorOf([] { ag::aot::checked_sqrt(ag::constant(1.f)); }),
+            "ag::aot::checked_sqrt: argument #0 is f32[] but the function was "
+            "compiled for f32[?]");
+  // integer_div for i64[], i64[].
+  EXPECT_EQ(errorOf([] {
+              ag::aot::integer_div(ag::constant(std::int64_t{1}),
+                                   ag::constant({std::int64_t{1}}));
+            }),
+            "ag::aot::integer_div: argument #1 is i64[1] but the function was "
+            "compiled for i64[]");
+  EXPECT_EQ(errorOf([] { ag::aot::loud_sum(ag::Tensor()); }),
+            "ag::aot::loud_sum: argument #0 has no value");
+}
+
+} // namespace

@@ -1,0 +1,23 @@
+// AG_FUNCTIONs that AotTest.cpp calls twice: as written (eager, this file
+// compiled as plain C++) and compiled ahead of time (ag::aot::, from
+// autograph_add_aot_library in CMakeLists.txt).
+#include "aot_functions.h"
+
+AG_FUNCTION ag::Tensor checked_sqrt(ag::Tensor x) {
+  ag::Assert(ag::reduce_min(x) >= 0.f, "x must be non-negative");
+  return ag::sqrt(x);
+}
+
+AG_FUNCTION std::tuple<ag::Tensor, ag::Tensor> min_max(ag::Tensor x) {
+  return {ag::reduce_min(x), ag::reduce_max(x)};
+}
+
+AG_FUNCTION ag::Tensor integer_div(ag::Tensor a, ag::Tensor b) { return a / b; }
+
+AG_FUNCTION ag::Tensor loud_sum(ag::Tensor x) {
+  ag::print("sum of", x);
+  ag::Tensor total = ag::reduce_sum(x);
+  if (total > 10)
+    ag::print("large:", total);
+  return total;
+}

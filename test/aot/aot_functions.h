@@ -1,0 +1,14 @@
+// The eager versions of aot_functions.cc.
+#ifndef AUTOGRAPH_TEST_AOT_FUNCTIONS_H
+#define AUTOGRAPH_TEST_AOT_FUNCTIONS_H
+
+#include <autograph/autograph.h>
+
+#include <tuple>
+
+ag::Tensor checked_sqrt(ag::Tensor x);
+std::tuple<ag::Tensor, ag::Tensor> min_max(ag::Tensor x);
+ag::Tensor integer_div(ag::Tensor a, ag::Tensor b);
+ag::Tensor loud_sum(ag::Tensor x);
+
+#endif
