@@ -1,6 +1,8 @@
 //===- ControlFlow.cpp - functional control flow --------------------------===//
 #include "autograph/ControlFlow.h"
 
+#include "autograph/Creation.h"
+
 #include "autograph/Error.h"
 #include "autograph/Tracer.h"
 
@@ -42,6 +44,18 @@ std::vector<Tensor> Tracer::emit_while_loop(
   throw TracingError("while_loop: this tracer does not record control flow");
 }
 
+std::vector<Tensor> Tracer::emit_for(
+    const Tensor &, const Tensor &, const Tensor &, const std::vector<Tensor> &,
+    const std::function<std::vector<Tensor>(const Tensor &,
+                                            const std::vector<Tensor> &)> &,
+    const std::vector<std::string> &) {
+  throw TracingError("for: this tracer does not record control flow");
+}
+
+Tensor Tracer::emit_dim(const Tensor &, std::int64_t) {
+  throw TracingError("for: this tracer cannot record dimension sizes");
+}
+
 TensorList cond(const Tensor &predicate,
                 const std::function<TensorList()> &then_branch,
                 const std::function<TensorList()> &else_branch,
@@ -78,6 +92,80 @@ TensorList while_loop(const std::function<Tensor(const TensorList &)> &condition
       return tracerFor(again, "while_loop")
           .emit_while_loop(loop_vars, condition, body, names);
     more = static_cast<bool>(again);
+  }
+  return loop_vars;
+}
+
+namespace {
+void checkBodyResult(const TensorList &next, const TensorList &vars,
+                     const char *op) {
+  if (next.size() != vars.size())
+    throw InvalidArgumentError(std::string(op) + ": the body returned " +
+                               std::to_string(next.size()) +
+                               " loop variables for " + std::to_string(vars.size()));
+}
+
+void checkBound(const Tensor &bound, const char *what) {
+  TensorSpec spec = bound.spec();
+  if (!spec.shape.empty() ||
+      (spec.dtype != DType::Int32 && spec.dtype != DType::Int64))
+    throw InvalidArgumentError(std::string("for_range: ") + what +
+                               " must be a 0-d int32 or int64 tensor, got " +
+                               format_spec(spec));
+}
+} // namespace
+
+TensorList for_range(const Tensor &start, const Tensor &limit, const Tensor &delta,
+                     const std::function<TensorList(const Tensor &, const TensorList &)> &body,
+                     TensorList loop_vars, const std::vector<std::string> &names) {
+  checkBound(start, "start");
+  checkBound(limit, "limit");
+  checkBound(delta, "delta");
+  if (start.dtype() != limit.dtype() || start.dtype() != delta.dtype())
+    throw InvalidArgumentError(
+        "for_range: start, limit and delta must have one dtype, got " +
+        format_spec(start.spec()) + ", " + format_spec(limit.spec()) + ", " +
+        format_spec(delta.spec()));
+  if (start.is_symbolic() || limit.is_symbolic() || delta.is_symbolic()) {
+    const Tensor &symbolic =
+        start.is_symbolic() ? start : limit.is_symbolic() ? limit : delta;
+    return tracerFor(symbolic, "for_range")
+        .emit_for(start, limit, delta, loop_vars, body, names);
+  }
+  std::int64_t step = delta.item<std::int64_t>();
+  if (step == 0)
+    throw InvalidArgumentError("for_range: delta must not be zero");
+  std::int64_t end = limit.item<std::int64_t>();
+  bool int32 = start.dtype() == DType::Int32;
+  for (std::int64_t i = start.item<std::int64_t>(); step > 0 ? i < end : i > end;
+       i += step) {
+    Tensor index = int32 ? constant(static_cast<std::int32_t>(i)) : constant(i);
+    TensorList next = body(index, loop_vars);
+    checkBodyResult(next, loop_vars, "for_range");
+    loop_vars = std::move(next);
+  }
+  return loop_vars;
+}
+
+TensorList for_rows(const Tensor &rows,
+                    const std::function<TensorList(const Tensor &, const TensorList &)> &body,
+                    TensorList loop_vars, const std::vector<std::string> &names) {
+  if (rows.rank() == 0)
+    throw InvalidArgumentError("for_rows: cannot iterate over a 0-d tensor " +
+                               format_spec(rows.spec()));
+  if (rows.is_symbolic()) {
+    Tracer &tracer = tracerFor(rows, "for_rows");
+    std::int64_t extent = rows.dim(0);
+    Tensor upper = extent >= 0 ? constant(extent) : tracer.emit_dim(rows, 0);
+    return tracer.emit_for(
+        constant(std::int64_t{0}), upper, constant(std::int64_t{1}), loop_vars,
+        [&](const Tensor &i, const TensorList &vars) { return body(rows[i], vars); },
+        names);
+  }
+  for (std::int64_t i = 0, n = rows.dim(0); i < n; ++i) {
+    TensorList next = body(rows[i], loop_vars);
+    checkBodyResult(next, loop_vars, "for_rows");
+    loop_vars = std::move(next);
   }
   return loop_vars;
 }

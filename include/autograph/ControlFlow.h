@@ -47,6 +47,22 @@ TensorList while_loop(const std::function<Tensor(const TensorList &)> &condition
                       TensorList loop_vars,
                       const std::vector<std::string> &names = {});
 
+/// `for (Tensor i : ag::range(start, limit, delta)) vars = body(i, vars);`
+/// with 0-d int32/int64 bounds of one dtype (C++ integers are taken as
+/// int64). Eagerly a C++ loop; when a bound is symbolic, one ag.for whose
+/// body is traced once, and every loop variable must keep its dtype and
+/// shape. A zero `delta` raises ag::InvalidArgumentError.
+TensorList for_range(const Tensor &start, const Tensor &limit, const Tensor &delta,
+                     const std::function<TensorList(const Tensor &, const TensorList &)> &body,
+                     TensorList loop_vars, const std::vector<std::string> &names = {});
+
+/// `for (Tensor row : rows) vars = body(row, vars);` over the first axis of
+/// `rows` (a 1-d tensor gives 0-d rows). Eagerly a C++ loop; when `rows` is
+/// symbolic, one ag.for over its rows.
+TensorList for_rows(const Tensor &rows,
+                    const std::function<TensorList(const Tensor &, const TensorList &)> &body,
+                    TensorList loop_vars, const std::vector<std::string> &names = {});
+
 /// Where the converted function's current statement is in the user's source:
 /// autograph-cc puts `AG_LINE;` before every statement of a block in a
 /// converted function, and tracing gives the ops it records this location.

@@ -65,6 +65,21 @@ public:
       const std::function<std::vector<Tensor>(const std::vector<Tensor> &)>
           &body,
       const std::vector<std::string> &names);
+
+  /// Records ag::for_range / ag::for_rows with a symbolic bound: `body` is
+  /// traced once on a symbolic induction value (0-d, the bounds' dtype) and
+  /// symbolic loop variables of the initial values' types, which it must
+  /// keep. `lower`, `upper`, `step` are 0-d tensors of one integer dtype.
+  virtual std::vector<Tensor> emit_for(
+      const Tensor &lower, const Tensor &upper, const Tensor &step,
+      const std::vector<Tensor> &initial,
+      const std::function<std::vector<Tensor>(const Tensor &,
+                                              const std::vector<Tensor> &)> &body,
+      const std::vector<std::string> &names);
+
+  /// The extent of dimension `axis` of symbolic `tensor`, as a 0-d int64
+  /// tensor.
+  virtual Tensor emit_dim(const Tensor &tensor, std::int64_t axis);
 };
 
 /// The statement that converted code on this thread last reported with

@@ -144,6 +144,10 @@ CompiledFunction::CompiledFunction(
     writeFile(std::string(dumpDir) + "/" + name + ".ag.mlir", impl_->mlir);
   }
 
+  // Lets a program check that its eager fallback gives the same results.
+  if (const char *fail = std::getenv("AG_JIT_FAIL_LOWERING"); fail && *fail)
+    throw Error("lowering " + name + " failed: AG_JIT_FAIL_LOWERING is set");
+
   autograph::codegen::prepareForCompiledCall(
       module->lookupSymbol<func::FuncOp>(name));
   std::string diagnostics;

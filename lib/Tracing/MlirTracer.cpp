@@ -211,6 +211,38 @@ void MlirTracer::emitNonZeroCheck(Value divisor, const std::string &message) {
   builder_.create<mlir::ag::AssertOp>(UnknownLoc::get(context), nonZero, message);
 }
 
+Value MlirTracer::emitIndexWrapAndCheck(Value operand, Value index) {
+  MLIRContext *context = builder_.getContext();
+  auto scalar = [&](Type element) { return RankedTensorType::get({}, element); };
+  Type i64 = scalar(builder_.getI64Type()), i1 = scalar(builder_.getI1Type());
+  auto constant = [&](int64_t value) -> Value {
+    return builder_.create<mlir::ag::ConstantOp>(
+        here(), DenseElementsAttr::get(cast<ShapedType>(i64), value));
+  };
+  auto compare = [&](mlir::ag::ComparisonPredicate predicate, Value a, Value b) {
+    return builder_.create<mlir::ag::CompareOp>(here(), predicate, a, b).getResult();
+  };
+  auto operandType = cast<RankedTensorType>(operand.getType());
+  Value extent = operandType.isDynamicDim(0)
+                     ? builder_.create<mlir::ag::DimOp>(here(), operand, 0).getResult()
+                     : constant(operandType.getDimSize(0));
+  if (index.getType() != i64)
+    index = builder_.create<mlir::ag::CastOp>(here(), i64, index);
+  Value zero = constant(0);
+  Value negative = compare(mlir::ag::ComparisonPredicate::lt, index, zero);
+  Value fromEnd = builder_.create<mlir::ag::AddOp>(here(), index, extent);
+  Value wrapped =
+      builder_.create<mlir::ag::SelectOp>(here(), i64, negative, fromEnd, index);
+  Value inRange = builder_.create<mlir::ag::LogicalAndOp>(
+      here(), i1, compare(mlir::ag::ComparisonPredicate::ge, wrapped, zero),
+      compare(mlir::ag::ComparisonPredicate::lt, wrapped, extent));
+  builder_.create<mlir::ag::AssertOp>(
+      UnknownLoc::get(context), inRange,
+      "index: index is out of range for shape " + specText(operandType).substr(
+          specText(operandType).find('[')));
+  return wrapped;
+}
+
 std::vector<Value> MlirTracer::dynamicSizes(const ::ag::Shape &shape) {
   std::vector<Value> sizes;
   for (size_t i = 0; i < shape.size(); ++i)
@@ -236,6 +268,10 @@ std::vector<Value> MlirTracer::dynamicSizes(const ::ag::Shape &shape) {
     emitNonZeroCheck(values[1], kind == K::Div
                                     ? "div: integer division by zero"
                                     : "rem: integer division by zero");
+  // Eagerly an index counts from the end when negative and raises when out
+  // of range; compiled code wraps and checks it the same way.
+  if (kind == K::Index)
+    values[1] = emitIndexWrapAndCheck(values[0], values[1]);
   if (const char *name = simpleOpName(kind)) {
     if (kind == K::MatMul && type.getRank() != 2)
       throw ::ag::TracingError("matmul: batched matmul cannot be traced yet");
@@ -411,34 +447,75 @@ std::vector<::ag::Tensor> MlirTracer::emit_cond(
   return outputs;
 }
 
+MlirTracer::CarriedVariables
+MlirTracer::carriedOf(const std::vector<::ag::Tensor> &initial) {
+  CarriedVariables carried;
+  for (size_t i = 0; i < initial.size(); ++i)
+    if (initial[i].defined()) {
+      carried.positions.push_back(i);
+      carried.inits.push_back(valueOf(initial[i]));
+      carried.types.push_back(carried.inits.back().getType());
+    }
+  return carried;
+}
+
+std::vector<::ag::Tensor>
+MlirTracer::loopVariables(Block *block, const CarriedVariables &carried,
+                          size_t count) {
+  SmallVector<Location> locations(carried.types.size(), here());
+  unsigned first = block->getNumArguments();
+  block->addArguments(carried.types, locations);
+  std::vector<::ag::Tensor> vars(count);
+  for (size_t k = 0; k < carried.positions.size(); ++k)
+    vars[carried.positions[k]] = symbolic(block->getArgument(first + k));
+  return vars;
+}
+
+void MlirTracer::yieldNextIteration(Block *block, const char *op,
+                                    const std::vector<::ag::Tensor> &results,
+                                    const CarriedVariables &carried, size_t count,
+                                    const std::vector<std::string> &names) {
+  if (results.size() != count)
+    throw ::ag::InvalidArgumentError(
+        std::string(op) + ": the body returned " + std::to_string(results.size()) +
+        " loop variables for " + std::to_string(count));
+  std::vector<::ag::Tensor> next;
+  for (size_t position : carried.positions) {
+    if (!results[position].defined())
+      throw ::ag::InvalidArgumentError(
+          std::string(op) + ": " + outputName(names, position, "loop variable") +
+          " has no value after an iteration");
+    next.push_back(results[position]);
+  }
+  std::vector<Value> nextValues = yieldFrom(block, next);
+  for (size_t k = 0; k < carried.positions.size(); ++k)
+    if (nextValues[k].getType() != carried.types[k])
+      throw ::ag::InvalidArgumentError(
+          std::string(op) + ": " +
+          outputName(names, carried.positions[k], "loop variable") + " is " +
+          specText(carried.types[k]) + " before the loop but " +
+          specText(nextValues[k].getType()) + " after an iteration");
+}
+
+std::vector<::ag::Tensor> MlirTracer::loopResults(Operation *op,
+                                                  const CarriedVariables &carried,
+                                                  size_t count) {
+  std::vector<::ag::Tensor> outputs(count);
+  for (size_t k = 0; k < carried.positions.size(); ++k)
+    outputs[carried.positions[k]] = symbolic(op->getResult(k));
+  return outputs;
+}
+
 std::vector<::ag::Tensor> MlirTracer::emit_while_loop(
     const std::vector<::ag::Tensor> &initial,
     const std::function<::ag::Tensor(const std::vector<::ag::Tensor> &)> &condition,
     const std::function<std::vector<::ag::Tensor>(const std::vector<::ag::Tensor> &)>
         &body,
     const std::vector<std::string> &names) {
-  // Variables without a value before the loop are not carried: in each
-  // iteration they are temporaries, and they have no value after it.
-  std::vector<size_t> carried;
-  SmallVector<Value> inits;
-  SmallVector<Type> types;
-  for (size_t i = 0; i < initial.size(); ++i)
-    if (initial[i].defined()) {
-      carried.push_back(i);
-      inits.push_back(valueOf(initial[i]));
-      types.push_back(inits.back().getType());
-    }
-  SmallVector<Location> locations(types.size(), here());
-  auto loopVariables = [&](Block *block) {
-    std::vector<::ag::Tensor> vars(initial.size());
-    block->addArguments(types, locations);
-    for (size_t k = 0; k < carried.size(); ++k)
-      vars[carried[k]] = symbolic(block->getArgument(k));
-    return vars;
-  };
-
+  CarriedVariables carried = carriedOf(initial);
   auto condBlock = std::make_unique<Block>();
-  std::vector<::ag::Tensor> condVars = loopVariables(condBlock.get());
+  std::vector<::ag::Tensor> condVars =
+      loopVariables(condBlock.get(), carried, initial.size());
   std::vector<::ag::Tensor> more = traceInto(condBlock.get(), [&] {
     return std::vector<::ag::Tensor>{condition(condVars)};
   });
@@ -450,40 +527,50 @@ std::vector<::ag::Tensor> MlirTracer::emit_while_loop(
   yieldFrom(condBlock.get(), more);
 
   auto bodyBlock = std::make_unique<Block>();
-  std::vector<::ag::Tensor> bodyVars = loopVariables(bodyBlock.get());
+  std::vector<::ag::Tensor> bodyVars =
+      loopVariables(bodyBlock.get(), carried, initial.size());
   std::vector<::ag::Tensor> results =
       traceInto(bodyBlock.get(), [&] { return body(bodyVars); });
-  if (results.size() != initial.size())
-    throw ::ag::InvalidArgumentError(
-        "while_loop: the body returned " + std::to_string(results.size()) +
-        " loop variables for " + std::to_string(initial.size()));
-  std::vector<::ag::Tensor> next;
-  for (size_t k = 0; k < carried.size(); ++k) {
-    const ::ag::Tensor &result = results[carried[k]];
-    if (!result.defined())
-      throw ::ag::InvalidArgumentError(
-          "while_loop: " + outputName(names, carried[k], "loop variable") +
-          " has no value after an iteration");
-    next.push_back(result);
-  }
-  std::vector<Value> nextValues = yieldFrom(bodyBlock.get(), next);
-  for (size_t k = 0; k < carried.size(); ++k)
-    if (nextValues[k].getType() != types[k])
-      throw ::ag::InvalidArgumentError(
-          "while_loop: " + outputName(names, carried[k], "loop variable") +
-          " is " + specText(types[k]) + " before the loop but " +
-          specText(nextValues[k].getType()) + " after an iteration");
+  yieldNextIteration(bodyBlock.get(), "while_loop", results, carried,
+                     initial.size(), names);
 
   OperationState state(here(), mlir::ag::WhileLoopOp::getOperationName());
-  state.addOperands(inits);
-  state.addTypes(types);
+  state.addOperands(carried.inits);
+  state.addTypes(carried.types);
   state.addRegion()->push_back(condBlock.release());
   state.addRegion()->push_back(bodyBlock.release());
-  Operation *op = builder_.create(state);
-  std::vector<::ag::Tensor> outputs(initial.size());
-  for (size_t k = 0; k < carried.size(); ++k)
-    outputs[carried[k]] = symbolic(op->getResult(k));
-  return outputs;
+  return loopResults(builder_.create(state), carried, initial.size());
+}
+
+std::vector<::ag::Tensor> MlirTracer::emit_for(
+    const ::ag::Tensor &lower, const ::ag::Tensor &upper, const ::ag::Tensor &step,
+    const std::vector<::ag::Tensor> &initial,
+    const std::function<std::vector<::ag::Tensor>(
+        const ::ag::Tensor &, const std::vector<::ag::Tensor> &)> &body,
+    const std::vector<std::string> &names) {
+  Value lowerValue = valueOf(lower), upperValue = valueOf(upper),
+        stepValue = valueOf(step);
+  CarriedVariables carried = carriedOf(initial);
+  auto bodyBlock = std::make_unique<Block>();
+  Value induction = bodyBlock->addArgument(lowerValue.getType(), here());
+  std::vector<::ag::Tensor> vars =
+      loopVariables(bodyBlock.get(), carried, initial.size());
+  ::ag::Tensor index = symbolic(induction);
+  std::vector<::ag::Tensor> results =
+      traceInto(bodyBlock.get(), [&] { return body(index, vars); });
+  yieldNextIteration(bodyBlock.get(), "for", results, carried, initial.size(),
+                     names);
+
+  OperationState state(here(), mlir::ag::ForOp::getOperationName());
+  state.addOperands({lowerValue, upperValue, stepValue});
+  state.addOperands(carried.inits);
+  state.addTypes(carried.types);
+  state.addRegion()->push_back(bodyBlock.release());
+  return loopResults(builder_.create(state), carried, initial.size());
+}
+
+::ag::Tensor MlirTracer::emit_dim(const ::ag::Tensor &tensor, std::int64_t axis) {
+  return symbolic(builder_.create<mlir::ag::DimOp>(here(), valueOf(tensor), axis));
 }
 
 func::FuncOp MlirTracer::finish(const std::vector<::ag::Tensor> &results) {

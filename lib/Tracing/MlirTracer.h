@@ -51,8 +51,39 @@ public:
       const std::function<std::vector<ag::Tensor>(const std::vector<ag::Tensor> &)>
           &body,
       const std::vector<std::string> &names) override;
+  std::vector<ag::Tensor> emit_for(
+      const ag::Tensor &lower, const ag::Tensor &upper, const ag::Tensor &step,
+      const std::vector<ag::Tensor> &initial,
+      const std::function<std::vector<ag::Tensor>(
+          const ag::Tensor &, const std::vector<ag::Tensor> &)> &body,
+      const std::vector<std::string> &names) override;
+  ag::Tensor emit_dim(const ag::Tensor &tensor, std::int64_t axis) override;
 
 private:
+  /// The loop variables with a value before a loop (the others are not
+  /// carried: temporaries of each iteration, without a value after it).
+  struct CarriedVariables {
+    std::vector<size_t> positions;
+    llvm::SmallVector<mlir::Value> inits;
+    llvm::SmallVector<mlir::Type> types;
+  };
+  CarriedVariables carriedOf(const std::vector<ag::Tensor> &initial);
+  /// Adds `carried`'s block arguments to `block`; the loop variables as
+  /// symbolic tensors (undefined where not carried).
+  std::vector<ag::Tensor> loopVariables(mlir::Block *block,
+                                        const CarriedVariables &carried,
+                                        size_t count);
+  /// Ends a loop body with the carried variables of `results`, checking
+  /// that each keeps its dtype and shape.
+  void yieldNextIteration(mlir::Block *block, const char *op,
+                          const std::vector<ag::Tensor> &results,
+                          const CarriedVariables &carried, size_t count,
+                          const std::vector<std::string> &names);
+  /// The op's results as the loop variables after it.
+  std::vector<ag::Tensor> loopResults(mlir::Operation *op,
+                                      const CarriedVariables &carried,
+                                      size_t count);
+
   mlir::Location here();
   mlir::Value valueOf(const ag::Tensor &tensor);
   ag::Tensor symbolic(mlir::Value value);
@@ -63,6 +94,9 @@ private:
   /// ag.assert (without location: a run-time check) that no element of
   /// `divisor` is zero, failing with `message`.
   void emitNonZeroCheck(mlir::Value divisor, const std::string &message);
+  /// The index of ag.index on `operand` as i64, counted from the end when
+  /// negative, with an ag.assert (a run-time check) that it is in range.
+  mlir::Value emitIndexWrapAndCheck(mlir::Value operand, mlir::Value index);
   /// Runs `branch` with ops recorded into `block`; returns its results.
   std::vector<ag::Tensor>
   traceInto(mlir::Block *block,

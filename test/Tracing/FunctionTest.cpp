@@ -197,6 +197,31 @@ TEST(FunctionTest, RunFunctionsEagerlyBypassesTracing) {
   EXPECT_EQ(compiled.trace_count(), 1);
 }
 
+TEST(FunctionTest, LoweringFailureWarnsOnceAndRunsEagerly) {
+  // AG_JIT_FAIL_LOWERING makes every lowering fail after tracing.
+  ::setenv("AG_JIT_FAIL_LOWERING", "1", 1);
+  auto compiled = ag::function(collatz_steps, "collatz_steps");
+  testing::internal::CaptureStderr();
+  ag::Tensor steps = compiled(ag::constant(std::int64_t{27}));
+  std::string warning = testing::internal::GetCapturedStderr();
+  // Each new signature is traced (and fails to lower) once; one warning.
+  testing::internal::CaptureStderr();
+  ag::Tensor again = compiled(ag::constant(std::int64_t{97}));
+  ag::Tensor other = compiled(ag::constant(std::int32_t{6}));
+  std::string later = testing::internal::GetCapturedStderr();
+  ::unsetenv("AG_JIT_FAIL_LOWERING");
+
+  EXPECT_EQ(warning, "::ag::function collatz_steps: lowering collatz_steps "
+                     "failed: AG_JIT_FAIL_LOWERING is set\nrunning it eagerly "
+                     "instead\n");
+  EXPECT_EQ(later, "");
+  // The eager results (hand-computed: 111, 118 and 8 steps).
+  EXPECT_EQ(steps.item<std::int64_t>(), 111);
+  EXPECT_EQ(again.item<std::int64_t>(), 118);
+  EXPECT_EQ(other.item<std::int64_t>(), 8);
+  EXPECT_EQ(compiled.trace_count(), 2);
+}
+
 } // namespace
 
 namespace {
