@@ -2,6 +2,7 @@
 #include "autograph/ControlFlow.h"
 
 #include "autograph/Creation.h"
+#include "autograph/Ops.h"
 
 #include "autograph/Error.h"
 #include "autograph/Tracer.h"
@@ -55,6 +56,17 @@ std::vector<Tensor> Tracer::emit_for(
 Tensor Tracer::emit_dim(const Tensor &, std::int64_t) {
   throw TracingError("for: this tracer cannot record dimension sizes");
 }
+
+Tensor condition(const Tensor &value) {
+  TensorSpec spec = value.spec();
+  if (!spec.shape.empty())
+    throw InvalidArgumentError(
+        "bool: the truth value of a tensor of shape " + format_shape(spec.shape) +
+        " is ambiguous; a condition must be a scalar (0-d) tensor");
+  return spec.dtype == DType::Bool ? value : cast(value, DType::Bool);
+}
+
+Tensor condition(bool value) { return constant(value); }
 
 TensorList cond(const Tensor &predicate,
                 const std::function<TensorList()> &then_branch,

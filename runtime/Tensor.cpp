@@ -167,6 +167,7 @@ void release_impl(TensorImpl *impl) noexcept {
       free_buffer(impl->block, impl->block_bytes);
     if (impl->deleter)
       impl->deleter(impl->data, impl->deleter_context);
+    delete impl->undefined_reason;
     free_impl_memory(impl);
     impl = base; // drop the view's reference to its base
   }
@@ -265,6 +266,9 @@ const TensorImpl &checked_impl(const Tensor &t, const char *op) {
     throw InvalidArgumentError(std::string(op) +
                                ": use of an undefined ag::Tensor "
                                "(default-constructed or moved-from)");
+  if (t.impl()->undefined_reason)
+    throw InvalidArgumentError(std::string(op) + ": " +
+                               *t.impl()->undefined_reason);
   return *t.impl();
 }
 
@@ -320,6 +324,17 @@ Tensor &Tensor::operator=(Tensor &&other) noexcept {
 }
 
 Tensor::~Tensor() { detail::release_impl(impl_); }
+
+bool Tensor::defined() const noexcept {
+  return impl_ && !impl_->undefined_reason;
+}
+
+Tensor Tensor::undefined(const std::string &reason) {
+  TensorImpl *impl = detail::new_impl();
+  impl->symbolic = true;
+  impl->undefined_reason = new std::string(reason);
+  return Tensor(impl);
+}
 
 DType Tensor::dtype() const { return checked_impl(*this, "dtype").dtype; }
 

@@ -7,6 +7,7 @@
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
+#include <string>
 
 namespace ag::detail {
 
@@ -33,6 +34,10 @@ struct TensorImpl {
   void *deleter_context = nullptr;
   void *handle = nullptr;      // symbolic
   Tracer *tracer = nullptr;    // symbolic
+  // An undefined tensor that says why (Tensor::undefined): every use raises
+  // InvalidArgumentError with this text. Marked symbolic so that eager fast
+  // paths leave it to checked_impl.
+  std::string *undefined_reason = nullptr;
   std::int64_t inline_dims[kInlineRank];
   alignas(64) unsigned char inline_data[kInlineBytes];
 

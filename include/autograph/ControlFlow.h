@@ -20,6 +20,16 @@ namespace ag {
 
 using TensorList = std::vector<Tensor>;
 
+/// A condition as converted code passes it to ag::cond, ag::while_loop and
+/// the logical operators: a 0-d tensor as a boolean (non-zero is true, as in
+/// C++), and a C++ value's truth value as a 0-d boolean constant, so plain
+/// conditions mixed with tensors (`verbose && x > 0`), and conditions in
+/// templates instantiated for C++ values, go through the same operators. A
+/// tensor of another rank raises ag::InvalidArgumentError (its truth value is
+/// ambiguous), as `if` on it would.
+Tensor condition(const Tensor &value);
+Tensor condition(bool value);
+
 /// `predicate ? then_branch() : else_branch()` for a 0-d boolean tensor.
 /// Eagerly only the taken branch runs; while tracing with a symbolic
 /// predicate both are traced and their outputs must agree in dtype and

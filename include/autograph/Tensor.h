@@ -56,8 +56,13 @@ public:
   Tensor &operator=(Tensor &&other) noexcept;
   ~Tensor();
 
-  /// False only for a default-constructed (or moved-from) tensor.
-  bool defined() const noexcept { return impl_ != nullptr; }
+  /// False for a default-constructed (or moved-from) tensor and for one made
+  /// by undefined().
+  bool defined() const noexcept;
+  /// An undefined tensor that says why it has no value: tracing gives one to
+  /// a variable that a staged branch or loop leaves without a value, and every
+  /// use raises ag::InvalidArgumentError with "OP: " + `reason`.
+  static Tensor undefined(const std::string &reason);
 
   DType dtype() const;
   Shape shape() const;

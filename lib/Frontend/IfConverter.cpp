@@ -2,7 +2,7 @@
 //
 //   if (c) { x = f(x); } else { y = g(y); }
 // becomes (on the same source lines)
-//   { ::ag::TensorList __ag_if_0 = ::ag::cond(::ag::Tensor(c),
+//   { ::ag::TensorList __ag_if_0 = ::ag::cond(::ag::condition(c),
 //       [&, x = x, y = y]() mutable -> ::ag::TensorList { { x = f(x); } return {x, y}; },
 //       [&, x = x, y = y]() mutable -> ::ag::TensorList { { y = g(y); } return {x, y}; },
 //       {"x", "y"});
@@ -54,7 +54,7 @@ bool convertIf(ConversionContext &context, const IfStmt *statement) {
   std::string thenText = context.text(statement->getThen());
   std::string elseText =
       statement->getElse() ? context.text(statement->getElse()) : "";
-  std::string call = "::ag::cond(::ag::Tensor(" +
+  std::string call = "::ag::cond(::ag::condition(" +
                      context.rewriter.getRewrittenText(
                          condition->getSourceRange()) +
                      "), " + captures + thenText + tail + ", " + captures +

@@ -5,12 +5,12 @@
 // ag::cond, so `b` is only evaluated (eagerly) or only taken (traced) when
 // `a` is true:
 //
-//   a && b   ->  ::ag::cond(::ag::Tensor(a), [&] { return ::ag::TensorList{::ag::Tensor(b)}; },
+//   a && b   ->  ::ag::cond(::ag::condition(a), [&] { return ::ag::TensorList{::ag::condition(b)}; },
 //                           [&] { return ::ag::TensorList{::ag::constant(false)}; })[0]
 //   a || b   ->  the same with the branches swapped and `true`
-//   !a       ->  ::ag::logical_not(::ag::Tensor(a))
+//   !a       ->  ::ag::logical_not(::ag::condition(a))
 //   c ? x : y (tensor c, tensor result)
-//            ->  ::ag::cond(::ag::Tensor(c), [&] { return ::ag::TensorList{x}; },
+//            ->  ::ag::cond(::ag::condition(c), [&] { return ::ag::TensorList{x}; },
 //                           [&] { return ::ag::TensorList{y}; })[0]
 //
 //===----------------------------------------------------------------------===//
@@ -38,8 +38,8 @@ bool convertLogicalOperator(ConversionContext &context, const Expr *expression) 
   if (const auto *binary = dyn_cast<BinaryOperator>(expression)) {
     if (!binary->isLogicalOp() || !tensorCondition(binary))
       return false;
-    std::string lhs = "::ag::Tensor(" + text(context, binary->getLHS()) + ")";
-    std::string rhs = branch("::ag::Tensor(" + text(context, binary->getRHS()) + ")");
+    std::string lhs = "::ag::condition(" + text(context, binary->getLHS()) + ")";
+    std::string rhs = branch("::ag::condition(" + text(context, binary->getRHS()) + ")");
     bool isAnd = binary->getOpcode() == BO_LAnd;
     std::string constant =
         branch(std::string("::ag::constant(") + (isAnd ? "false" : "true") + ")");
@@ -53,7 +53,7 @@ bool convertLogicalOperator(ConversionContext &context, const Expr *expression) 
       return false;
     context.replace(
         CharSourceRange::getTokenRange(unary->getSourceRange()),
-        "::ag::logical_not(::ag::Tensor(" + text(context, unary->getSubExpr()) +
+        "::ag::logical_not(::ag::condition(" + text(context, unary->getSubExpr()) +
             "))");
     return true;
   }
@@ -67,7 +67,7 @@ bool convertLogicalOperator(ConversionContext &context, const Expr *expression) 
       return false;
     }
     std::string call =
-        "::ag::cond(::ag::Tensor(" + text(context, conditional->getCond()) +
+        "::ag::cond(::ag::condition(" + text(context, conditional->getCond()) +
         "), " + branch(text(context, conditional->getTrueExpr())) + ", " +
         branch(text(context, conditional->getFalseExpr())) + ")[0]";
     context.replace(CharSourceRange::getTokenRange(conditional->getSourceRange()), "(" + call + ")");

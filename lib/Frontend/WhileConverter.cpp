@@ -4,7 +4,7 @@
 // becomes (on the same source lines)
 //   { ::ag::TensorList __ag_loop_0 = ::ag::while_loop(
 //       [&](const ::ag::TensorList &__ag_v) -> ::ag::Tensor {
-//         [[maybe_unused]] ::ag::Tensor n = __ag_v[0]; ... return ::ag::Tensor(n > 1); },
+//         [[maybe_unused]] ::ag::Tensor n = __ag_v[0]; ... return ::ag::condition(n > 1); },
 //       [&](const ::ag::TensorList &__ag_v) -> ::ag::TensorList {
 //         ::ag::Tensor n = __ag_v[0]; ... { n = n / 2; steps += 1; } return {n, steps}; },
 //       {n, steps}, {"n", "steps"});
@@ -41,7 +41,7 @@ static std::string stagedLoop(ConversionContext &context, const Expr *condition,
     names += (names.empty() ? "\"" : ", \"") + name + "\"";
   }
   std::string test =
-      "::ag::Tensor(" +
+      "::ag::condition(" +
       context.rewriter.getRewrittenText(condition->getSourceRange()) + ")";
   std::string bodyEnd = " return {" + list + "}; }";
   std::string initial = list;

@@ -400,11 +400,36 @@ std::string outputName(const std::vector<std::string> &names, size_t i,
 }
 } // namespace
 
+namespace {
+/// " at FILE:LINE" of the statement being traced, or "".
+std::string statementLocation() {
+  ::ag::SourceLocation where = ::ag::current_source_location();
+  if (where.line <= 0 || !where.file || !*where.file)
+    return "";
+  return std::string(" at ") + where.file + ":" + std::to_string(where.line);
+}
+
+/// Keeps an undefined value that already says why (an earlier staged
+/// statement left it without a value), else gives it `reason`.
+::ag::Tensor undefinedBecause(const ::ag::Tensor &value, const std::string &reason) {
+  return value.impl() ? value : ::ag::Tensor::undefined(reason);
+}
+} // namespace
+
 std::vector<::ag::Tensor> MlirTracer::emit_cond(
     const ::ag::Tensor &predicate,
     const std::function<std::vector<::ag::Tensor>()> &then_branch,
     const std::function<std::vector<::ag::Tensor>()> &else_branch,
     const std::vector<std::string> &names) {
+  // The op is located at the statement that starts it (its branches are
+  // traced from their own statements).
+  Location location = here();
+  std::string where = statementLocation();
+  ::ag::TensorSpec predicateSpec = predicate.spec();
+  if (predicateSpec.dtype != ::ag::DType::Bool || !predicateSpec.shape.empty())
+    throw ::ag::InvalidArgumentError(
+        "cond: the predicate must be a 0-d bool tensor, got " +
+        ::ag::format_spec(predicateSpec));
   Value pred = valueOf(predicate);
   auto thenBlock = std::make_unique<Block>();
   auto elseBlock = std::make_unique<Block>();
@@ -435,13 +460,25 @@ std::vector<::ag::Tensor> MlirTracer::emit_cond(
           " in the else branch");
     types.push_back(thenType);
   }
-  OperationState state(here(), mlir::ag::CondOp::getOperationName());
+  OperationState state(location, mlir::ag::CondOp::getOperationName());
   state.addOperands(pred);
   state.addTypes(types);
   state.addRegion()->push_back(thenBlock.release());
   state.addRegion()->push_back(elseBlock.release());
   Operation *op = builder_.create(state);
+  // An output that one branch leaves without a value has none after the
+  // cond; using it says so.
   std::vector<::ag::Tensor> outputs(thenResults.size());
+  for (size_t i = 0; i < outputs.size(); ++i) {
+    bool inThen = thenResults[i].defined(), inElse = elseResults[i].defined();
+    if (inThen == inElse)
+      continue;
+    outputs[i] = undefinedBecause(
+        inThen ? elseResults[i] : thenResults[i],
+        outputName(names, i, "output") + " has no value after the tensor if" +
+            where + ": only the " + (inThen ? "then" : "else") +
+            " branch assigns it (assign it before the if, or in both branches)");
+  }
   for (size_t k = 0; k < carried.size(); ++k)
     outputs[carried[k]] = symbolic(op->getResult(k));
   return outputs;
@@ -461,11 +498,19 @@ MlirTracer::carriedOf(const std::vector<::ag::Tensor> &initial) {
 
 std::vector<::ag::Tensor>
 MlirTracer::loopVariables(Block *block, const CarriedVariables &carried,
-                          size_t count) {
+                          const std::vector<::ag::Tensor> &initial,
+                          const std::vector<std::string> &names) {
   SmallVector<Location> locations(carried.types.size(), here());
   unsigned first = block->getNumArguments();
   block->addArguments(carried.types, locations);
-  std::vector<::ag::Tensor> vars(count);
+  std::string where = statementLocation();
+  std::vector<::ag::Tensor> vars(initial.size());
+  for (size_t i = 0; i < initial.size(); ++i)
+    vars[i] = undefinedBecause(
+        initial[i], outputName(names, i, "loop variable") +
+                        " is used in an iteration of the tensor loop" + where +
+                        " before it is assigned: it has no value before the "
+                        "loop, so none is carried between iterations");
   for (size_t k = 0; k < carried.positions.size(); ++k)
     vars[carried.positions[k]] = symbolic(block->getArgument(first + k));
   return vars;
@@ -497,10 +542,17 @@ void MlirTracer::yieldNextIteration(Block *block, const char *op,
           specText(nextValues[k].getType()) + " after an iteration");
 }
 
-std::vector<::ag::Tensor> MlirTracer::loopResults(Operation *op,
-                                                  const CarriedVariables &carried,
-                                                  size_t count) {
-  std::vector<::ag::Tensor> outputs(count);
+std::vector<::ag::Tensor> MlirTracer::loopResults(
+    Operation *op, const CarriedVariables &carried,
+    const std::vector<::ag::Tensor> &initial,
+    const std::vector<std::string> &names, const std::string &where) {
+  std::vector<::ag::Tensor> outputs(initial.size());
+  for (size_t i = 0; i < initial.size(); ++i)
+    outputs[i] = undefinedBecause(
+        initial[i], outputName(names, i, "loop variable") +
+                        " has no value after the tensor loop" + where +
+                        ": it has none before the loop (assign it before the "
+                        "loop to carry it)");
   for (size_t k = 0; k < carried.positions.size(); ++k)
     outputs[carried.positions[k]] = symbolic(op->getResult(k));
   return outputs;
@@ -512,10 +564,12 @@ std::vector<::ag::Tensor> MlirTracer::emit_while_loop(
     const std::function<std::vector<::ag::Tensor>(const std::vector<::ag::Tensor> &)>
         &body,
     const std::vector<std::string> &names) {
+  Location location = here();
+  std::string where = statementLocation();
   CarriedVariables carried = carriedOf(initial);
   auto condBlock = std::make_unique<Block>();
   std::vector<::ag::Tensor> condVars =
-      loopVariables(condBlock.get(), carried, initial.size());
+      loopVariables(condBlock.get(), carried, initial, names);
   std::vector<::ag::Tensor> more = traceInto(condBlock.get(), [&] {
     return std::vector<::ag::Tensor>{condition(condVars)};
   });
@@ -528,18 +582,18 @@ std::vector<::ag::Tensor> MlirTracer::emit_while_loop(
 
   auto bodyBlock = std::make_unique<Block>();
   std::vector<::ag::Tensor> bodyVars =
-      loopVariables(bodyBlock.get(), carried, initial.size());
+      loopVariables(bodyBlock.get(), carried, initial, names);
   std::vector<::ag::Tensor> results =
       traceInto(bodyBlock.get(), [&] { return body(bodyVars); });
   yieldNextIteration(bodyBlock.get(), "while_loop", results, carried,
                      initial.size(), names);
 
-  OperationState state(here(), mlir::ag::WhileLoopOp::getOperationName());
+  OperationState state(location, mlir::ag::WhileLoopOp::getOperationName());
   state.addOperands(carried.inits);
   state.addTypes(carried.types);
   state.addRegion()->push_back(condBlock.release());
   state.addRegion()->push_back(bodyBlock.release());
-  return loopResults(builder_.create(state), carried, initial.size());
+  return loopResults(builder_.create(state), carried, initial, names, where);
 }
 
 std::vector<::ag::Tensor> MlirTracer::emit_for(
@@ -548,25 +602,27 @@ std::vector<::ag::Tensor> MlirTracer::emit_for(
     const std::function<std::vector<::ag::Tensor>(
         const ::ag::Tensor &, const std::vector<::ag::Tensor> &)> &body,
     const std::vector<std::string> &names) {
+  Location location = here();
+  std::string where = statementLocation();
   Value lowerValue = valueOf(lower), upperValue = valueOf(upper),
         stepValue = valueOf(step);
   CarriedVariables carried = carriedOf(initial);
   auto bodyBlock = std::make_unique<Block>();
   Value induction = bodyBlock->addArgument(lowerValue.getType(), here());
   std::vector<::ag::Tensor> vars =
-      loopVariables(bodyBlock.get(), carried, initial.size());
+      loopVariables(bodyBlock.get(), carried, initial, names);
   ::ag::Tensor index = symbolic(induction);
   std::vector<::ag::Tensor> results =
       traceInto(bodyBlock.get(), [&] { return body(index, vars); });
   yieldNextIteration(bodyBlock.get(), "for", results, carried, initial.size(),
                      names);
 
-  OperationState state(here(), mlir::ag::ForOp::getOperationName());
+  OperationState state(location, mlir::ag::ForOp::getOperationName());
   state.addOperands({lowerValue, upperValue, stepValue});
   state.addOperands(carried.inits);
   state.addTypes(carried.types);
   state.addRegion()->push_back(bodyBlock.release());
-  return loopResults(builder_.create(state), carried, initial.size());
+  return loopResults(builder_.create(state), carried, initial, names, where);
 }
 
 ::ag::Tensor MlirTracer::emit_dim(const ::ag::Tensor &tensor, std::int64_t axis) {

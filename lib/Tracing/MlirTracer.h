@@ -72,7 +72,8 @@ private:
   /// symbolic tensors (undefined where not carried).
   std::vector<ag::Tensor> loopVariables(mlir::Block *block,
                                         const CarriedVariables &carried,
-                                        size_t count);
+                                        const std::vector<ag::Tensor> &initial,
+                                        const std::vector<std::string> &names);
   /// Ends a loop body with the carried variables of `results`, checking
   /// that each keeps its dtype and shape.
   void yieldNextIteration(mlir::Block *block, const char *op,
@@ -82,7 +83,9 @@ private:
   /// The op's results as the loop variables after it.
   std::vector<ag::Tensor> loopResults(mlir::Operation *op,
                                       const CarriedVariables &carried,
-                                      size_t count);
+                                      const std::vector<ag::Tensor> &initial,
+                                      const std::vector<std::string> &names,
+                                      const std::string &where);
 
   mlir::Location here();
   mlir::Value valueOf(const ag::Tensor &tensor);

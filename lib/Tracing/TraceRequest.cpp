@@ -41,7 +41,6 @@ bool serve_trace_request() {
     return false;
   const char *signature = std::getenv("AG_TRACE_SIGNATURE");
   const char *output = std::getenv("AG_TRACE_OUTPUT");
-  std::string call = std::string(name) + "(" + (signature ? signature : "") + ")";
   auto it = targets().find(name);
   if (it == targets().end()) {
     std::cerr << "cannot trace '" << name << "': it is not an AG_FUNCTION "
@@ -72,7 +71,8 @@ bool serve_trace_request() {
         throw Error(std::string("cannot write ") + output);
     }
   } catch (const std::exception &error) {
-    std::cerr << "tracing " << call << " failed: " << error.what() << "\n";
+    // autograph-cc names the function and the signature.
+    std::cerr << error.what() << "\n";
     exitWith(1);
   }
   exitWith(0);

@@ -216,3 +216,49 @@ TEST(LoopsTest, IndexCountsFromTheEndAndOutOfRangeRaisesLikeEagerExecution) {
 }
 
 } // namespace
+
+namespace {
+
+std::string invalidArgument(const std::function<void()> &run) {
+  try {
+    run();
+  } catch (const ag::InvalidArgumentError &error) {
+    return error.what();
+  }
+  return "no error";
+}
+
+TEST(ConditionTest, CxxValuesAndTensorsGiveZeroDBooleans) {
+  EXPECT_TRUE(ag::condition(true).item<bool>());
+  EXPECT_FALSE(ag::condition(0).item<bool>());
+  EXPECT_EQ(ag::condition(ag::constant(2.5f)).dtype(), ag::DType::Bool);
+  EXPECT_TRUE(ag::condition(ag::constant(2.5f)).item<bool>());
+  EXPECT_FALSE(ag::condition(ag::constant(std::int64_t{0})).item<bool>());
+}
+
+TEST(ConditionTest, ANonScalarConditionRaisesTheEagerErrorWhenTraced) {
+  ag::Tensor pair = ag::constant({1.f, 2.f});
+  std::string eager = invalidArgument([&] { (void)static_cast<bool>(pair); });
+  EXPECT_EQ(eager, "bool: the truth value of a tensor of shape [2] is ambiguous; "
+                   "a condition must be a scalar (0-d) tensor");
+  EXPECT_EQ(invalidArgument([&] { ag::condition(pair); }), eager);
+  // Traced: the same error from the converted form of `if (x) x = -x;`.
+  auto staged = ag::function(
+      [](ag::Tensor x) {
+        return ag::cond(ag::condition(x), [&] { return ag::TensorList{-x}; },
+                        [&] { return ag::TensorList{x}; })[0];
+      },
+      "negate_if");
+  EXPECT_EQ(invalidArgument([&] { staged(pair); }), eager);
+  // ag::cond itself checks its predicate while tracing.
+  auto direct = ag::function(
+      [](ag::Tensor x) {
+        return ag::cond(x > 0.f, [&] { return ag::TensorList{-x}; },
+                        [&] { return ag::TensorList{x}; })[0];
+      },
+      "negate_if_direct");
+  EXPECT_EQ(invalidArgument([&] { direct(pair); }),
+            "cond: the predicate must be a 0-d bool tensor, got bool[2]");
+}
+
+} // namespace

@@ -88,6 +88,19 @@ static llvm::cl::opt<bool> verbose(
     "v", llvm::cl::desc("Report each stage and its time on stderr"),
     llvm::cl::cat(category));
 
+static llvm::StringRef emitName() {
+  switch (emit) {
+  case EmitKind::Cpp: return "cpp";
+  case EmitKind::Ag: return "ag";
+  case EmitKind::Linalg: return "linalg";
+  case EmitKind::LLVMDialect: return "llvm";
+  case EmitKind::LLVMIR: return "llvm-ir";
+  case EmitKind::Asm: return "asm";
+  case EmitKind::Obj: return "obj";
+  }
+  return "?";
+}
+
 /// The directory with <autograph/autograph.h>: next to the installed tool,
 /// or the source tree for a tool run from its build tree.
 static std::string agIncludeDir(const char *argv0) {
@@ -114,7 +127,9 @@ static std::vector<std::string> userCompileFlags(const CompilationDatabase &db,
   const std::vector<std::string> &line = commands.front().CommandLine;
   for (size_t i = 1; i < line.size(); ++i) {
     llvm::StringRef argument = line[i];
-    if (argument == "-c" || argument == "--")
+    // Clang tooling adds --driver-mode=g++, which other compilers reject.
+    if (argument == "-c" || argument == "--" ||
+        argument.starts_with("--driver-mode="))
       continue;
     if (argument == "-o") {
       ++i;
@@ -181,7 +196,7 @@ int main(int argc, const char **argv) {
   }
   if (emit != EmitKind::Cpp && (functionNames.empty() ||
                                 functionNames.size() != signatures.size())) {
-    llvm::errs() << "autograph-cc: error: --emit=" << (emit == EmitKind::Ag ? "ag" : "...")
+    llvm::errs() << "autograph-cc: error: --emit=" << emitName()
                  << " traces: give each --function=NAME a --signature=SIG\n";
     return 1;
   }

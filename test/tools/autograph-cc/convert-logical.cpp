@@ -8,15 +8,15 @@
 
 AG_FUNCTION ag::Tensor logic(ag::Tensor x, ag::Tensor y) {
   // `y > 0` is only evaluated when `x > 0` holds; false otherwise.
-  // CHECK: ::ag::cond(::ag::Tensor((::ag::cond(::ag::Tensor(x > 0.f), [&]() -> ::ag::TensorList { return ::ag::TensorList{::ag::Tensor(y > 0.f)}; }, [&]() -> ::ag::TensorList { return ::ag::TensorList{::ag::constant(false)}; })[0])),
+  // CHECK: ::ag::cond(::ag::condition((::ag::cond(::ag::condition(x > 0.f), [&]() -> ::ag::TensorList { return ::ag::TensorList{::ag::condition(y > 0.f)}; }, [&]() -> ::ag::TensorList { return ::ag::TensorList{::ag::constant(false)}; })[0])),
   if (x > 0.f && y > 0.f)
     x = x + y;
   // `||` takes true without evaluating the right side.
-  // CHECK: ::ag::cond(::ag::Tensor(x < 0.f), [&]() -> ::ag::TensorList { return ::ag::TensorList{::ag::constant(true)}; }, [&]() -> ::ag::TensorList { return ::ag::TensorList{::ag::Tensor(y < 0.f)}; })[0]
-  // CHECK-SAME: ::ag::logical_not(::ag::Tensor((x > 100.f)))
+  // CHECK: ::ag::cond(::ag::condition(x < 0.f), [&]() -> ::ag::TensorList { return ::ag::TensorList{::ag::constant(true)}; }, [&]() -> ::ag::TensorList { return ::ag::TensorList{::ag::condition(y < 0.f)}; })[0]
+  // CHECK-SAME: ::ag::logical_not(::ag::condition((x > 100.f)))
   if ((x < 0.f || y < 0.f) && !(x > 100.f))
     y = -y;
-  // CHECK: ag::Tensor z = (::ag::cond(::ag::Tensor(x > y), [&]() -> ::ag::TensorList { return ::ag::TensorList{x}; }, [&]() -> ::ag::TensorList { return ::ag::TensorList{y}; })[0]);
+  // CHECK: ag::Tensor z = (::ag::cond(::ag::condition(x > y), [&]() -> ::ag::TensorList { return ::ag::TensorList{x}; }, [&]() -> ::ag::TensorList { return ::ag::TensorList{y}; })[0]);
   ag::Tensor z = x > y ? x : y;
   return z;
 }

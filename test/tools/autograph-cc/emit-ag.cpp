@@ -21,3 +21,18 @@ AG_FUNCTION ag::Tensor scaled_relu(ag::Tensor x, ag::Tensor scale) {
 }
 // CHECK-DAG: #[[MUL]] = loc("{{.*}}emit-ag.cpp":15:0)
 // CHECK-DAG: #[[IF]] = loc("{{.*}}emit-ag.cpp":18:0)
+
+// A loop is located at its `while`, the ops of its body at their lines.
+// RUN: autograph-cc %s --emit=ag --function=halve --signature="f32[]" -- -std=c++17 | FileCheck %s --check-prefix=LOOP
+// (The alias of the first location used is printed before the module.)
+// LOOP: #[[WHILE:loc[0-9]+]] = loc("{{.*}}emit-ag.cpp":[[# @LINE + 5]]:0)
+// LOOP-LABEL: func.func @halve(
+// LOOP: ag.div %{{.*}} loc(#[[DIV:loc[0-9]+]])
+// LOOP: } loc(#[[WHILE]])
+AG_FUNCTION ag::Tensor halve(ag::Tensor x) {
+  while (x > 1.f) {
+    x = x / 2.f;
+  }
+  return x;
+}
+// LOOP: #[[DIV]] = loc("{{.*}}emit-ag.cpp":[[# @LINE - 4]]:0)
