@@ -336,6 +336,18 @@ Tensor Tensor::undefined(const std::string &reason) {
   return Tensor(impl);
 }
 
+Tensor::RowIterator Tensor::begin() const {
+  const TensorImpl &impl = concrete_impl(*this, "iteration");
+  if (impl.rank == 0)
+    throw InvalidArgumentError("iteration: cannot iterate over a 0-d tensor");
+  return RowIterator(this, 0);
+}
+
+Tensor::RowIterator Tensor::end() const {
+  const TensorImpl &impl = concrete_impl(*this, "iteration");
+  return RowIterator(this, impl.rank == 0 ? 0 : impl.dims[0]);
+}
+
 DType Tensor::dtype() const { return checked_impl(*this, "dtype").dtype; }
 
 Shape Tensor::shape() const { return detail::shape_of(checked_impl(*this, "shape")); }

@@ -110,6 +110,28 @@ public:
   /// autograph-cc so that the condition is staged.
   explicit operator bool() const;
 
+  /// Iterates over the rows (along the first axis) of a concrete tensor:
+  /// `for (ag::Tensor row : x)`; a 1-d tensor gives 0-d rows. A 0-d tensor
+  /// raises ag::InvalidArgumentError and a symbolic one ag::TracingError (in
+  /// a traced function, autograph-cc stages the loop as ag::for_rows).
+  class RowIterator {
+  public:
+    RowIterator(const Tensor *tensor, std::int64_t row) : tensor_(tensor), row_(row) {}
+    Tensor operator*() const { return (*tensor_)[row_]; }
+    RowIterator &operator++() {
+      ++row_;
+      return *this;
+    }
+    bool operator!=(const RowIterator &other) const { return row_ != other.row_; }
+    bool operator==(const RowIterator &other) const { return row_ == other.row_; }
+
+  private:
+    const Tensor *tensor_;
+    std::int64_t row_;
+  };
+  RowIterator begin() const;
+  RowIterator end() const;
+
   /// Row `index` along the first axis (negative counts from the end).
   Tensor operator[](std::int64_t index) const;
   /// Same with a 0-d int32/int64 index tensor.

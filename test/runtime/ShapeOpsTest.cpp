@@ -142,3 +142,24 @@ TEST(ShapeOpsTest, OneHot) {
   expect_invalid([] { ag::one_hot(ag::constant({0}), -1); },
                  "one_hot: depth must be non-negative");
 }
+
+TEST(ShapeOpsTest, RangeForIteratesOverRows) {
+  std::vector<std::vector<float>> rows;
+  for (ag::Tensor row : ag::constant({{1.f, 2.f}, {3.f, 4.f}, {5.f, 6.f}}))
+    rows.push_back(row.to_vector<float>());
+  EXPECT_EQ(rows, (std::vector<std::vector<float>>{{1.f, 2.f}, {3.f, 4.f}, {5.f, 6.f}}));
+  std::vector<std::int64_t> values;
+  for (const ag::Tensor &i : ag::range(ag::constant(std::int64_t{4}))) {
+    EXPECT_EQ(i.rank(), 0);
+    values.push_back(i.item<std::int64_t>());
+  }
+  EXPECT_EQ(values, (std::vector<std::int64_t>{0, 1, 2, 3}));
+  int count = 0;
+  for (ag::Tensor row : ag::zeros({0, 3}, ag::float32)) {
+    (void)row;
+    ++count;
+  }
+  EXPECT_EQ(count, 0);
+  expect_invalid([] { for (ag::Tensor x : ag::constant(1.f)) (void)x; },
+                 "iteration: cannot iterate over a 0-d tensor");
+}
