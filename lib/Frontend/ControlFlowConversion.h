@@ -27,6 +27,7 @@ class Stmt;
 class WhileStmt;
 class ForStmt;
 class DoStmt;
+class CXXForRangeStmt;
 class Expr;
 class CharSourceRange;
 } // namespace clang
@@ -83,6 +84,11 @@ bool convertFor(ConversionContext &context, const clang::ForStmt *statement);
 /// `do ... while (tensor)` -> ag::while_loop with a first-iteration flag
 /// (WhileConverter.cpp).
 bool convertDo(ConversionContext &context, const clang::DoStmt *statement);
+
+/// `for (ag::Tensor row : tensor) ...` -> ag::for_rows over the tensor's
+/// rows (RangeForConverter.cpp).
+bool convertRangeFor(ConversionContext &context,
+                     const clang::CXXForRangeStmt *statement);
 
 /// `&&`, `||`, `!` with tensor operands and `?:` on a tensor condition ->
 /// ag::cond / ag::logical_not, keeping C++'s evaluation order.

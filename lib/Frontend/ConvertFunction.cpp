@@ -81,7 +81,7 @@ bool checkStageable(ConversionContext &context, const Stmt *body,
       context.error(m.where,
                     "variable '" + m.variable->getNameAsString() + "' of type '" +
                         m.variable->getType().getAsString() + "' is assigned in " +
-                        construct + " whose condition is a tensor; only ag::Tensor "
+                        construct + "; only ag::Tensor "
                         "variables can be staged");
       ok = false;
     }
@@ -92,8 +92,7 @@ bool checkStageable(ConversionContext &context, const Stmt *body,
     Finder(ConversionContext &c, const char *k) : context(c), construct(k) {}
     void reject(SourceLocation where, const char *what) {
       context.error(where, std::string("'") + what + "' inside " + construct +
-                               " whose condition is a tensor is not supported "
-                               "yet");
+                               " is not supported yet");
       ok = false;
     }
     bool VisitReturnStmt(ReturnStmt *s) { reject(s->getBeginLoc(), "return"); return true; }
@@ -133,6 +132,10 @@ public:
   }
   bool VisitForStmt(ForStmt *s) {
     convertFor(context, s);
+    return true;
+  }
+  bool VisitCXXForRangeStmt(CXXForRangeStmt *s) {
+    convertRangeFor(context, s);
     return true;
   }
   bool VisitConditionalOperator(ConditionalOperator *e) {

@@ -34,9 +34,9 @@ bool convertIf(ConversionContext &context, const IfStmt *statement) {
     return false;
   }
   std::vector<Modification> outputs = modifiedOuterVariables(statement);
-  if (!checkStageable(context, statement->getThen(), outputs, "an 'if'") ||
+  if (!checkStageable(context, statement->getThen(), outputs, "an 'if' whose condition is a tensor") ||
       (statement->getElse() &&
-       !checkStageable(context, statement->getElse(), {}, "an 'if'")))
+       !checkStageable(context, statement->getElse(), {}, "an 'if' whose condition is a tensor")))
     return false;
 
   std::string id = "__ag_if_" + std::to_string(context.nextId++);

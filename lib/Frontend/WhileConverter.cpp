@@ -76,7 +76,7 @@ bool convertWhile(ConversionContext &context, const WhileStmt *statement) {
     return false;
   }
   std::vector<Modification> vars = modifiedOuterVariables(statement->getBody());
-  if (!checkStageable(context, statement->getBody(), vars, "a 'while' loop"))
+  if (!checkStageable(context, statement->getBody(), vars, "a 'while' loop whose condition is a tensor"))
     return false;
   std::string id = "__ag_loop_" + std::to_string(context.nextId++);
   context.replaceWithStagedCall(
@@ -104,7 +104,7 @@ bool convertFor(ConversionContext &context, const ForStmt *statement) {
             return v.variable == m.variable;
           }))
         vars.push_back(m);
-  if (!checkStageable(context, statement->getBody(), vars, "a 'for' loop"))
+  if (!checkStageable(context, statement->getBody(), vars, "a 'for' loop whose condition is a tensor"))
     return false;
   std::string body = context.text(statement->getBody());
   if (const Expr *increment = statement->getInc())
@@ -125,7 +125,7 @@ bool convertDo(ConversionContext &context, const DoStmt *statement) {
     return false;
   // do body while (c)  ==  first = true; while (first || c) { body; first = false; }
   std::vector<Modification> vars = modifiedOuterVariables(statement->getBody());
-  if (!checkStageable(context, statement->getBody(), vars, "a 'do' loop"))
+  if (!checkStageable(context, statement->getBody(), vars, "a 'do' loop whose condition is a tensor"))
     return false;
   std::string id = "__ag_loop_" + std::to_string(context.nextId++);
   context.replaceWithStagedCall(

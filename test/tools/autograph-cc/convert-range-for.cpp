@@ -1,0 +1,60 @@
+// A range-for over a tensor (its rows, or ag::range(...)) becomes
+// ag::for_rows with the tensors the body assigns as loop variables; a
+// range-for over a C++ container stays as written.
+// RUN: autograph-cc %s -- -std=c++17 | grep -v '^ *//' | FileCheck %s
+// RUN: not autograph-cc %s -- -std=c++17 -DBAD 2>&1 | FileCheck %s --check-prefix=BAD
+
+#include <autograph/autograph.h>
+
+#include <vector>
+
+// CHECK-LABEL: AG_FUNCTION ag::Tensor row_sum(
+AG_FUNCTION ag::Tensor row_sum(ag::Tensor x) {
+  ag::Tensor total = ag::zeros({2}, ag::float32);
+  // The loop variable keeps the user's declaration; `scaled` is local to
+  // the body and not carried.
+  // CHECK: AG_LINE; { ::ag::TensorList __ag_for_[[ID:[0-9]+]] = ::ag::for_rows(x, [&](const ::ag::Tensor &__ag_item, const ::ag::TensorList &__ag_v) -> ::ag::TensorList { {{\[\[}}maybe_unused]] ::ag::Tensor total = __ag_v[0]; const ag::Tensor &row = __ag_item; {
+  // CHECK-NEXT: AG_LINE; ag::Tensor scaled = row * 2.f;
+  // CHECK-NEXT: AG_LINE; total = total + scaled;
+  // CHECK-NEXT: } return {total}; }, {total}, {"total"}); total = __ag_for_[[ID]][0]; }
+  for (const ag::Tensor &row : x) {
+    ag::Tensor scaled = row * 2.f;
+    total = total + scaled;
+  }
+  return total;
+}
+
+// CHECK-LABEL: AG_FUNCTION ag::Tensor triangle(
+AG_FUNCTION ag::Tensor triangle(ag::Tensor n) {
+  ag::Tensor sum = ag::constant(std::int64_t{0});
+  // CHECK: ::ag::for_rows(ag::range(n), [&](const ::ag::Tensor &__ag_item, const ::ag::TensorList &__ag_v) -> ::ag::TensorList { {{\[\[}}maybe_unused]] ::ag::Tensor sum = __ag_v[0]; auto i = __ag_item; sum += i; return {sum}; }, {sum}, {"sum"});
+  for (auto i : ag::range(n))
+    sum += i;
+  return sum;
+}
+
+// CHECK-LABEL: AG_FUNCTION ag::Tensor weighted(
+AG_FUNCTION ag::Tensor weighted(ag::Tensor x) {
+  std::vector<float> weights{0.5f, 2.f};
+  // CHECK: for (float w : weights)
+  // CHECK-NEXT: AG_LINE; x = x * w;
+  for (float w : weights) {
+    x = x * w;
+  }
+  return x;
+}
+
+#ifdef BAD
+AG_FUNCTION ag::Tensor bad(ag::Tensor x) {
+  int count = 0;
+  ag::Tensor total = ag::zeros({}, ag::float32);
+  for (ag::Tensor v : x) {
+    // BAD: convert-range-for.cpp:[[# @LINE + 1]]:11: error: variable 'count' of type 'int' is assigned in a range-'for' loop over a tensor; only ag::Tensor variables can be staged
+    count += 1;
+    // BAD: convert-range-for.cpp:[[# @LINE + 1]]:22: error: 'break' inside a range-'for' loop over a tensor is not supported yet
+    if (count > 3) { break; }
+    total = total + v;
+  }
+  return total;
+}
+#endif
