@@ -66,6 +66,13 @@ bool checkStageable(ConversionContext &context, const clang::Stmt *body,
                     const std::vector<Modification> &modified,
                     const char *construct);
 
+/// The first pass: `break` and `continue` of loops whose condition is a
+/// tensor (and of range-fors over tensors) become flags, guards and a
+/// condition that tests the break flag (LoopJumpConverter.cpp). Its output is
+/// parsed again before the other converters run.
+void lowerLoopJumps(ConversionContext &context,
+                    const clang::FunctionDecl *function);
+
 /// Puts `AG_LINE;` (the statement's file:line for tracing) before every
 /// statement of a block in `function` (SourceLocationMarker.cpp).
 void markSourceLocations(ConversionContext &context,

@@ -104,8 +104,17 @@ bool checkStageable(ConversionContext &context, const Stmt *body,
     bool TraverseCXXForRangeStmt(CXXForRangeStmt *) { return true; }
     bool TraverseSwitchStmt(SwitchStmt *) { return true; }
     bool TraverseLambdaExpr(LambdaExpr *) { return true; }
-    bool VisitBreakStmt(BreakStmt *s) { reject(s->getBeginLoc(), "break"); return true; }
-    bool VisitContinueStmt(ContinueStmt *s) { reject(s->getBeginLoc(), "continue"); return true; }
+    // The jumps of staged loops became flags in the first pass: what is left
+    // belongs to a loop over plain C++ values around this statement.
+    void rejectJump(SourceLocation where, const char *what) {
+      context.error(where, std::string("'") + what + "' inside " + construct +
+                               " leaves a loop over plain C++ values, which "
+                               "cannot depend on a tensor; make the loop's "
+                               "condition a tensor");
+      ok = false;
+    }
+    bool VisitBreakStmt(BreakStmt *s) { rejectJump(s->getBeginLoc(), "break"); return true; }
+    bool VisitContinueStmt(ContinueStmt *s) { rejectJump(s->getBeginLoc(), "continue"); return true; }
   } finder(context, construct);
   finder.TraverseStmt(const_cast<Stmt *>(body));
   return ok && finder.ok;

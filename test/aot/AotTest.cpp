@@ -41,12 +41,21 @@ TEST(AotTest, DynamicBatchGivesTheEagerResult) {
                   2.5f);
 }
 
+/// The message from the file's name on: the eager build and autograph-cc
+/// may be given the file by different paths (ccache's base directory makes
+/// the compiler's relative).
+std::string fromFileName(const std::string &message) {
+  std::size_t at = message.find("aot_functions.cc");
+  return at == std::string::npos ? message : message.substr(at);
+}
+
 TEST(AotTest, FailedAssertRaisesTheEagerError) {
   ag::Tensor x = ag::constant({1.f, -4.f});
   std::string eager = errorOf([&] { checked_sqrt(x); });
-  EXPECT_NE(eager.find("x must be non-negative"), std::string::npos) << eager;
-  EXPECT_NE(eager.find("aot_functions.cc:7"), std::string::npos) << eager;
-  EXPECT_EQ(errorOf([&] { ag::aot::checked_sqrt(x); }), eager);
+  EXPECT_EQ(fromFileName(eager),
+            "aot_functions.cc:7: Assert failed: x must be non-negative");
+  EXPECT_EQ(fromFileName(errorOf([&] { ag::aot::checked_sqrt(x); })),
+            fromFileName(eager));
 }
 
 TEST(AotTest, TupleResults) {

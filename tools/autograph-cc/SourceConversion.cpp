@@ -16,6 +16,27 @@ using namespace clang;
 
 namespace autograph::cc {
 
+std::optional<std::string> lowerLoopJumpsInSource(ASTUnit &unit, bool &failed) {
+  ASTContext &context = unit.getASTContext();
+  SourceManager &sourceManager = context.getSourceManager();
+  DiagnosticsEngine &diagnostics = context.getDiagnostics();
+  TextDiagnosticPrinter printer(llvm::errs(), &diagnostics.getDiagnosticOptions());
+  diagnostics.setClient(&printer, /*ShouldOwnClient=*/false);
+  printer.BeginSourceFile(context.getLangOpts(), nullptr);
+  Rewriter rewriter(sourceManager, context.getLangOpts());
+  ConversionContext conversion{context, rewriter};
+  // Flags get numbers of their own; the second pass numbers from 0 again.
+  conversion.nextId = 1000;
+  for (const FunctionDecl *function : findFunctionsToConvert(context))
+    lowerLoopJumps(conversion, function);
+  printer.EndSourceFile();
+  failed = conversion.failed;
+  const RewriteBuffer *buffer = rewriter.getRewriteBufferFor(sourceManager.getMainFileID());
+  if (failed || !buffer)
+    return std::nullopt;
+  return std::string(buffer->begin(), buffer->end());
+}
+
 std::optional<ConvertedSource> convertSource(ASTUnit &unit) {
   ASTContext &context = unit.getASTContext();
   SourceManager &sourceManager = context.getSourceManager();

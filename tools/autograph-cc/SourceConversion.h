@@ -20,6 +20,13 @@ struct ConvertedSource {
   std::vector<std::string> compiledFunctions;
 };
 
+/// The first pass over the AG_FUNCTIONs of the main file: break and
+/// continue of staged loops become flags. The main file's new text when it
+/// changed (to be parsed again), nothing when it did not; `failed` is set
+/// after an error (reported on stderr).
+std::optional<std::string> lowerLoopJumpsInSource(clang::ASTUnit &unit,
+                                                  bool &failed);
+
 /// Converts the AG_FUNCTIONs of the main file; the conversion's diagnostics
 /// go to stderr like the parser's. Nothing on an error.
 std::optional<ConvertedSource> convertSource(clang::ASTUnit &unit);

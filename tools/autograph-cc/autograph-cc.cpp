@@ -202,26 +202,46 @@ int main(int argc, const char **argv) {
   }
 
   auto start = std::chrono::steady_clock::now();
-  ClangTool tool(options->getCompilations(), options->getSourcePathList());
-  // A tool built outside LLVM's tree cannot find clang's builtin headers by
-  // itself; the ag headers are added after the user's own include paths.
-  tool.appendArgumentsAdjuster(getInsertArgumentAdjuster(
-      "-resource-dir=" AUTOGRAPH_CLANG_RESOURCE_DIR, ArgumentInsertPosition::END));
-  tool.appendArgumentsAdjuster(getInsertArgumentAdjuster(
-      {"-idirafter", agIncludeDir(argv[0])}, ArgumentInsertPosition::END));
-  std::vector<std::unique_ptr<ASTUnit>> asts;
-  int status = tool.buildASTs(asts);
-  if (status != 0 || asts.size() != 1 ||
-      asts.front()->getDiagnostics().hasErrorOccurred())
+  // Parses the file (or `contents` in its place) with the user's flags; a
+  // tool built outside LLVM's tree cannot find clang's builtin headers by
+  // itself, and the ag headers come after the user's own include paths.
+  auto parse = [&](const std::string *contents) -> std::unique_ptr<ASTUnit> {
+    ClangTool tool(options->getCompilations(), options->getSourcePathList());
+    tool.appendArgumentsAdjuster(getInsertArgumentAdjuster(
+        "-resource-dir=" AUTOGRAPH_CLANG_RESOURCE_DIR, ArgumentInsertPosition::END));
+    tool.appendArgumentsAdjuster(getInsertArgumentAdjuster(
+        {"-idirafter", agIncludeDir(argv[0])}, ArgumentInsertPosition::END));
+    if (contents) {
+      llvm::SmallString<256> absolute(source);
+      llvm::sys::fs::make_absolute(absolute);
+      tool.mapVirtualFile(absolute, *contents);
+    }
+    std::vector<std::unique_ptr<ASTUnit>> asts;
+    if (tool.buildASTs(asts) != 0 || asts.size() != 1 ||
+        asts.front()->getDiagnostics().hasErrorOccurred())
+      return nullptr;
+    return std::move(asts.front());
+  };
+  std::unique_ptr<ASTUnit> unit = parse(nullptr);
+  if (!unit)
     return 1;
 
   if (listFunctions)
     return autograph::cc::writeOutput(
-               outputPath, autograph::cc::listFunctionsToConvert(*asts.front()))
+               outputPath, autograph::cc::listFunctionsToConvert(*unit))
                ? 0
                : 1;
+  // Pass 1 (break/continue of staged loops to flags); its output is parsed
+  // again, in place of the file, for the converters of pass 2.
+  bool failed = false;
+  std::optional<std::string> lowered =
+      autograph::cc::lowerLoopJumpsInSource(*unit, failed);
+  if (failed)
+    return 1;
+  if (lowered && !(unit = parse(&*lowered)))
+    return 1;
   std::optional<autograph::cc::ConvertedSource> converted =
-      autograph::cc::convertSource(*asts.front());
+      autograph::cc::convertSource(*unit);
   if (!converted)
     return 1;
   if (verbose)

@@ -25,10 +25,13 @@ AG_FUNCTION ag::Tensor counts_in_cpp(ag::Tensor x) {
   return x;
 }
 
-AG_FUNCTION ag::Tensor breaks(ag::Tensor x) {
-  while (x > 1.f) {
-    // CHECK: unsupported.cpp:[[@LINE+1]]:5: error: 'break' inside a 'while' loop whose condition is a tensor is not supported yet
-    break;
+// SPEC section 4: a tensor-dependent break inside a loop over C++ values.
+AG_FUNCTION ag::Tensor breaks_cpp_loop(ag::Tensor x) {
+  for (int i = 0; i < 10; ++i) {
+    if (x > 100.f)
+      // CHECK: unsupported.cpp:[[@LINE+1]]:7: error: 'break' inside an 'if' whose condition is a tensor leaves a loop over plain C++ values, which cannot depend on a tensor; make the loop's condition a tensor
+      break;
+    x = x * 2.f;
   }
   return x;
 }

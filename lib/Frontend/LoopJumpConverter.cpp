@@ -1,0 +1,271 @@
+//===- LoopJumpConverter.cpp - break/continue of staged loops -> flags -----===//
+//
+// The first conversion pass (before control flow, as in AutoGraph's
+// break_statements and continue_statements converters). In a loop whose
+// condition is a tensor, or a range-for over a tensor, every `break` and
+// `continue` that belongs to it becomes the assignment of a flag, the
+// statements after a statement that may jump are guarded by the flags, and
+// a break flag is folded into the loop's condition, keeping C++'s
+// short-circuit order:
+//
+//   while (i < n) {                 { ::ag::Tensor __ag_break_0 = ::ag::constant(false);
+//     if (x[i] > t) break;          while (!__ag_break_0 && (i < n)) {
+//     i = i + 1;                      if (x[i] > t) { __ag_break_0 = ::ag::constant(true); }
+//   }                                 if (::ag::logical_not(__ag_break_0)) { i = i + 1; } } }
+//
+// A for loop's increment moves to the end of its body, guarded by the break
+// flag only (`continue` still increments); the body of a range-for is
+// guarded as a whole. The output is parsed again, and the control-flow
+// converters stage the loop and the guards (docs/converted-code.md).
+//
+//===----------------------------------------------------------------------===//
+#include "ControlFlowConversion.h"
+#include "TensorTypes.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Tooling/Transformer/SourceCode.h"
+
+#include <map>
+#include <set>
+
+using namespace clang;
+
+namespace autograph {
+namespace {
+
+/// The break and continue statements that belong to one loop (not to a loop
+/// or switch nested in it), and the statements that contain them.
+struct LoopJumps {
+  std::vector<const Stmt *> breaks, continues;
+  std::set<const Stmt *> containsJump; // every statement on a path to a jump
+  const SwitchStmt *continueInSwitch = nullptr;
+};
+
+class JumpFinder : public RecursiveASTVisitor<JumpFinder> {
+public:
+  explicit JumpFinder(LoopJumps &jumps) : jumps_(jumps) {}
+  bool shouldTraversePostOrder() const { return false; }
+
+  bool TraverseStmt(Stmt *statement) {
+    if (!statement)
+      return true;
+    path_.push_back(statement);
+    bool result = RecursiveASTVisitor::TraverseStmt(statement);
+    path_.pop_back();
+    return result;
+  }
+  // Jumps inside nested loops belong to them; a break inside a switch to it.
+  bool TraverseWhileStmt(WhileStmt *) { return true; }
+  bool TraverseForStmt(ForStmt *) { return true; }
+  bool TraverseDoStmt(DoStmt *) { return true; }
+  bool TraverseCXXForRangeStmt(CXXForRangeStmt *) { return true; }
+  bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+  bool TraverseSwitchStmt(SwitchStmt *statement) {
+    ++switchDepth_;
+    switch_ = statement;
+    bool result = RecursiveASTVisitor::TraverseSwitchStmt(statement);
+    --switchDepth_;
+    return result;
+  }
+  bool VisitBreakStmt(BreakStmt *statement) {
+    if (switchDepth_ == 0)
+      record(jumps_.breaks);
+    return true;
+  }
+  bool VisitContinueStmt(ContinueStmt *statement) {
+    if (switchDepth_ > 0)
+      jumps_.continueInSwitch = switch_;
+    record(jumps_.continues);
+    return true;
+  }
+
+private:
+  void record(std::vector<const Stmt *> &into) {
+    into.push_back(path_.back());
+    jumps_.containsJump.insert(path_.begin(), path_.end());
+  }
+  LoopJumps &jumps_;
+  std::vector<const Stmt *> path_;
+  int switchDepth_ = 0;
+  const SwitchStmt *switch_ = nullptr;
+};
+
+class LoopJumpLowering {
+public:
+  explicit LoopJumpLowering(ConversionContext &context) : context_(context) {}
+
+  void lower(const Stmt *loop, const Stmt *body) {
+    LoopJumps jumps;
+    JumpFinder finder(jumps);
+    finder.TraverseStmt(const_cast<Stmt *>(body));
+    if (jumps.breaks.empty() && jumps.continues.empty())
+      return;
+    if (jumps.continueInSwitch) {
+      context_.error(jumps.continueInSwitch->getBeginLoc(),
+                     "'continue' inside a 'switch' in a loop whose condition is "
+                     "a tensor is not supported");
+      return;
+    }
+    std::string id = std::to_string(context_.nextId++);
+    std::string breakFlag = "__ag_break_" + id, continueFlag = "__ag_continue_" + id;
+    bool breaks = !jumps.breaks.empty(), continues = !jumps.continues.empty();
+    std::string flags =
+        breaks && continues
+            ? "::ag::logical_or(" + breakFlag + ", " + continueFlag + ")"
+            : breaks ? breakFlag : continueFlag;
+
+    for (const Stmt *jump : jumps.breaks)
+      replaceStatement(jump, "{ " + breakFlag + " = ::ag::constant(true); }");
+    for (const Stmt *jump : jumps.continues)
+      replaceStatement(jump, "{ " + continueFlag + " = ::ag::constant(true); }");
+    guardAfterJumps(body, jumps, flags);
+
+    // The loop: the break flag before it and in its condition, the continue
+    // flag at the start of each iteration.
+    std::string bodyPrologue =
+        continues ? "::ag::Tensor " + continueFlag + " = ::ag::constant(false); " : "";
+    std::string bodyEpilogue;
+    if (const auto *forLoop = dyn_cast<ForStmt>(loop)) {
+      if (const Expr *increment = forLoop->getInc()) {
+        std::string text = context_.rewriter.getRewrittenText(increment->getSourceRange());
+        context_.replace(CharSourceRange::getTokenRange(increment->getSourceRange()), "");
+        bodyEpilogue = breaks ? " if (::ag::logical_not(" + breakFlag + ")) { " +
+                                    text + "; }"
+                              : " " + text + ";";
+      }
+    }
+    if (const auto *rangeFor = dyn_cast<CXXForRangeStmt>(loop); rangeFor && breaks) {
+      // Every row is visited; after a break the body does nothing.
+      bodyPrologue = "if (::ag::logical_not(" + breakFlag + ")) { " + bodyPrologue;
+      bodyEpilogue += " }";
+    }
+    wrapBody(body, bodyPrologue, bodyEpilogue);
+    if (breaks) {
+      if (const Expr *condition = conditionOf(loop))
+        context_.replace(
+            CharSourceRange::getTokenRange(condition->getSourceRange()),
+            "!" + breakFlag + " && (" +
+                context_.rewriter.getRewrittenText(condition->getSourceRange()) +
+                ")");
+      context_.rewriter.InsertTextBefore(
+          loop->getBeginLoc(),
+          "{ ::ag::Tensor " + breakFlag + " = ::ag::constant(false); ");
+      context_.rewriter.InsertTextAfterToken(endOf(loop), " }");
+    }
+  }
+
+private:
+  static const Expr *conditionOf(const Stmt *loop) {
+    if (const auto *l = dyn_cast<WhileStmt>(loop))
+      return l->getCond();
+    if (const auto *l = dyn_cast<ForStmt>(loop))
+      return l->getCond();
+    if (const auto *l = dyn_cast<DoStmt>(loop))
+      return l->getCond();
+    return nullptr;
+  }
+
+  /// The last token of `statement`, its `;` included.
+  SourceLocation endOf(const Stmt *statement) {
+    return tooling::maybeExtendRange(
+               CharSourceRange::getTokenRange(statement->getSourceRange()),
+               tok::semi, context_.ast)
+        .getEnd();
+  }
+
+  void replaceStatement(const Stmt *statement, const std::string &text) {
+    context_.replace(tooling::maybeExtendRange(
+                         CharSourceRange::getTokenRange(statement->getSourceRange()),
+                         tok::semi, context_.ast),
+                     text);
+  }
+
+  /// In every block on a path to a jump, the statements after the one that
+  /// may jump run only while no flag is set.
+  void guardAfterJumps(const Stmt *statement, const LoopJumps &jumps,
+                       const std::string &flags) {
+    if (!jumps.containsJump.count(statement))
+      return;
+    if (const auto *block = dyn_cast<CompoundStmt>(statement)) {
+      unsigned open = 0;
+      const Stmt *const *children = block->body_begin();
+      for (unsigned i = 0; i < block->size(); ++i) {
+        const Stmt *child = children[i];
+        guardAfterJumps(child, jumps, flags);
+        if (jumps.containsJump.count(child) && i + 1 < block->size()) {
+          context_.rewriter.InsertTextBefore(
+              children[i + 1]->getBeginLoc(),
+              "if (::ag::logical_not(" + flags + ")) { ");
+          ++open;
+        }
+      }
+      if (open)
+        context_.rewriter.InsertTextBefore(block->getRBracLoc(),
+                                           std::string(open, '}') + " ");
+      return;
+    }
+    for (const Stmt *child : statement->children())
+      if (child)
+        guardAfterJumps(child, jumps, flags);
+  }
+
+  /// Puts `prologue` at the start and `epilogue` at the end of a loop body,
+  /// bracing a body that is a single statement.
+  void wrapBody(const Stmt *body, const std::string &prologue,
+                const std::string &epilogue) {
+    if (prologue.empty() && epilogue.empty())
+      return;
+    if (const auto *block = dyn_cast<CompoundStmt>(body)) {
+      context_.rewriter.InsertTextAfterToken(block->getLBracLoc(), " " + prologue);
+      // After the guards' closing braces: a for loop's increment runs after
+      // a continue.
+      context_.rewriter.InsertText(block->getRBracLoc(), epilogue + " ",
+                                   /*InsertAfter=*/true);
+      return;
+    }
+    context_.rewriter.InsertTextBefore(body->getBeginLoc(), "{ " + prologue);
+    context_.rewriter.InsertTextAfterToken(endOf(body), epilogue + " }");
+  }
+
+  ConversionContext &context_;
+};
+
+} // namespace
+
+void lowerLoopJumps(ConversionContext &context, const FunctionDecl *function) {
+  // Inner loops first: text inserted at one place later goes before text
+  // inserted there earlier, so an outer loop's guard wraps an inner loop's
+  // break-flag block.
+  struct Loops : RecursiveASTVisitor<Loops> {
+    bool shouldTraversePostOrder() const { return true; }
+    std::vector<std::pair<const Stmt *, const Stmt *>> staged; // loop, body
+    bool VisitWhileStmt(WhileStmt *s) {
+      if (tensorCondition(s->getCond()))
+        staged.push_back({s, s->getBody()});
+      return true;
+    }
+    bool VisitForStmt(ForStmt *s) {
+      if (s->getCond() && tensorCondition(s->getCond()))
+        staged.push_back({s, s->getBody()});
+      return true;
+    }
+    bool VisitDoStmt(DoStmt *s) {
+      if (tensorCondition(s->getCond()))
+        staged.push_back({s, s->getBody()});
+      return true;
+    }
+    bool VisitCXXForRangeStmt(CXXForRangeStmt *s) {
+      if (s->getRangeInit() && isTensorType(s->getRangeInit()->getType()))
+        staged.push_back({s, s->getBody()});
+      return true;
+    }
+  } loops;
+  loops.TraverseStmt(function->getBody());
+  LoopJumpLowering lowering(context);
+  for (auto [loop, body] : loops.staged)
+    lowering.lower(loop, body);
+}
+
+} // namespace autograph

@@ -1,0 +1,17 @@
+// A jump that the first pass cannot turn into a flag gets a located error
+// and a non-zero exit.
+// RUN: not autograph-cc %s -- -std=c++17 2>&1 | FileCheck %s
+
+#include <autograph/autograph.h>
+
+AG_FUNCTION ag::Tensor continue_in_switch(ag::Tensor x, int mode) {
+  while (x > 1.f) {
+    x = x / 2.f;
+    // CHECK: unsupported-jumps.cpp:[[@LINE+1]]:5: error: 'continue' inside a 'switch' in a loop whose condition is a tensor is not supported
+    switch (mode) {
+    case 0:
+      continue;
+    }
+  }
+  return x;
+}
