@@ -17,8 +17,11 @@ AG_FUNCTION ag::Tensor collatz_steps(ag::Tensor n) {
   return steps;
 }
 
+// The program; bench/ExamplesBench.cpp uses the model without it.
+#ifndef AUTOGRAPH_EXAMPLE_WITHOUT_MAIN
 int main() {
   for (std::int64_t start : {6, 27, 97})
     ag::print("collatz steps from", start, ":", collatz_steps(ag::constant(start)));
   return 0;
 }
+#endif

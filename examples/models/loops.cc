@@ -20,6 +20,8 @@ AG_FUNCTION ag::Tensor halve_at_least_once(ag::Tensor x) {
   return x;
 }
 
+// The program; bench/ExamplesBench.cpp uses the model without it.
+#ifndef AUTOGRAPH_EXAMPLE_WITHOUT_MAIN
 int main() {
   for (std::int64_t n : {0, 4, 100})
     ag::print("triangle", n, "=", triangle(ag::constant(n)));
@@ -27,3 +29,4 @@ int main() {
     ag::print("halve_at_least_once", x, "=", halve_at_least_once(ag::constant(x)));
   return 0;
 }
+#endif

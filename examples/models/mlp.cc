@@ -13,6 +13,8 @@ AG_FUNCTION ag::Tensor mlp(ag::Tensor x, ag::Tensor w1, ag::Tensor b1,
   return ag::matmul(h, w2) + b2;
 }
 
+// The program; bench/ExamplesBench.cpp uses the model without it.
+#ifndef AUTOGRAPH_EXAMPLE_WITHOUT_MAIN
 int main() {
   ag::Tensor w1 = ag::constant({{1.f, 0.f}, {0.f, 1.f}});
   ag::Tensor b1 = ag::constant({0.5f, -0.5f});
@@ -25,3 +27,4 @@ int main() {
   ag::print("mlp(negative) =", mlp(negative, w1, b1, w2, b2));
   return 0;
 }
+#endif

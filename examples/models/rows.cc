@@ -19,6 +19,8 @@ recurrent_cell(ag::Tensor sequence, ag::Tensor w_x, ag::Tensor w_h, ag::Tensor b
   return {h, positive_steps};
 }
 
+// The program; bench/ExamplesBench.cpp uses the model without it.
+#ifndef AUTOGRAPH_EXAMPLE_WITHOUT_MAIN
 int main() {
   ag::Tensor w_x = ag::constant({0.5f, -1.f});
   ag::Tensor w_h = ag::constant({0.8f, 0.3f});
@@ -31,3 +33,4 @@ int main() {
   }
   return 0;
 }
+#endif

@@ -1,0 +1,74 @@
+// Loops that leave early (Effective TF2: "use Python control flow", with
+// break and continue): autograph-cc turns a break or continue of a staged
+// loop into a flag, guards the rest of the body with it and folds the break
+// flag into the loop's condition, then stages the loop.
+#include <autograph/autograph.h>
+
+#include <cstdint>
+
+// How many times x can be doubled without exceeding limit: a while loop
+// left with break.
+AG_FUNCTION ag::Tensor doublings_within(ag::Tensor x, ag::Tensor limit) {
+  ag::Tensor steps = ag::constant(0);
+  while (steps < 100) {
+    x = x * 2.f;
+    if (x > limit)
+      break;
+    steps += 1;
+  }
+  return steps;
+}
+
+// The sum of the odd numbers below n: a for loop with continue.
+AG_FUNCTION ag::Tensor sum_of_odd(ag::Tensor n) {
+  ag::Tensor total = ag::constant(std::int64_t{0});
+  for (ag::Tensor i = ag::constant(std::int64_t{0}); i < n; i = i + 1) {
+    if (i % 2 == 0)
+      continue;
+    total += i;
+  }
+  return total;
+}
+
+// The position of the first element above t (the length when there is
+// none): a range-for over a tensor of run-time length, left with break.
+AG_FUNCTION ag::Tensor first_above(ag::Tensor x, ag::Tensor t) {
+  ag::Tensor index = ag::constant(std::int64_t{0});
+  for (ag::Tensor v : x) {
+    if (v > t)
+      break;
+    index += 1;
+  }
+  return index;
+}
+
+// Pairs j <= i < n with i + j even: nested loops, break in the inner one,
+// continue after it.
+AG_FUNCTION ag::Tensor even_pairs(ag::Tensor n) {
+  ag::Tensor count = ag::constant(std::int64_t{0});
+  for (ag::Tensor i = ag::constant(std::int64_t{0}); i < n; i = i + 1) {
+    for (ag::Tensor j = ag::constant(std::int64_t{0}); j < n; j = j + 1) {
+      if (j > i)
+        break;
+      if ((i + j) % 2 != 0)
+        continue;
+      count += 1;
+    }
+  }
+  return count;
+}
+
+// The program; bench/ExamplesBench.cpp uses the model without it.
+#ifndef AUTOGRAPH_EXAMPLE_WITHOUT_MAIN
+int main() {
+  ag::print("doublings_within(1, 20) =", doublings_within(ag::constant(1.f), ag::constant(20.f)));
+  ag::print("doublings_within(0.001, 1) =",
+            doublings_within(ag::constant(0.001f), ag::constant(1.f)));
+  ag::print("sum_of_odd(10) =", sum_of_odd(ag::constant(std::int64_t{10})));
+  ag::print("first_above([1 5 2 7], 4) =",
+            first_above(ag::constant({1.f, 5.f, 2.f, 7.f}), ag::constant(4.f)));
+  ag::print("first_above([1 2], 4) =", first_above(ag::constant({1.f, 2.f}), ag::constant(4.f)));
+  ag::print("even_pairs(4) =", even_pairs(ag::constant(std::int64_t{4})));
+  return 0;
+}
+#endif
