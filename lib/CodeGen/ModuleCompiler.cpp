@@ -4,7 +4,6 @@
 #include "autograph/Lowering/Pipelines.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
-#include "mlir/ExecutionEngine/OptUtils.h"
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/IR/MLIRContext.h"
@@ -14,6 +13,7 @@
 #include "mlir/Target/LLVMIR/Export.h"
 
 #include "llvm/IR/LegacyPassManager.h"
+#include "llvm/Passes/PassBuilder.h"
 #include "llvm/IR/Module.h"
 #include "llvm/MC/TargetRegistry.h"
 #include "llvm/Support/TargetSelect.h"
@@ -88,6 +88,41 @@ LogicalResult lowerAgModule(ModuleOp module, LoweringStage stage,
   return pm.run(module);
 }
 
+void internalizeAllButCInterfaces(llvm::Module &module) {
+  for (llvm::Function &function : module)
+    if (!function.isDeclaration() &&
+        !function.getName().starts_with("_mlir_ciface_") &&
+        !function.getName().starts_with("_mlir__mlir_ciface_"))
+      function.setLinkage(llvm::GlobalValue::InternalLinkage);
+  for (llvm::GlobalVariable &global : module.globals())
+    if (!global.isDeclaration())
+      global.setLinkage(llvm::GlobalValue::InternalLinkage);
+}
+
+void optimizeModule(llvm::Module &module, llvm::TargetMachine &machine) {
+  // The new pass manager's -O3 pipeline, built here: MLIR's
+  // makeOptimizingTransformer from Debian's libMLIR leaves modules nearly
+  // untouched (no inlining, no vectorisation).
+  llvm::LoopAnalysisManager loops;
+  llvm::FunctionAnalysisManager functions;
+  llvm::CGSCCAnalysisManager sccs;
+  llvm::ModuleAnalysisManager modules;
+  llvm::PipelineTuningOptions tuning;
+  tuning.LoopUnrolling = true;
+  tuning.LoopInterleaving = true;
+  tuning.LoopVectorization = true;
+  tuning.SLPVectorization = true;
+  llvm::PassBuilder builder(&machine, tuning);
+  builder.registerModuleAnalyses(modules);
+  builder.registerCGSCCAnalyses(sccs);
+  builder.registerFunctionAnalyses(functions);
+  builder.registerLoopAnalyses(loops);
+  builder.crossRegisterProxies(loops, functions, sccs, modules);
+  llvm::ModulePassManager pipeline =
+      builder.buildPerModuleDefaultPipeline(llvm::OptimizationLevel::O3);
+  pipeline.run(module, modules);
+}
+
 llvm::Expected<std::unique_ptr<llvm::TargetMachine>>
 createTargetMachine(bool portable) {
   static std::once_flag initialized;
@@ -136,18 +171,8 @@ translateToOptimizedLLVMIR(ModuleOp module, llvm::LLVMContext &context,
                                    "translation to LLVM IR failed:\n" + diagnostics);
   llvmModule->setTargetTriple(machine.getTargetTriple().str());
   llvmModule->setDataLayout(machine.createDataLayout());
-  // Only the C interface is called from outside; everything else may be
-  // inlined away and must not clash with other compiled modules.
-  for (llvm::Function &function : *llvmModule)
-    if (!function.isDeclaration() && !function.getName().starts_with("_mlir_ciface_"))
-      function.setLinkage(llvm::GlobalValue::InternalLinkage);
-  for (llvm::GlobalVariable &global : llvmModule->globals())
-    if (!global.isDeclaration())
-      global.setLinkage(llvm::GlobalValue::InternalLinkage);
-  auto optimize = makeOptimizingTransformer(/*optLevel=*/3, /*sizeLevel=*/0,
-                                            &machine);
-  if (llvm::Error error = optimize(llvmModule.get()))
-    return std::move(error);
+  internalizeAllButCInterfaces(*llvmModule);
+  optimizeModule(*llvmModule, machine);
   return llvmModule;
 }
 

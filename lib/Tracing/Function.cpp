@@ -11,7 +11,6 @@
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/ExecutionEngine/ExecutionEngine.h"
-#include "mlir/ExecutionEngine/OptUtils.h"
 #include "mlir/IR/MLIRContext.h"
 
 #include "llvm/ExecutionEngine/Orc/Mangling.h"
@@ -163,8 +162,14 @@ CompiledFunction::CompiledFunction(
     throw Error("compiling " + name + ": " + llvm::toString(machine.takeError()));
   impl_->targetMachine = std::move(*machine);
   ExecutionEngineOptions options;
-  options.transformer = makeOptimizingTransformer(
-      /*optLevel=*/3, /*sizeLevel=*/0, impl_->targetMachine.get());
+  // As for AOT: the implementation is internal, so it is inlined into its
+  // C interface and specialised (a loop's closed form, vectorisation).
+  llvm::TargetMachine *target = impl_->targetMachine.get();
+  options.transformer = [target](llvm::Module *module) {
+    autograph::codegen::internalizeAllButCInterfaces(*module);
+    autograph::codegen::optimizeModule(*module, *target);
+    return llvm::Error::success();
+  };
   options.jitCodeGenOptLevel = llvm::CodeGenOptLevel::Aggressive;
   auto engine = ExecutionEngine::create(*module, options);
   if (!engine)

@@ -64,6 +64,15 @@ mlir::LogicalResult lowerAgModule(mlir::ModuleOp module, LoweringStage stage,
 llvm::Expected<std::unique_ptr<llvm::TargetMachine>>
 createTargetMachine(bool portable);
 
+/// Only the C interface is called from outside (`_mlir_ciface_*` and the
+/// JIT's packed `_mlir__mlir_ciface_*`): every other definition becomes
+/// internal, so it can be inlined away and cannot clash with other modules.
+void internalizeAllButCInterfaces(llvm::Module &module);
+
+/// LLVM's -O3 pipeline for `machine` (inlining, loop and SLP vectorisation
+/// for its CPU).
+void optimizeModule(llvm::Module &module, llvm::TargetMachine &machine);
+
 /// Translates a module in the LLVM dialect to LLVM IR for `machine` and
 /// optimises it at -O3. Only `_mlir_ciface_*` functions stay visible.
 llvm::Expected<std::unique_ptr<llvm::Module>>

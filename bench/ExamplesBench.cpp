@@ -1,0 +1,167 @@
+//===- ExamplesBench.cpp - the example models: eager, JIT, AOT, C++ --------===//
+//
+// Times one call of each example model's AG_FUNCTION in one process, four
+// ways: eager (the source as written), JIT (autograph-cc's output, traced
+// and compiled on the first call, which is not timed), AOT (the function
+// compiled ahead of time, ag::aot::) and, where it is meaningful, the same
+// computation hand-written in C++. bench/compare-with-pytorch.sh puts these
+// next to PyTorch eager and TorchScript.
+//
+//   autograph-examples-bench [--json FILE]
+//
+//===----------------------------------------------------------------------===//
+#include <autograph/Function.h>
+#include <autograph/autograph.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <fstream>
+#include <functional>
+#include <string>
+#include <tuple>
+#include <vector>
+
+// Each model twice, in its own namespace: as written (eager) and converted.
+#define AUTOGRAPH_EXAMPLE_WITHOUT_MAIN
+namespace eager {
+#include "../examples/models/collatz.cc"
+#include "../examples/models/loops.cc"
+#include "../examples/models/mlp.cc"
+#include "../examples/models/rows.cc"
+} // namespace eager
+namespace jit {
+#include "collatz.converted.cc"
+#include "loops.converted.cc"
+#include "mlp.converted.cc"
+#include "rows.converted.cc"
+} // namespace jit
+#line 40 "bench/ExamplesBench.cpp"
+#include "collatz_aot.h"
+#include "loops_aot.h"
+#include "mlp_aot.h"
+#include "rows_aot.h"
+
+namespace {
+
+/// Median time of one call, in microseconds, over 7 rounds of enough calls
+/// to take about 30 ms each.
+double microsecondsPerCall(const std::function<void()> &call) {
+  using Clock = std::chrono::steady_clock;
+  call(); // warm up (and, for the JIT, trace and compile)
+  int calls = 1;
+  for (;;) {
+    auto start = Clock::now();
+    for (int i = 0; i < calls; ++i)
+      call();
+    double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+    if (seconds > 0.03 || calls > (1 << 24))
+      break;
+    calls *= 2;
+  }
+  std::vector<double> rounds;
+  for (int round = 0; round < 7; ++round) {
+    auto start = Clock::now();
+    for (int i = 0; i < calls; ++i)
+      call();
+    rounds.push_back(std::chrono::duration<double, std::micro>(Clock::now() - start)
+                         .count() / calls);
+  }
+  std::sort(rounds.begin(), rounds.end());
+  return rounds[rounds.size() / 2];
+}
+
+struct Case {
+  std::string name;
+  std::string input;
+  std::function<void()> eager, jit, aot, cpp; // cpp may be empty
+};
+
+std::int64_t collatzCpp(std::int64_t n) {
+  std::int64_t steps = 0;
+  while (n > 1) {
+    n = n % 2 == 0 ? n / 2 : 3 * n + 1;
+    ++steps;
+  }
+  return steps;
+}
+
+volatile std::int64_t sink;
+
+} // namespace
+
+int main(int argc, char **argv) {
+  std::string json;
+  for (int i = 1; i + 1 < argc; ++i)
+    if (std::string(argv[i]) == "--json")
+      json = argv[i + 1];
+
+  ag::Tensor n = ag::constant(std::int64_t{837799});
+  ag::Tensor big = ag::constant(std::int64_t{100000});
+  ag::Tensor huge = ag::constant(1e30f);
+  const std::int64_t batch = 4096, steps = 10000;
+  std::vector<float> xs(batch * 2), seq(steps * 2);
+  for (std::size_t i = 0; i < xs.size(); ++i)
+    xs[i] = std::sin(0.01f * static_cast<float>(i));
+  for (std::size_t i = 0; i < seq.size(); ++i)
+    seq[i] = std::cos(0.003f * static_cast<float>(i));
+  ag::Tensor x = ag::constant(xs, {batch, 2});
+  ag::Tensor sequence = ag::constant(seq, {steps, 2});
+  ag::Tensor w1 = ag::constant({{1.f, 0.f}, {0.f, 1.f}});
+  ag::Tensor b1 = ag::constant({0.5f, -0.5f});
+  ag::Tensor w2 = ag::constant({{1.f}, {2.f}});
+  ag::Tensor b2 = ag::constant({0.25f});
+  ag::Tensor w_x = ag::constant({0.5f, -1.f});
+  ag::Tensor w_h = ag::constant({0.8f, 0.3f});
+  ag::Tensor b = ag::constant({0.1f, 0.f});
+
+  std::vector<Case> cases = {
+      {"collatz_steps", "n = 837799 (524 iterations)",
+       [&] { eager::collatz_steps(n); }, [&] { jit::collatz_steps(n); },
+       [&] { ag::aot::collatz_steps(n); }, [&] { sink = collatzCpp(837799); }},
+      {"triangle", "n = 100000 (for loop on a tensor counter)",
+       [&] { eager::triangle(big); }, [&] { jit::triangle(big); },
+       [&] { ag::aot::triangle(big); },
+       [&] {
+         std::int64_t total = 0;
+         for (std::int64_t i = 1; i <= 100000; i = i + 1)
+           total += i;
+         sink = total;
+       }},
+      {"halve_at_least_once", "x = 1e30 (100 iterations)",
+       [&] { eager::halve_at_least_once(huge); },
+       [&] { jit::halve_at_least_once(huge); },
+       [&] { ag::aot::halve_at_least_once(huge); }, nullptr},
+      {"mlp", "x f32[4096,2], a tensor branch",
+       [&] { eager::mlp(x, w1, b1, w2, b2); }, [&] { jit::mlp(x, w1, b1, w2, b2); },
+       [&] { ag::aot::mlp(x, w1, b1, w2, b2); }, nullptr},
+      {"recurrent_cell", "sequence f32[10000,2] (for over rows)",
+       [&] { eager::recurrent_cell(sequence, w_x, w_h, b); },
+       [&] { jit::recurrent_cell(sequence, w_x, w_h, b); },
+       [&] { ag::aot::recurrent_cell(sequence, w_x, w_h, b); }, nullptr},
+  };
+
+  std::printf("%-20s %-42s %12s %12s %12s %12s %10s\n", "function", "input",
+              "eager us", "JIT us", "AOT us", "C++ us", "eager/AOT");
+  std::string records;
+  for (const Case &c : cases) {
+    double eagerUs = microsecondsPerCall(c.eager);
+    double jitUs = microsecondsPerCall(c.jit);
+    double aotUs = microsecondsPerCall(c.aot);
+    double cppUs = c.cpp ? microsecondsPerCall(c.cpp) : NAN;
+    std::printf("%-20s %-42s %12.2f %12.2f %12.2f %12.3f %9.1fx\n", c.name.c_str(),
+                c.input.c_str(), eagerUs, jitUs, aotUs, cppUs, eagerUs / aotUs);
+    char line[256];
+    std::snprintf(line, sizeof line,
+                  "%s  {\"name\": \"%s\", \"eager_us\": %.3f, \"jit_us\": %.3f, "
+                  "\"aot_us\": %.3f, \"cpp_us\": %s}",
+                  records.empty() ? "" : ",\n", c.name.c_str(), eagerUs, jitUs,
+                  aotUs, c.cpp ? std::to_string(cppUs).c_str() : "null");
+    records += line;
+  }
+  if (!json.empty())
+    std::ofstream(json) << "[\n" << records << "\n]\n";
+  return 0;
+}

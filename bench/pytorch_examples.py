@@ -1,0 +1,123 @@
+"""The example models (examples/models/*.cc) in PyTorch, timed eagerly and as
+TorchScript, the same way bench/ExamplesBench.cpp times the ag versions
+(median of 7 rounds of about 30 ms of calls, one thread). Writes JSON with
+--json FILE. Run by bench/compare-with-pytorch.sh."""
+import json
+import math
+import statistics
+import sys
+import time
+from typing import Tuple
+
+import torch
+
+torch.set_num_threads(1)
+
+
+def collatz_steps(n: torch.Tensor) -> torch.Tensor:
+    steps = torch.tensor(0, dtype=torch.int64)
+    while bool(n > 1):
+        if bool(n % 2 == 0):
+            n = n // 2
+        else:
+            n = n * 3 + 1
+        steps += 1
+    return steps
+
+
+def triangle(n: torch.Tensor) -> torch.Tensor:
+    total = torch.tensor(0, dtype=torch.int64)
+    i = torch.tensor(1, dtype=torch.int64)
+    while bool(i <= n):
+        total += i
+        i = i + 1
+    return total
+
+
+def halve_at_least_once(x: torch.Tensor) -> torch.Tensor:
+    x = x / 2.0
+    while bool(x > 1.0):
+        x = x / 2.0
+    return x
+
+
+def mlp(x: torch.Tensor, w1: torch.Tensor, b1: torch.Tensor, w2: torch.Tensor,
+        b2: torch.Tensor) -> torch.Tensor:
+    h = torch.matmul(x, w1) + b1
+    if bool(h.mean() > 0.0):
+        h = torch.relu(h)
+    else:
+        h = torch.tanh(h)
+    return torch.matmul(h, w2) + b2
+
+
+def recurrent_cell(sequence: torch.Tensor, w_x: torch.Tensor, w_h: torch.Tensor,
+                   b: torch.Tensor) -> Tuple[torch.Tensor, torch.Tensor]:
+    h = torch.zeros(2)
+    positive_steps = torch.tensor(0, dtype=torch.int32)
+    for x in sequence:
+        h = torch.tanh(x * w_x + h * w_h + b)
+        if bool(x.sum() > 0.0):
+            positive_steps += 1
+    return h, positive_steps
+
+
+def microseconds_per_call(call):
+    for _ in range(3):  # warm up (TorchScript's profiling runs)
+        call()
+    calls = 1
+    while True:
+        start = time.perf_counter()
+        for _ in range(calls):
+            call()
+        if time.perf_counter() - start > 0.03 or calls > (1 << 20):
+            break
+        calls *= 2
+    rounds = []
+    for _ in range(7):
+        start = time.perf_counter()
+        for _ in range(calls):
+            call()
+        rounds.append((time.perf_counter() - start) * 1e6 / calls)
+    return statistics.median(rounds)
+
+
+def main():
+    batch, steps = 4096, 10000
+    x = torch.tensor([math.sin(0.01 * i) for i in range(batch * 2)],
+                     dtype=torch.float32).reshape(batch, 2)
+    sequence = torch.tensor([math.cos(0.003 * i) for i in range(steps * 2)],
+                            dtype=torch.float32).reshape(steps, 2)
+    w1 = torch.tensor([[1.0, 0.0], [0.0, 1.0]])
+    b1 = torch.tensor([0.5, -0.5])
+    w2 = torch.tensor([[1.0], [2.0]])
+    b2 = torch.tensor([0.25])
+    w_x = torch.tensor([0.5, -1.0])
+    w_h = torch.tensor([0.8, 0.3])
+    b = torch.tensor([0.1, 0.0])
+    cases = [
+        ("collatz_steps", collatz_steps, (torch.tensor(837799),)),
+        ("triangle", triangle, (torch.tensor(100000),)),
+        ("halve_at_least_once", halve_at_least_once, (torch.tensor(1e30),)),
+        ("mlp", mlp, (x, w1, b1, w2, b2)),
+        ("recurrent_cell", recurrent_cell, (sequence, w_x, w_h, b)),
+    ]
+    # Hand-checked results, so that both versions compute what the ag ones do.
+    assert int(collatz_steps(torch.tensor(27))) == 111
+    assert int(triangle(torch.tensor(100))) == 5050
+    records = []
+    for name, function, args in cases:
+        scripted = torch.jit.script(function)
+        eager_us = microseconds_per_call(lambda: function(*args))
+        script_us = microseconds_per_call(lambda: scripted(*args))
+        print(f"{name:20s} torch eager {eager_us:12.2f} us   TorchScript {script_us:12.2f} us",
+              flush=True)
+        records.append({"name": name, "torch_eager_us": eager_us,
+                        "torchscript_us": script_us})
+    if "--json" in sys.argv:
+        with open(sys.argv[sys.argv.index("--json") + 1], "w") as out:
+            json.dump(records, out, indent=1)
+
+
+if __name__ == "__main__":
+    main()
