@@ -30,6 +30,7 @@ class DoStmt;
 class CXXForRangeStmt;
 class Expr;
 class CharSourceRange;
+class ConditionalOperator;
 } // namespace clang
 
 namespace autograph {
@@ -96,6 +97,11 @@ bool convertDo(ConversionContext &context, const clang::DoStmt *statement);
 /// rows (RangeForConverter.cpp).
 bool convertRangeFor(ConversionContext &context,
                      const clang::CXXForRangeStmt *statement);
+
+/// `assert(tensor)` (<cassert>) -> ag::Assert with the expression's text
+/// (AssertConverter.cpp). `expansion` is the macro's expansion.
+bool convertAssert(ConversionContext &context,
+                   const clang::ConditionalOperator *expansion);
 
 /// `&&`, `||`, `!` with tensor operands and `?:` on a tensor condition ->
 /// ag::cond / ag::logical_not, keeping C++'s evaluation order.

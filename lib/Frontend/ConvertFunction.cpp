@@ -148,7 +148,8 @@ public:
     return true;
   }
   bool VisitConditionalOperator(ConditionalOperator *e) {
-    convertLogicalOperator(context, e);
+    if (!convertAssert(context, e))
+      convertLogicalOperator(context, e);
     return true;
   }
   bool VisitBinaryOperator(BinaryOperator *e) {

@@ -3,6 +3,8 @@
 // autograph_add_aot_library in CMakeLists.txt).
 #include "aot_functions.h"
 
+#include <cassert>
+
 AG_FUNCTION ag::Tensor checked_sqrt(ag::Tensor x) {
   ag::Assert(ag::reduce_min(x) >= 0.f, "x must be non-negative");
   return ag::sqrt(x);
@@ -20,4 +22,11 @@ AG_FUNCTION ag::Tensor loud_sum(ag::Tensor x) {
   if (total > 10)
     ag::print("large:", total);
   return total;
+}
+
+// A <cassert> assert on a tensor: converted to ag::Assert, so the compiled
+// function raises instead of aborting.
+AG_FUNCTION ag::Tensor checked_log(ag::Tensor x) {
+  assert(ag::reduce_min(x) > 0.f);
+  return ag::log(x);
 }

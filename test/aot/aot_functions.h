@@ -10,5 +10,6 @@ ag::Tensor checked_sqrt(ag::Tensor x);
 std::tuple<ag::Tensor, ag::Tensor> min_max(ag::Tensor x);
 ag::Tensor integer_div(ag::Tensor a, ag::Tensor b);
 ag::Tensor loud_sum(ag::Tensor x);
+ag::Tensor checked_log(ag::Tensor x);
 
 #endif
