@@ -97,6 +97,8 @@ bool checkStageable(ConversionContext &context, const Stmt *body,
     }
     bool VisitReturnStmt(ReturnStmt *s) { reject(s->getBeginLoc(), "return"); return true; }
     bool VisitGotoStmt(GotoStmt *s) { reject(s->getBeginLoc(), "goto"); return true; }
+    // A goto from outside into the staged body could not reach it.
+    bool VisitLabelStmt(LabelStmt *s) { reject(s->getBeginLoc(), "label"); return true; }
     // break/continue of loops nested in the body belong to those loops.
     bool TraverseWhileStmt(WhileStmt *) { return true; }
     bool TraverseForStmt(ForStmt *) { return true; }

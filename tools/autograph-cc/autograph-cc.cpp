@@ -236,8 +236,11 @@ int main(int argc, const char **argv) {
   bool failed = false;
   std::optional<std::string> lowered =
       autograph::cc::lowerLoopJumpsInSource(*unit, failed);
-  if (failed)
+  if (failed) {
+    // The second pass's errors too, from the file as written; no output.
+    autograph::cc::convertSource(*unit);
     return 1;
+  }
   if (lowered && !(unit = parse(&*lowered)))
     return 1;
   std::optional<autograph::cc::ConvertedSource> converted =

@@ -15,3 +15,15 @@ AG_FUNCTION ag::Tensor continue_in_switch(ag::Tensor x, int mode) {
   }
   return x;
 }
+
+// A goto into staged control flow: its label is inside the staged body.
+AG_FUNCTION ag::Tensor goto_into(ag::Tensor x, bool skip) {
+  if (skip)
+    goto inside;
+  if (x > 0.f) {
+    // CHECK: unsupported-jumps.cpp:[[@LINE+1]]:3: error: 'label' inside an 'if' whose condition is a tensor is not supported yet
+  inside:
+    x = x * 2.f;
+  }
+  return x;
+}
