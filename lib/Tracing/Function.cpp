@@ -89,6 +89,8 @@ struct CompiledFunction::Impl {
   std::string mlir;
   std::vector<TensorSpec> inputs;
   std::vector<TensorSpec> outputs;
+  // The packed C interface (`_mlir__mlir_ciface_NAME`), looked up once.
+  void (*entry)(void **) = nullptr;
 };
 
 static ModuleOp traceInto(MLIRContext *context,
@@ -177,6 +179,10 @@ CompiledFunction::CompiledFunction(
                 llvm::toString(engine.takeError()));
   impl_->engine = std::move(*engine);
   impl_->engine->registerSymbols(runtimeSymbols);
+  auto entry = impl_->engine->lookupPacked("_mlir_ciface_" + name);
+  if (!entry)
+    throw Error("compiling " + name + ": " + llvm::toString(entry.takeError()));
+  impl_->entry = *entry;
 }
 
 CompiledFunction::~CompiledFunction() = default;
@@ -195,9 +201,7 @@ TensorList CompiledFunction::operator()(const TensorList &args) const {
   std::vector<void *> packed;
   for (void *&pointer : pointers)
     packed.push_back(&pointer);
-  if (llvm::Error error =
-          impl_->engine->invokePacked("_mlir_ciface_" + impl_->name, packed))
-    throw Error(impl_->name + ": " + llvm::toString(std::move(error)));
+  impl_->entry(packed.data());
   return call.finish();
 }
 
