@@ -113,10 +113,11 @@ bool convertLogicalOperator(ConversionContext &context,
 bool wrapForTracing(ConversionContext &context,
                     const clang::FunctionDecl *function);
 
-/// Runs the converters over `function`'s body, then wraps it; false when an
-/// error was reported.
+/// Runs the converters over `function`'s body, then wraps an `entry`
+/// (an AG_FUNCTION, not a function it calls); false when an error was
+/// reported.
 bool convertFunction(ConversionContext &context,
-                     const clang::FunctionDecl *function);
+                     const clang::FunctionDecl *function, bool entry = true);
 
 } // namespace autograph
 

@@ -176,13 +176,15 @@ private:
 
 } // namespace
 
-bool convertFunction(ConversionContext &context, const FunctionDecl *function) {
+bool convertFunction(ConversionContext &context, const FunctionDecl *function,
+                     bool entry) {
   bool failedBefore = context.failed;
   context.failed = false;
   markSourceLocations(context, function);
   Pipeline(context).TraverseStmt(function->getBody());
   bool ok = !context.failed;
-  if (ok && wrapForTracing(context, function))
+  // An AG_FUNCTION is compiled on call; a function it calls runs inline.
+  if (ok && entry && wrapForTracing(context, function))
     context.compiledFunctions.push_back(function->getNameAsString());
   context.failed = failedBefore || context.failed;
   return ok;

@@ -6,6 +6,8 @@
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 
+#include <set>
+
 using namespace clang;
 
 namespace autograph {
@@ -46,7 +48,52 @@ private:
   SourceManager &sourceManager;
 };
 
+/// The functions defined in the main file that `body` calls directly.
+class CalleeFinder : public RecursiveASTVisitor<CalleeFinder> {
+public:
+  explicit CalleeFinder(SourceManager &sources) : sources(sources) {}
+  bool VisitCallExpr(CallExpr *call) {
+    const FunctionDecl *callee = call->getDirectCallee();
+    if (!callee)
+      return true;
+    const FunctionDecl *definition = callee->getDefinition();
+    // Templates are not converted (their conditions' types are dependent).
+    if (!definition || definition->isTemplateInstantiation() ||
+        definition->isTemplated() ||
+        !sources.isInMainFile(definition->getLocation()))
+      return true;
+    for (const FunctionDecl *redecl : definition->getCanonicalDecl()->redecls())
+      if (hasAnnotation(redecl, kDoNotConvertAnnotation))
+        return true;
+    callees.push_back(definition);
+    return true;
+  }
+  std::vector<const FunctionDecl *> callees;
+
+private:
+  SourceManager &sources;
+};
+
 } // namespace
+
+std::vector<const FunctionDecl *>
+findCalledFunctions(ASTContext &context,
+                    const std::vector<const FunctionDecl *> &roots) {
+  std::set<const FunctionDecl *> seen(roots.begin(), roots.end());
+  std::vector<const FunctionDecl *> pending(roots), called;
+  while (!pending.empty()) {
+    const FunctionDecl *function = pending.back();
+    pending.pop_back();
+    CalleeFinder finder(context.getSourceManager());
+    finder.TraverseStmt(function->getBody());
+    for (const FunctionDecl *callee : finder.callees)
+      if (seen.insert(callee).second) {
+        called.push_back(callee);
+        pending.push_back(callee);
+      }
+  }
+  return called;
+}
 
 std::vector<const FunctionDecl *> findFunctionsToConvert(ASTContext &context) {
   Finder finder(context);

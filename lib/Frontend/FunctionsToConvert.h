@@ -25,6 +25,14 @@ inline constexpr const char *kDoNotConvertAnnotation = "autograph_do_not_convert
 std::vector<const clang::FunctionDecl *>
 findFunctionsToConvert(clang::ASTContext &context);
 
+/// The functions defined in the main file (not templates, not
+/// AG_DO_NOT_CONVERT) that `roots` call, directly or through each other:
+/// they are converted too (not wrapped: they run inline in a trace), as
+/// AutoGraph converts the functions a tf.function calls.
+std::vector<const clang::FunctionDecl *>
+findCalledFunctions(clang::ASTContext &context,
+                    const std::vector<const clang::FunctionDecl *> &roots);
+
 } // namespace autograph
 
 #endif // AUTOGRAPH_FRONTEND_FUNCTIONSTOCONVERT_H

@@ -27,7 +27,10 @@ std::optional<std::string> lowerLoopJumpsInSource(ASTUnit &unit, bool &failed) {
   ConversionContext conversion{context, rewriter};
   // Flags get numbers of their own; the second pass numbers from 0 again.
   conversion.nextId = 1000;
-  for (const FunctionDecl *function : findFunctionsToConvert(context))
+  std::vector<const FunctionDecl *> functions = findFunctionsToConvert(context);
+  for (const FunctionDecl *function : functions)
+    lowerLoopJumps(conversion, function);
+  for (const FunctionDecl *function : findCalledFunctions(context, functions))
     lowerLoopJumps(conversion, function);
   printer.EndSourceFile();
   failed = conversion.failed;
@@ -46,8 +49,12 @@ std::optional<ConvertedSource> convertSource(ASTUnit &unit) {
   printer.BeginSourceFile(context.getLangOpts(), nullptr);
   Rewriter rewriter(sourceManager, context.getLangOpts());
   ConversionContext conversion{context, rewriter};
-  for (const FunctionDecl *function : findFunctionsToConvert(context))
+  std::vector<const FunctionDecl *> functions = findFunctionsToConvert(context);
+  for (const FunctionDecl *function : functions)
     convertFunction(conversion, function);
+  // The functions they call, converted in place and traced inline.
+  for (const FunctionDecl *function : findCalledFunctions(context, functions))
+    convertFunction(conversion, function, /*entry=*/false);
   printer.EndSourceFile();
   if (conversion.failed)
     return std::nullopt;
