@@ -10,6 +10,7 @@
 #ifndef AUTOGRAPH_FRONTEND_CONTROLFLOWCONVERSION_H
 #define AUTOGRAPH_FRONTEND_CONTROLFLOWCONVERSION_H
 
+#include "Liveness.h"
 #include "ModifiedVariables.h"
 
 #include "clang/Rewrite/Core/Rewriter.h"
@@ -41,11 +42,17 @@ struct ConversionContext {
   unsigned nextId = 0; // numbers the generated temporaries
   bool failed = false;
   std::set<std::pair<unsigned, std::string>> reported; // no duplicates
+  /// Liveness in the function being converted (computed once per function).
+  const Liveness *liveness = nullptr;
   /// The AG_FUNCTIONs wrapped in ag::function (compiled on call), by name.
   std::vector<std::string> compiledFunctions;
 
   /// The current (already rewritten) text of `statement`, with its `;`.
   std::string text(const clang::Stmt *statement);
+  /// Of the variables `statement` assigns, those live after it (or, for a
+  /// loop, at its head): the outputs or loop variables to stage.
+  std::vector<Modification> liveAfter(const clang::Stmt *statement,
+                                      std::vector<Modification> assigned) const;
   /// Replaces the text of `range` (as rewritten so far) by `text`.
   void replace(clang::CharSourceRange range, const std::string &text);
   /// A located error (a clang diagnostic) with `message`.

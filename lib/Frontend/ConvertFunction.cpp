@@ -29,6 +29,16 @@ std::string ConversionContext::text(const Stmt *statement) {
   return text;
 }
 
+std::vector<Modification>
+ConversionContext::liveAfter(const Stmt *statement,
+                             std::vector<Modification> assigned) const {
+  if (liveness)
+    llvm::erase_if(assigned, [&](const Modification &m) {
+      return !liveness->isLiveAfter(statement, m.variable);
+    });
+  return assigned;
+}
+
 void ConversionContext::replace(CharSourceRange range, const std::string &text) {
   // Text inserted right before or after the range (AG_LINE markers of this
   // and the next statement) is not part of it and stays.
@@ -180,12 +190,15 @@ bool convertFunction(ConversionContext &context, const FunctionDecl *function,
                      bool entry) {
   bool failedBefore = context.failed;
   context.failed = false;
+  Liveness liveness(context.ast, function);
+  context.liveness = &liveness;
   markSourceLocations(context, function);
   Pipeline(context).TraverseStmt(function->getBody());
   bool ok = !context.failed;
   // An AG_FUNCTION is compiled on call; a function it calls runs inline.
   if (ok && entry && wrapForTracing(context, function))
     context.compiledFunctions.push_back(function->getNameAsString());
+  context.liveness = nullptr;
   context.failed = failedBefore || context.failed;
   return ok;
 }

@@ -33,7 +33,8 @@ bool convertIf(ConversionContext &context, const IfStmt *statement) {
                   "not converted yet");
     return false;
   }
-  std::vector<Modification> outputs = modifiedOuterVariables(statement);
+  std::vector<Modification> outputs =
+      context.liveAfter(statement, modifiedOuterVariables(statement));
   if (!checkStageable(context, statement->getThen(), outputs, "an 'if' whose condition is a tensor") ||
       (statement->getElse() &&
        !checkStageable(context, statement->getElse(), {}, "an 'if' whose condition is a tensor")))

@@ -39,6 +39,7 @@ bool convertRangeFor(ConversionContext &context, const CXXForRangeStmt *statemen
   const VarDecl *item = statement->getLoopVariable();
   std::vector<Modification> vars = modifiedOuterVariables(statement->getBody());
   llvm::erase_if(vars, [&](const Modification &m) { return m.variable == item; });
+  vars = context.liveAfter(statement, std::move(vars));
   if (!checkStageable(context, statement->getBody(), vars,
                       "a range-'for' loop over a tensor"))
     return false;

@@ -75,7 +75,8 @@ bool convertWhile(ConversionContext &context, const WhileStmt *statement) {
                   "not converted yet");
     return false;
   }
-  std::vector<Modification> vars = modifiedOuterVariables(statement->getBody());
+  std::vector<Modification> vars =
+      context.liveAfter(statement, modifiedOuterVariables(statement->getBody()));
   if (!checkStageable(context, statement->getBody(), vars, "a 'while' loop whose condition is a tensor"))
     return false;
   std::string id = "__ag_loop_" + std::to_string(context.nextId++);
@@ -104,6 +105,7 @@ bool convertFor(ConversionContext &context, const ForStmt *statement) {
             return v.variable == m.variable;
           }))
         vars.push_back(m);
+  vars = context.liveAfter(statement, std::move(vars));
   if (!checkStageable(context, statement->getBody(), vars, "a 'for' loop whose condition is a tensor"))
     return false;
   std::string body = context.text(statement->getBody());
@@ -124,7 +126,8 @@ bool convertDo(ConversionContext &context, const DoStmt *statement) {
   if (!condition)
     return false;
   // do body while (c)  ==  first = true; while (first || c) { body; first = false; }
-  std::vector<Modification> vars = modifiedOuterVariables(statement->getBody());
+  std::vector<Modification> vars =
+      context.liveAfter(statement, modifiedOuterVariables(statement->getBody()));
   if (!checkStageable(context, statement->getBody(), vars, "a 'do' loop whose condition is a tensor"))
     return false;
   std::string id = "__ag_loop_" + std::to_string(context.nextId++);
