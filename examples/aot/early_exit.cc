@@ -17,5 +17,7 @@ int main() {
   ag::print("first_above([1 2], 4) =",
             ag::aot::first_above(ag::constant({1.f, 2.f}), ag::constant(4.f)));
   ag::print("even_pairs(4) =", ag::aot::even_pairs(ag::constant(std::int64_t{4})));
+  ag::print("sign of -3, 4, 0:", ag::aot::sign(ag::constant(-3.f)),
+            ag::aot::sign(ag::constant(4.f)), ag::aot::sign(ag::constant(0.f)));
   return 0;
 }

@@ -1,7 +1,8 @@
-// Loops that leave early (Effective TF2: "use Python control flow", with
-// break and continue): autograph-cc turns a break or continue of a staged
-// loop into a flag, guards the rest of the body with it and folds the break
-// flag into the loop's condition, then stages the loop.
+// Loops and functions that leave early (Effective TF2: "use Python control
+// flow", with break, continue and return): autograph-cc turns a break or
+// continue of a staged loop into a flag, guards the rest of the body with it
+// and folds the break flag into the loop's condition, then stages the loop;
+// a return from a tensor if becomes the assignment of the result.
 #include <autograph/autograph.h>
 
 #include <cstdint>
@@ -58,6 +59,17 @@ AG_FUNCTION ag::Tensor even_pairs(ag::Tensor n) {
   return count;
 }
 
+// The sign of x, returned early from tensor ifs: every return becomes the
+// assignment of one result, and what follows an if that returns moves into
+// its else.
+AG_FUNCTION ag::Tensor sign(ag::Tensor x) {
+  if (x > 0.f)
+    return ag::constant(1.f);
+  if (x < 0.f)
+    return ag::constant(-1.f);
+  return ag::constant(0.f);
+}
+
 // The program; bench/ExamplesBench.cpp uses the model without it.
 #ifndef AUTOGRAPH_EXAMPLE_WITHOUT_MAIN
 int main() {
@@ -69,6 +81,8 @@ int main() {
             first_above(ag::constant({1.f, 5.f, 2.f, 7.f}), ag::constant(4.f)));
   ag::print("first_above([1 2], 4) =", first_above(ag::constant({1.f, 2.f}), ag::constant(4.f)));
   ag::print("even_pairs(4) =", even_pairs(ag::constant(std::int64_t{4})));
+  ag::print("sign of -3, 4, 0:", sign(ag::constant(-3.f)), sign(ag::constant(4.f)),
+            sign(ag::constant(0.f)));
   return 0;
 }
 #endif

@@ -81,6 +81,13 @@ bool checkStageable(ConversionContext &context, const clang::Stmt *body,
 void lowerLoopJumps(ConversionContext &context,
                     const clang::FunctionDecl *function);
 
+/// Also in the first pass: in a function returning ag::Tensor with a
+/// `return` inside a tensor `if`, returns become assignments of one result
+/// and the statements after an always-returning `if` move into its else
+/// (ReturnConverter.cpp).
+void lowerReturns(ConversionContext &context,
+                  const clang::FunctionDecl *function);
+
 /// Puts `AG_LINE;` (the statement's file:line for tracing) before every
 /// statement of a block in `function` (SourceLocationMarker.cpp).
 void markSourceLocations(ConversionContext &context,

@@ -28,10 +28,13 @@ std::optional<std::string> lowerLoopJumpsInSource(ASTUnit &unit, bool &failed) {
   // Flags get numbers of their own; the second pass numbers from 0 again.
   conversion.nextId = 1000;
   std::vector<const FunctionDecl *> functions = findFunctionsToConvert(context);
-  for (const FunctionDecl *function : functions)
-    lowerLoopJumps(conversion, function);
+  std::vector<const FunctionDecl *> all = functions;
   for (const FunctionDecl *function : findCalledFunctions(context, functions))
+    all.push_back(function);
+  for (const FunctionDecl *function : all) {
+    lowerReturns(conversion, function);
     lowerLoopJumps(conversion, function);
+  }
   printer.EndSourceFile();
   failed = conversion.failed;
   const RewriteBuffer *buffer = rewriter.getRewriteBufferFor(sourceManager.getMainFileID());
