@@ -1,6 +1,5 @@
 //===- Assert.cpp - ag::Assert and the error entry points ------------------===//
 #include "autograph/Assert.h"
-#include "autograph/RuntimeABI.h"
 
 #include "TensorImpl.h"
 
@@ -41,13 +40,3 @@ void Assert(bool condition, const std::string &message, const char *file,
 }
 
 } // namespace ag
-
-extern "C" void agrt_assert_fail(const char *message, const char *file,
-                                 int64_t line) {
-  throw ag::InvalidArgumentError(ag::format_assert_message(
-      message ? message : "", {file ? file : "", static_cast<int>(line)}));
-}
-
-extern "C" void agrt_raise_invalid_argument(const char *message) {
-  throw ag::InvalidArgumentError(message ? message : "");
-}

@@ -8,7 +8,6 @@
 //
 //===----------------------------------------------------------------------===//
 #include "autograph/Print.h"
-#include "autograph/RuntimeABI.h"
 #include "autograph/Tracer.h"
 
 #include "TensorImpl.h"
@@ -183,43 +182,3 @@ std::ostream &operator<<(std::ostream &os, DType d) { return os << dtype_name(d)
 
 } // namespace ag
 
-// --- C entry points -------------------------------------------------------------
-
-namespace {
-struct PrintLine {
-  std::string text;
-  bool first = true;
-};
-thread_local PrintLine tls_line;
-
-void separate() {
-  if (!tls_line.first)
-    tls_line.text += ' ';
-  tls_line.first = false;
-}
-} // namespace
-
-extern "C" void agrt_print_begin(void) {
-  tls_line.text.clear();
-  tls_line.first = true;
-}
-
-extern "C" void agrt_print_string(const char *text) {
-  separate();
-  tls_line.text += text ? text : "";
-}
-
-extern "C" void agrt_print_tensor(int32_t dtype, int64_t rank,
-                                  const int64_t *shape, const int64_t *strides,
-                                  const void *data) {
-  separate();
-  ag::format_tensor_to(tls_line.text, static_cast<ag::DType>(dtype), shape,
-                       rank, data, strides);
-}
-
-extern "C" void agrt_print_end(void) {
-  tls_line.text += '\n';
-  ag::detail::write_stdout(tls_line.text);
-  tls_line.text.clear();
-  tls_line.first = true;
-}

@@ -8,8 +8,8 @@
 
 namespace ag {
 
-/// Element type of a tensor. The numeric values are part of the runtime's C
-/// ABI (RuntimeABI.h): compiled code passes them as `int32_t`.
+/// Element type of a tensor. The numeric values are stable: AOT headers and
+/// compiled code rely on them.
 enum class DType : std::uint8_t {
   Float32 = 0,
   Float64 = 1,

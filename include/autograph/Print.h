@@ -4,7 +4,7 @@
 // end; scalars plain (`5`, `0.5`); floating values `%g`; booleans `true` /
 // `false`; vectors `[1 2 3]`; matrices `[[1 2]\n [3 4]]`; a dimension longer
 // than 6 shows its first 3 and last 3 entries around `...`. Compiled code
-// prints through the same formatter (RuntimeABI.h), so the output is
+// prints through the same formatter (CompiledCodeABI.h), so the output is
 // byte-identical in every mode.
 //
 //===----------------------------------------------------------------------===//

@@ -33,7 +33,7 @@ func.func @print(%x: tensor<2xf32>, %b: tensor<i1>) {
 
 // -----
 
-// The failing branch calls agrt_assert_fail with the message, the file and
+// The failing branch calls agrt_memref_assert_fail with the message, the file and
 // the line of the op's location.
 // CHECK-LABEL: func @assert
 // CHECK-SAME: (%[[P:[^:]*]]: tensor<i1>

@@ -1,6 +1,5 @@
 #include "TensorTestUtil.h"
 
-#include "autograph/RuntimeABI.h"
 
 #include <cstdint>
 #include <limits>
@@ -98,10 +97,6 @@ TEST(ErrorPathsTest, AssertCarriesMessageAndSourceLine) {
   EXPECT_NO_THROW(ag::Assert(ag::constant(3) > 2, "fine"));
   EXPECT_NO_THROW(ag::Assert(true, "fine"));
   expect_invalid([] { ag::Assert(false, "plain bool"); }, "Assert failed: plain bool");
-  expect_invalid([] { agrt_assert_fail("from compiled code", "model.cc", 12); },
-                 "model.cc:12: Assert failed: from compiled code");
-  expect_invalid([] { agrt_raise_invalid_argument("div: integer division by zero"); },
-                 "div: integer division by zero");
 }
 
 TEST(ErrorPathsTest, UndefinedTensor) {
