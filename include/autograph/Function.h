@@ -14,7 +14,6 @@
 #include "autograph/Tensor.h"
 
 #include <functional>
-#include <map>
 #include <memory>
 #include <string>
 #include <tuple>
@@ -82,8 +81,14 @@ private:
   int trace_count_ = 0;
   std::string last_mlir_;
   bool warned_ = false;
-  // Signature -> compiled code (nullptr: lowering failed, run eagerly).
-  std::map<std::string, std::unique_ptr<jit::CompiledFunction>> cache_;
+  // One entry per traced signature (exact dtypes and shapes) with its
+  // compiled code (nullptr: lowering failed, run eagerly). Few signatures are
+  // traced, so a call compares them in place instead of building a key.
+  struct Traced {
+    std::vector<TensorSpec> inputs;
+    std::unique_ptr<jit::CompiledFunction> compiled;
+  };
+  std::vector<Traced> cache_;
 };
 
 namespace detail {

@@ -53,6 +53,8 @@ struct ConversionContext {
   /// loop, at its head): the outputs or loop variables to stage.
   std::vector<Modification> liveAfter(const clang::Stmt *statement,
                                       std::vector<Modification> assigned) const;
+  /// `statement` with its `;`.
+  clang::CharSourceRange statementRange(const clang::Stmt *statement) const;
   /// Replaces the text of `range` (as rewritten so far) by `text`.
   void replace(clang::CharSourceRange range, const std::string &text);
   /// A located error (a clang diagnostic) with `message`.
@@ -66,6 +68,13 @@ struct ConversionContext {
                              const std::vector<Modification> &outputs,
                              const std::string &prologue = "");
 };
+
+/// The code a staged loop's lambdas share for its loop variables: `unpack`
+/// declares each from `__ag_v[i]`, `list` is `a, b`, `names` is `"a", "b"`.
+struct LoopVariableCode {
+  std::string unpack, list, names;
+};
+LoopVariableCode loopVariableCode(const std::vector<Modification> &vars);
 
 /// Rejects what cannot be staged inside tensor control flow (return, break,
 /// continue, goto) and variables that are not tensors among `modified`;

@@ -17,11 +17,25 @@ using namespace clang;
 
 namespace autograph {
 
+CharSourceRange ConversionContext::statementRange(const Stmt *statement) const {
+  return tooling::maybeExtendRange(
+      CharSourceRange::getTokenRange(statement->getSourceRange()), tok::semi, ast);
+}
+
+LoopVariableCode loopVariableCode(const std::vector<Modification> &vars) {
+  LoopVariableCode code;
+  for (size_t i = 0; i < vars.size(); ++i) {
+    std::string name = vars[i].variable->getNameAsString();
+    code.unpack += "[[maybe_unused]] ::ag::Tensor " + name + " = __ag_v[" +
+                   std::to_string(i) + "]; ";
+    code.list += (code.list.empty() ? "" : ", ") + name;
+    code.names += (code.names.empty() ? "\"" : ", \"") + name + "\"";
+  }
+  return code;
+}
+
 std::string ConversionContext::text(const Stmt *statement) {
-  CharSourceRange range = tooling::maybeExtendRange(
-      CharSourceRange::getTokenRange(statement->getSourceRange()), tok::semi,
-      ast);
-  std::string text = rewriter.getRewrittenText(range);
+  std::string text = rewriter.getRewrittenText(statementRange(statement));
   // The statement's own AG_LINE marker stays in front of it.
   llvm::StringRef marker = "AG_LINE; ";
   if (llvm::StringRef(text).starts_with(marker))
@@ -75,11 +89,7 @@ void ConversionContext::replaceWithStagedCall(
     text += " " + outputs[i].variable->getNameAsString() + " = " + id + "[" +
             std::to_string(i) + "];";
   text += " }";
-  replace(
-      tooling::maybeExtendRange(
-          CharSourceRange::getTokenRange(statement->getSourceRange()), tok::semi,
-          ast),
-      text);
+  replace(statementRange(statement), text);
 }
 
 bool checkStageable(ConversionContext &context, const Stmt *body,

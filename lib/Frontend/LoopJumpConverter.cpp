@@ -117,9 +117,9 @@ public:
             : breaks ? breakFlag : continueFlag;
 
     for (const Stmt *jump : jumps.breaks)
-      replaceStatement(jump, "{ " + breakFlag + " = ::ag::constant(true); }");
+      context_.replace(context_.statementRange(jump), "{ " + breakFlag + " = ::ag::constant(true); }");
     for (const Stmt *jump : jumps.continues)
-      replaceStatement(jump, "{ " + continueFlag + " = ::ag::constant(true); }");
+      context_.replace(context_.statementRange(jump), "{ " + continueFlag + " = ::ag::constant(true); }");
     guardAfterJumps(body, jumps, flags);
 
     // The loop: the break flag before it and in its condition, the continue
@@ -152,7 +152,7 @@ public:
       context_.rewriter.InsertTextBefore(
           loop->getBeginLoc(),
           "{ ::ag::Tensor " + breakFlag + " = ::ag::constant(false); ");
-      context_.rewriter.InsertTextAfterToken(endOf(loop), " }");
+      context_.rewriter.InsertTextAfterToken(context_.statementRange(loop).getEnd(), " }");
     }
   }
 
@@ -167,20 +167,7 @@ private:
     return nullptr;
   }
 
-  /// The last token of `statement`, its `;` included.
-  SourceLocation endOf(const Stmt *statement) {
-    return tooling::maybeExtendRange(
-               CharSourceRange::getTokenRange(statement->getSourceRange()),
-               tok::semi, context_.ast)
-        .getEnd();
-  }
 
-  void replaceStatement(const Stmt *statement, const std::string &text) {
-    context_.replace(tooling::maybeExtendRange(
-                         CharSourceRange::getTokenRange(statement->getSourceRange()),
-                         tok::semi, context_.ast),
-                     text);
-  }
 
   /// In every block on a path to a jump, the statements after the one that
   /// may jump run only while no flag is set.
@@ -226,7 +213,7 @@ private:
       return;
     }
     context_.rewriter.InsertTextBefore(body->getBeginLoc(), "{ " + prologue);
-    context_.rewriter.InsertTextAfterToken(endOf(body), epilogue + " }");
+    context_.rewriter.InsertTextAfterToken(context_.statementRange(body).getEnd(), epilogue + " }");
   }
 
   ConversionContext &context_;

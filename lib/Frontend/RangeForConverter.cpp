@@ -44,14 +44,7 @@ bool convertRangeFor(ConversionContext &context, const CXXForRangeStmt *statemen
                       "a range-'for' loop over a tensor"))
     return false;
 
-  std::string unpack, list, names;
-  for (size_t i = 0; i < vars.size(); ++i) {
-    std::string name = vars[i].variable->getNameAsString();
-    unpack += "[[maybe_unused]] ::ag::Tensor " + name + " = __ag_v[" +
-              std::to_string(i) + "]; ";
-    list += (list.empty() ? "" : ", ") + name;
-    names += (names.empty() ? "\"" : ", \"") + name + "\"";
-  }
+  auto [unpack, list, names] = loopVariableCode(vars);
   // The loop variable as the user declared it (`ag::Tensor row`,
   // `const auto &row`, ...; its range would include the `:`), bound to the
   // current row.

@@ -102,7 +102,7 @@ public:
       if (branch && !branch->getElse() && alwaysReturns(branch->getThen())) {
         lowerStatement(branch->getThen());
         if (i + 1 < count) {
-          context_.rewriter.InsertTextAfterToken(endOf(branch), " else {");
+          context_.rewriter.InsertTextAfterToken(context_.statementRange(branch).getEnd(), " else {");
           ++open;
         }
         continue;
@@ -123,9 +123,7 @@ private:
           ret->getRetValue()
               ? context_.rewriter.getRewrittenText(ret->getRetValue()->getSourceRange())
               : "";
-      context_.replace(tooling::maybeExtendRange(
-                           CharSourceRange::getTokenRange(ret->getSourceRange()),
-                           tok::semi, context_.ast),
+      context_.replace(context_.statementRange(ret),
                        "{ __ag_retval = " + value + "; }");
     } else if (const auto *block = dyn_cast<CompoundStmt>(statement)) {
       lowerBlock(block);
@@ -153,13 +151,6 @@ private:
       }
     } finder(context_);
     finder.TraverseStmt(const_cast<Stmt *>(statement));
-  }
-
-  SourceLocation endOf(const Stmt *statement) {
-    return tooling::maybeExtendRange(
-               CharSourceRange::getTokenRange(statement->getSourceRange()),
-               tok::semi, context_.ast)
-        .getEnd();
   }
 
   ConversionContext &context_;

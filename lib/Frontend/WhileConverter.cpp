@@ -32,14 +32,7 @@ static std::string stagedLoop(ConversionContext &context, const Expr *condition,
                               const std::string &bodyText,
                               const std::vector<Modification> &vars,
                               const std::string &firstFlag = "") {
-  std::string unpack, list, names;
-  for (size_t i = 0; i < vars.size(); ++i) {
-    std::string name = vars[i].variable->getNameAsString();
-    unpack += "[[maybe_unused]] ::ag::Tensor " + name + " = __ag_v[" +
-              std::to_string(i) + "]; ";
-    list += (list.empty() ? "" : ", ") + name;
-    names += (names.empty() ? "\"" : ", \"") + name + "\"";
-  }
+  auto [unpack, list, names] = loopVariableCode(vars);
   std::string test =
       "::ag::condition(" +
       context.rewriter.getRewrittenText(condition->getSourceRange()) + ")";

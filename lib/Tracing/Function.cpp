@@ -17,6 +17,7 @@
 #include "llvm/Target/TargetMachine.h"
 #include "llvm/Support/FileSystem.h"
 
+#include <algorithm>
 #include <atomic>
 #include <cstdlib>
 #include <fstream>
@@ -29,11 +30,22 @@ namespace ag {
 namespace {
 std::atomic<bool> g_run_eagerly{false};
 
-std::string signatureOf(const TensorList &args) {
-  std::string key;
-  for (const Tensor &arg : args)
-    key += format_spec(arg.spec()) + ";";
-  return key;
+/// Whether `args` have exactly the dtypes and shapes of `specs` (without
+/// building specs: this runs on every call).
+bool hasSignature(const TensorList &args, const std::vector<TensorSpec> &specs) {
+  if (args.size() != specs.size())
+    return false;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const Tensor &arg = args[i];
+    const Shape &shape = specs[i].shape;
+    if (!arg.defined() || arg.dtype() != specs[i].dtype ||
+        arg.rank() != static_cast<std::int64_t>(shape.size()))
+      return false;
+    for (size_t d = 0; d < shape.size(); ++d)
+      if (arg.dim(static_cast<std::int64_t>(d)) != shape[d])
+        return false;
+  }
+  return true;
 }
 
 /// One MLIR context with the dialects and translations compilation needs.
@@ -216,8 +228,9 @@ Function::Function(Function &&) noexcept = default;
 TensorList Function::operator()(const TensorList &args) {
   if (functions_run_eagerly() || current_tracer())
     return fn_(args);
-  std::string key = signatureOf(args);
-  auto it = cache_.find(key);
+  auto it = std::find_if(cache_.begin(), cache_.end(), [&](const Traced &traced) {
+    return hasSignature(args, traced.inputs);
+  });
   if (it == cache_.end()) {
     std::vector<TensorSpec> inputs;
     for (const Tensor &arg : args)
@@ -237,11 +250,12 @@ TensorList Function::operator()(const TensorList &args) {
                   << "\nrunning it eagerly instead\n";
       warned_ = true;
     }
-    it = cache_.emplace(key, std::move(compiled)).first;
+    cache_.push_back(Traced{std::move(inputs), std::move(compiled)});
+    it = cache_.end() - 1;
   }
-  if (!it->second)
+  if (!it->compiled)
     return fn_(args);
-  return (*it->second)(args);
+  return (*it->compiled)(args);
 }
 
 } // namespace ag

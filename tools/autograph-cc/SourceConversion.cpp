@@ -15,27 +15,52 @@
 using namespace clang;
 
 namespace autograph::cc {
+namespace {
+
+/// One conversion pass over the main file: a rewriter, and the converters'
+/// diagnostics printed on stderr like the parser's.
+struct Pass {
+  explicit Pass(ASTUnit &unit)
+      : context(unit.getASTContext()),
+        printer(llvm::errs(), &context.getDiagnostics().getDiagnosticOptions()),
+        rewriter(context.getSourceManager(), context.getLangOpts()),
+        conversion{context, rewriter} {
+    context.getDiagnostics().setClient(&printer, /*ShouldOwnClient=*/false);
+    printer.BeginSourceFile(context.getLangOpts(), nullptr);
+  }
+  ~Pass() { printer.EndSourceFile(); }
+
+  ASTContext &context;
+  TextDiagnosticPrinter printer;
+  Rewriter rewriter;
+  ConversionContext conversion;
+};
+
+/// The AG_FUNCTIONs, then the functions they call.
+std::vector<const FunctionDecl *> functionsToConvert(ASTContext &context,
+                                                     size_t *entries) {
+  std::vector<const FunctionDecl *> functions = findFunctionsToConvert(context);
+  *entries = functions.size();
+  for (const FunctionDecl *function : findCalledFunctions(context, functions))
+    functions.push_back(function);
+  return functions;
+}
+
+} // namespace
 
 std::optional<std::string> lowerLoopJumpsInSource(ASTUnit &unit, bool &failed) {
-  ASTContext &context = unit.getASTContext();
+  Pass pass(unit);
+  ASTContext &context = pass.context;
   SourceManager &sourceManager = context.getSourceManager();
-  DiagnosticsEngine &diagnostics = context.getDiagnostics();
-  TextDiagnosticPrinter printer(llvm::errs(), &diagnostics.getDiagnosticOptions());
-  diagnostics.setClient(&printer, /*ShouldOwnClient=*/false);
-  printer.BeginSourceFile(context.getLangOpts(), nullptr);
-  Rewriter rewriter(sourceManager, context.getLangOpts());
-  ConversionContext conversion{context, rewriter};
+  Rewriter &rewriter = pass.rewriter;
+  ConversionContext &conversion = pass.conversion;
   // Flags get numbers of their own; the second pass numbers from 0 again.
   conversion.nextId = 1000;
-  std::vector<const FunctionDecl *> functions = findFunctionsToConvert(context);
-  std::vector<const FunctionDecl *> all = functions;
-  for (const FunctionDecl *function : findCalledFunctions(context, functions))
-    all.push_back(function);
-  for (const FunctionDecl *function : all) {
+  size_t entries;
+  for (const FunctionDecl *function : functionsToConvert(context, &entries)) {
     lowerReturns(conversion, function);
     lowerLoopJumps(conversion, function);
   }
-  printer.EndSourceFile();
   failed = conversion.failed;
   const RewriteBuffer *buffer = rewriter.getRewriteBufferFor(sourceManager.getMainFileID());
   if (failed || !buffer)
@@ -44,21 +69,16 @@ std::optional<std::string> lowerLoopJumpsInSource(ASTUnit &unit, bool &failed) {
 }
 
 std::optional<ConvertedSource> convertSource(ASTUnit &unit) {
-  ASTContext &context = unit.getASTContext();
+  Pass pass(unit);
+  ASTContext &context = pass.context;
   SourceManager &sourceManager = context.getSourceManager();
-  DiagnosticsEngine &diagnostics = context.getDiagnostics();
-  TextDiagnosticPrinter printer(llvm::errs(), &diagnostics.getDiagnosticOptions());
-  diagnostics.setClient(&printer, /*ShouldOwnClient=*/false);
-  printer.BeginSourceFile(context.getLangOpts(), nullptr);
-  Rewriter rewriter(sourceManager, context.getLangOpts());
-  ConversionContext conversion{context, rewriter};
-  std::vector<const FunctionDecl *> functions = findFunctionsToConvert(context);
-  for (const FunctionDecl *function : functions)
-    convertFunction(conversion, function);
-  // The functions they call, converted in place and traced inline.
-  for (const FunctionDecl *function : findCalledFunctions(context, functions))
-    convertFunction(conversion, function, /*entry=*/false);
-  printer.EndSourceFile();
+  Rewriter &rewriter = pass.rewriter;
+  ConversionContext &conversion = pass.conversion;
+  // The functions they call are converted in place and traced inline.
+  size_t entries;
+  std::vector<const FunctionDecl *> functions = functionsToConvert(context, &entries);
+  for (size_t i = 0; i < functions.size(); ++i)
+    convertFunction(conversion, functions[i], /*entry=*/i < entries);
   if (conversion.failed)
     return std::nullopt;
 

@@ -3,6 +3,13 @@
 // RUN: autograph-cc %s --emit=llvm --function=axpy --signature="f32[?],f32[?]" -- -std=c++17 | FileCheck %s --check-prefix=LLVM
 // RUN: autograph-cc %s --emit=llvm-ir --function=axpy --signature="f32[?],f32[?]" -- -std=c++17 | FileCheck %s --check-prefix=IR
 // RUN: autograph-cc %s --emit=asm --portable --function=axpy --signature="f32[?],f32[?]" -- -std=c++17 | FileCheck %s --check-prefix=ASM
+// -v reports each stage and its time on stderr.
+// RUN: autograph-cc %s --emit=obj -o %t.v.o -v --function=axpy --signature="f32[?],f32[?]" -- -std=c++17 2>&1 >/dev/null | FileCheck %s --check-prefix=VERBOSE
+// VERBOSE: autograph-cc: converted {{.*}}emit-stages.cpp ({{[0-9.]+}} s)
+// VERBOSE: autograph-cc: traced axpy(f32[?],f32[?]) ({{[0-9.]+}} s)
+// VERBOSE: autograph-cc: lowered to the LLVM dialect ({{[0-9.]+}} s)
+// VERBOSE: autograph-cc: translated to LLVM IR and optimised for {{.*}} ({{[0-9.]+}} s)
+// VERBOSE: autograph-cc: generated the object file ({{[0-9.]+}} s)
 // --dump-dir keeps the converted source, the ag module, every pass's output
 // and the LLVM IR.
 // RUN: rm -rf %t.dump
