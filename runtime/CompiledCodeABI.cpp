@@ -17,6 +17,7 @@ namespace {
 
 struct CompiledCallState {
   std::string line;                  // the print statement being built
+  std::string format;                // printf format of the next tensor
   std::optional<std::string> error;  // the first failed check's message
 };
 
@@ -47,8 +48,18 @@ void printTensor(ag::DType dtype, int64_t rank, const void *descriptor) {
   RankedDescriptorView view = viewDescriptor(rank, descriptor);
   const char *data =
       view.aligned + view.offset * static_cast<int64_t>(ag::dtype_size(dtype));
-  ag::format_tensor_to(tls_state.line, dtype, view.sizes, rank, data,
-                       view.strides);
+  if (tls_state.format.empty()) {
+    ag::format_tensor_to(tls_state.line, dtype, view.sizes, rank, data,
+                         view.strides);
+    return;
+  }
+  std::string format = std::move(tls_state.format);
+  tls_state.format.clear();
+  try {
+    ag::format_element_to(tls_state.line, format, dtype, view.sizes, rank, data);
+  } catch (const ag::Error &e) {
+    tls_state.error = e.what();
+  }
 }
 
 std::string text(const char *aligned, int64_t offset, int64_t size,
@@ -69,6 +80,12 @@ extern "C" void agrt_memref_print_text(const char *, const char *aligned,
                                        int64_t stride) {
   if (!tls_state.error)
     tls_state.line += text(aligned, offset, size, stride);
+}
+
+extern "C" void agrt_memref_print_format(const char *, const char *aligned,
+                                         int64_t offset, int64_t size,
+                                         int64_t stride) {
+  tls_state.format = text(aligned, offset, size, stride);
 }
 
 extern "C" void agrt_memref_print_tensor_f32(int64_t rank, const void *d) {

@@ -26,6 +26,10 @@ extern "C" {
 void agrt_memref_print_begin(void);
 void agrt_memref_print_text(const char *allocated, const char *aligned,
                             int64_t offset, int64_t size, int64_t stride);
+/// The printf conversion ("%.3f") of the next tensor of this print, which
+/// must then have one element (else the call's error is pending).
+void agrt_memref_print_format(const char *allocated, const char *aligned,
+                              int64_t offset, int64_t size, int64_t stride);
 void agrt_memref_print_tensor_f32(int64_t rank, const void *descriptor);
 void agrt_memref_print_tensor_f64(int64_t rank, const void *descriptor);
 void agrt_memref_print_tensor_i32(int64_t rank, const void *descriptor);

@@ -7,6 +7,11 @@
 // prints through the same formatter (CompiledCodeABI.h), so the output is
 // byte-identical in every mode.
 //
+// What autograph-cc makes of the C++ ways of printing: a `std::cout << ...`
+// chain with a tensor in it becomes an ag::PrintStream chain, `printf` with a
+// tensor argument becomes ag::print_formatted. Both print what the original
+// statement printed, as one ag.print.
+//
 //===----------------------------------------------------------------------===//
 #ifndef AUTOGRAPH_PRINT_H
 #define AUTOGRAPH_PRINT_H
@@ -16,7 +21,9 @@
 #include "autograph/Tensor.h"
 
 #include <cstdint>
+#include <initializer_list>
 #include <iosfwd>
+#include <sstream>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -31,6 +38,9 @@ struct PrintArg {
   std::int64_t i = 0;
   double f = 0.0;
   ag::Tensor tensor;
+  /// A printf conversion ("%.3f", "%5d", "%s") that formats this argument: a
+  /// C++ value, or a tensor of exactly one element. Empty: ag::print's format.
+  std::string format;
 
   PrintArg(const char *s) : kind(Kind::String), text(s ? s : "") {}
   PrintArg(std::string s) : kind(Kind::String), text(std::move(s)) {}
@@ -59,6 +69,40 @@ struct PrintArg {
 /// the current Tracer while tracing.
 void print_args(Span<const PrintArg> args);
 
+/// Prints `pieces` as they are: no separator, no newline added. While tracing
+/// the pieces become one ag.print.
+void print_pieces(Span<const PrintArg> pieces);
+
+/// `printf(format, args...)` with tensor arguments: each conversion of
+/// `format` (`%d`, `%.3f`, `%5s`, ...; `%%` is a percent sign) formats the
+/// next argument as printf would, a tensor of one element by its value (cast
+/// to the conversion's integer or floating type). Raises InvalidArgumentError
+/// when the conversions and the arguments do not match.
+void print_formatted(const char *format, std::initializer_list<PrintArg> args);
+
+/// A `std::cout << ...` chain with tensors in it, converted:
+///   (::ag::PrintStream() << "loss " << loss << std::endl).print();
+/// C++ values (and manipulators) go through a std::ostringstream that starts
+/// with std::cout's flags, precision and fill, so they print exactly as
+/// std::cout would; tensors are kept as pieces. print() prints the whole chain
+/// once, or records it as one ag.print while tracing.
+class PrintStream {
+public:
+  PrintStream();
+  PrintStream &operator<<(const Tensor &t);
+  PrintStream &operator<<(std::ostream &(*manipulator)(std::ostream &));
+  template <class T> PrintStream &operator<<(const T &value) {
+    text_ << value;
+    return *this;
+  }
+  void print();
+
+private:
+  void flushText();
+  std::ostringstream text_;
+  std::vector<PrintArg> pieces_;
+};
+
 /// `ag::print("loss:", loss, "step", 3);`
 template <class... Args> void print(const Args &...args) {
   if constexpr (sizeof...(Args) == 0) {
@@ -72,6 +116,19 @@ template <class... Args> void print(const Args &...args) {
 /// The text ag::print writes for `args` (without the trailing newline).
 /// Tensors must be concrete.
 std::string format_print_args(Span<const PrintArg> args);
+
+/// Appends one piece of print_pieces: a string, a C++ value or a concrete
+/// tensor, with its printf `format` if it has one.
+void format_piece_to(std::string &out, const PrintArg &piece);
+
+/// Appends the value of a tensor of one element (`dtype`, extents
+/// `shape[0..rank)`, its element at `data`) formatted by the printf
+/// conversion `format`. Raises InvalidArgumentError for a tensor of another
+/// size, a conversion that is not one printf conversion, or one that does not
+/// take a number (`%s`).
+void format_element_to(std::string &out, std::string_view format, DType dtype,
+                       const std::int64_t *shape, std::int64_t rank,
+                       const void *data);
 
 /// The text of a concrete tensor.
 std::string format_tensor(const Tensor &t);

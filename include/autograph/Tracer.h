@@ -37,9 +37,10 @@ public:
   virtual Tensor emit(OpKind kind, Span<const Tensor> inputs,
                       const OpAttrs &attrs, const TensorSpec &result) = 0;
 
-  /// Records an ag::print of `args` (strings, scalars, concrete or symbolic
-  /// tensors), to print at run time exactly as the eager ag::print would.
-  virtual void emit_print(Span<const PrintArg> args) = 0;
+  /// Records a print of `pieces` (strings, scalars, concrete or symbolic
+  /// tensors, each with its printf format if any), printed at run time as
+  /// they are, without separators, exactly as print_pieces would.
+  virtual void emit_print(Span<const PrintArg> pieces) = 0;
 
   /// Records an ag::Assert: at run time, if `condition` (0-d) is false, raise
   /// ag::InvalidArgumentError with format_assert_message(message, where).

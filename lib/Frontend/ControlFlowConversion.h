@@ -32,6 +32,8 @@ class CXXForRangeStmt;
 class Expr;
 class CharSourceRange;
 class ConditionalOperator;
+class CXXOperatorCallExpr;
+class CallExpr;
 } // namespace clang
 
 namespace autograph {
@@ -57,6 +59,8 @@ struct ConversionContext {
   clang::CharSourceRange statementRange(const clang::Stmt *statement) const;
   /// Replaces the text of `range` (as rewritten so far) by `text`.
   void replace(clang::CharSourceRange range, const std::string &text);
+  /// Whether `expression` is a statement of its own (its value is unused).
+  bool valueUnused(const clang::Expr *expression) const;
   /// A located error (a clang diagnostic) with `message`.
   void error(clang::SourceLocation where, const std::string &message);
   /// Replaces `statement` (with its `;`) by
@@ -125,6 +129,15 @@ bool convertRangeFor(ConversionContext &context,
 /// (AssertConverter.cpp). `expansion` is the macro's expansion.
 bool convertAssert(ConversionContext &context,
                    const clang::ConditionalOperator *expansion);
+
+/// `std::cout << ...` with a tensor operand -> an ag::PrintStream chain that
+/// prints once, as one ag.print (StreamPrintConverter.cpp).
+bool convertStreamPrint(ConversionContext &context,
+                        const clang::CXXOperatorCallExpr *expression);
+
+/// `printf(format, ..., t.item<T>(), ...)` -> ag::print_formatted(format,
+/// {..., t, ...}) (PrintfConverter.cpp).
+bool convertPrintf(ConversionContext &context, const clang::CallExpr *call);
 
 /// `&&`, `||`, `!` with tensor operands and `?:` on a tensor condition ->
 /// ag::cond / ag::logical_not, keeping C++'s evaluation order.

@@ -9,6 +9,8 @@
 #include "TensorTypes.h"
 
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Tooling/Transformer/SourceCode.h"
@@ -68,6 +70,37 @@ void ConversionContext::replace(CharSourceRange range, const std::string &text) 
     replacement += "\n";
   rewriter.ReplaceText(range.getBegin(), rewriter.getRangeSize(range, options),
                        replacement);
+}
+
+bool ConversionContext::valueUnused(const Expr *expression) const {
+  const Stmt *node = expression;
+  while (true) {
+    auto parents = ast.getParents(*node);
+    if (parents.size() != 1)
+      return false;
+    const Stmt *parent = parents[0].get<Stmt>();
+    if (!parent)
+      return false;
+    if (const auto *e = dyn_cast<Expr>(parent)) {
+      if (!isa<ExprWithCleanups, MaterializeTemporaryExpr, CXXBindTemporaryExpr,
+               ImplicitCastExpr, ParenExpr>(e))
+        return false;
+      node = parent;
+      continue;
+    }
+    // The condition of an if or a loop uses the value; a body does not.
+    if (const auto *s = dyn_cast<IfStmt>(parent))
+      return s->getCond() != node;
+    if (const auto *s = dyn_cast<WhileStmt>(parent))
+      return s->getCond() != node;
+    if (const auto *s = dyn_cast<DoStmt>(parent))
+      return s->getCond() != node;
+    if (const auto *s = dyn_cast<ForStmt>(parent))
+      return s->getCond() != node;
+    if (isa<ReturnStmt, SwitchStmt, DeclStmt>(parent))
+      return false;
+    return true;
+  }
 }
 
 void ConversionContext::error(SourceLocation where, const std::string &message) {
@@ -172,6 +205,14 @@ public:
   bool VisitConditionalOperator(ConditionalOperator *e) {
     if (!convertAssert(context, e))
       convertLogicalOperator(context, e);
+    return true;
+  }
+  bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *e) {
+    convertStreamPrint(context, e);
+    return true;
+  }
+  bool VisitCallExpr(CallExpr *e) {
+    convertPrintf(context, e);
     return true;
   }
   bool VisitBinaryOperator(BinaryOperator *e) {

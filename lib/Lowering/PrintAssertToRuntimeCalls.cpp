@@ -1,7 +1,8 @@
 //===- PrintAssertToRuntimeCalls.cpp - ag.print/ag.assert to the C ABI ----===//
 //
 // ag.print becomes agrt_memref_print_begin, one agrt_memref_print_text per
-// literal piece, one agrt_memref_print_tensor_<dtype> per tensor, and
+// literal piece, one agrt_memref_print_tensor_<dtype> per tensor (preceded by
+// agrt_memref_print_format when the tensor has a printf format), and
 // agrt_memref_print_end; ag.assert becomes
 // `if (!predicate) agrt_memref_assert_fail(message, file, line)` with the op's
 // source location. Text travels as i8 tensors and tensors as unranked
@@ -92,6 +93,9 @@ struct PrintToRuntimeCalls : OpRewritePattern<ag::PrintOp> {
     ArrayAttr texts = op.getTexts();
     for (auto [i, value] : llvm::enumerate(op.getValues())) {
       printText(texts[i]);
+      if (StringRef format = op.getFormat(i); !format.empty())
+        callRuntime(rewriter, loc, op, "agrt_memref_print_format",
+                    textTensor(rewriter, loc, format));
       Type elementType = getElementTypeOrSelf(value.getType());
       Value unranked = rewriter.create<tensor::CastOp>(
           loc, UnrankedTensorType::get(elementType), value);

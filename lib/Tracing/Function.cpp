@@ -68,6 +68,7 @@ llvm::orc::SymbolMap runtimeSymbols(llvm::orc::MangleAndInterner interner) {
 #define AG_RUNTIME_SYMBOL(name) add(#name, reinterpret_cast<void *>(&name))
   AG_RUNTIME_SYMBOL(agrt_memref_print_begin);
   AG_RUNTIME_SYMBOL(agrt_memref_print_text);
+  AG_RUNTIME_SYMBOL(agrt_memref_print_format);
   AG_RUNTIME_SYMBOL(agrt_memref_print_tensor_f32);
   AG_RUNTIME_SYMBOL(agrt_memref_print_tensor_f64);
   AG_RUNTIME_SYMBOL(agrt_memref_print_tensor_i32);

@@ -328,34 +328,24 @@ std::vector<Value> MlirTracer::dynamicSizes(const ::ag::Shape &shape) {
   return symbolic(out);
 }
 
-void MlirTracer::emit_print(::ag::Span<const ::ag::PrintArg> args) {
-  // ::ag::print's format: arguments separated by one space, then a newline.
+void MlirTracer::emit_print(::ag::Span<const ::ag::PrintArg> pieces) {
+  // Everything known at trace time becomes text; symbolic tensors are the
+  // op's values, each with its printf format ("" for ag::print's).
   SmallVector<std::string> texts{""};
   SmallVector<Value> values;
-  for (size_t i = 0; i < args.size(); ++i) {
-    const ::ag::PrintArg &arg = args[i];
-    if (i > 0)
-      texts.back() += ' ';
-    switch (arg.kind) {
-    case ::ag::PrintArg::Kind::String: texts.back() += arg.text; break;
-    case ::ag::PrintArg::Kind::Integer: ::ag::format_scalar_to(texts.back(), arg.i); break;
-    case ::ag::PrintArg::Kind::Floating: ::ag::format_scalar_to(texts.back(), arg.f); break;
-    case ::ag::PrintArg::Kind::Boolean:
-      ::ag::format_scalar_to(texts.back(), arg.i != 0);
-      break;
-    case ::ag::PrintArg::Kind::Tensor:
-      if (arg.tensor.is_symbolic()) {
-        values.push_back(valueOf(arg.tensor));
-        texts.emplace_back();
-      } else {
-        texts.back() += ::ag::format_tensor(arg.tensor);
-      }
-      break;
+  SmallVector<std::string> formats;
+  for (const ::ag::PrintArg &piece : pieces) {
+    if (piece.kind == ::ag::PrintArg::Kind::Tensor && piece.tensor.is_symbolic()) {
+      values.push_back(valueOf(piece.tensor));
+      formats.push_back(piece.format);
+      texts.emplace_back();
+    } else {
+      ::ag::format_piece_to(texts.back(), piece);
     }
   }
-  texts.back() += '\n';
-  SmallVector<StringRef> refs(texts.begin(), texts.end());
-  builder_.create<mlir::ag::PrintOp>(here(), refs, values);
+  SmallVector<StringRef> textRefs(texts.begin(), texts.end());
+  SmallVector<StringRef> formatRefs(formats.begin(), formats.end());
+  builder_.create<mlir::ag::PrintOp>(here(), textRefs, values, formatRefs);
 }
 
 void MlirTracer::emit_assert(const ::ag::Tensor &condition,

@@ -33,6 +33,26 @@ func.func @print(%x: tensor<2xf32>, %b: tensor<i1>) {
 
 // -----
 
+// A value with a printf format is preceded by agrt_memref_print_format with
+// the conversion's text ("%.3f" is the bytes 37 46 51 102); the next value,
+// without one, is not.
+// CHECK-LABEL: func @print_formatted
+// CHECK-SAME: (%[[X:[^:]*]]: tensor<f32>
+func.func @print_formatted(%x: tensor<f32>) {
+  // CHECK: %[[FORMAT:.*]] = arith.constant dense<[37, 46, 51, 102]> : tensor<4xi8>
+  // CHECK: %[[FORMATD:.*]] = tensor.cast %[[FORMAT]] : tensor<4xi8> to tensor<?xi8>
+  // CHECK: call @agrt_memref_print_format(%[[FORMATD]])
+  // CHECK: %[[XU:.*]] = tensor.cast %[[X]] : tensor<f32> to tensor<*xf32>
+  // CHECK: call @agrt_memref_print_tensor_f32(%[[XU]])
+  // CHECK-NOT: call @agrt_memref_print_format
+  // CHECK: call @agrt_memref_print_tensor_f32
+  // CHECK: call @agrt_memref_print_end()
+  ag.print(%x as "%.3f", " ", %x) : tensor<f32>, tensor<f32>
+  return
+}
+
+// -----
+
 // The failing branch calls agrt_memref_assert_fail with the message, the file and
 // the line of the op's location.
 // CHECK-LABEL: func @assert

@@ -145,6 +145,46 @@ TEST(FunctionTest, FailedAssertRaisesTheSameErrorAsEagerExecution) {
   EXPECT_EQ(jitOutput, "x = [1 -4] sum: -3\n");
 }
 
+ag::Tensor print_formatted_first(ag::Tensor x) {
+  ag::print_formatted("first %.2f of %d\n", {x[0], 2});
+  (ag::PrintStream() << "all " << x << std::endl).print();
+  ag::print_formatted("the only one %g\n", {x});
+  return x;
+}
+
+TEST(FunctionTest, FormattedPrintsMatchEagerExecutionWithTheirErrors) {
+  auto compiled = ag::function(print_formatted_first, "print_formatted_first");
+  // x has one element: every print succeeds; with two the last one fails
+  // (after the first two printed) in both modes with the same message.
+  for (ag::Tensor x : {ag::constant({0.125f}), ag::constant({1.5f, 2.f})}) {
+    std::string eagerMessage = "none", jitMessage = "none";
+    testing::internal::CaptureStdout();
+    try {
+      print_formatted_first(x);
+    } catch (const ag::InvalidArgumentError &error) {
+      eagerMessage = error.what();
+    }
+    std::string eagerOutput = testing::internal::GetCapturedStdout();
+    testing::internal::CaptureStdout();
+    try {
+      compiled(x);
+    } catch (const ag::InvalidArgumentError &error) {
+      jitMessage = error.what();
+    }
+    std::string jitOutput = testing::internal::GetCapturedStdout();
+    EXPECT_EQ(jitOutput, eagerOutput);
+    EXPECT_EQ(jitMessage, eagerMessage);
+    if (x.shape()[0] == 1) {
+      EXPECT_EQ(eagerOutput, "first 0.12 of 2\nall [0.125]\nthe only one 0.125\n");
+      EXPECT_EQ(eagerMessage, "none");
+    } else {
+      EXPECT_EQ(eagerOutput, "first 1.50 of 2\nall [1.5 2]\n");
+      EXPECT_EQ(eagerMessage,
+                "print_formatted: '%g' formats a tensor of one element; got f32[2]");
+    }
+  }
+}
+
 TEST(FunctionTest, LoopVariableChangingDtypeIsATraceError) {
   auto compiled = ag::function([](const ag::Tensor &x) {
     return ag::while_loop(

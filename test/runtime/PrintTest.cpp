@@ -1,7 +1,11 @@
 #include "TensorTestUtil.h"
 
 
+#include <cmath>
 #include <cstdint>
+#include <cstdio>
+#include <iomanip>
+#include <iostream>
 #include <limits>
 #include <sstream>
 
@@ -108,4 +112,97 @@ TEST(PrintTest, FormatsBuffersOfAnyLayout) {
   std::string s;
   ag::format_tensor_to(s, ag::float32, shape, 2, data, strides);
   EXPECT_EQ(s, "[[1 3]\n [2.5 4]]");
+}
+
+namespace {
+template <class F> std::string captured(F &&print) {
+  testing::internal::CaptureStdout();
+  print();
+  return testing::internal::GetCapturedStdout();
+}
+
+template <class... Args> std::string c_printf(const char *format, Args... args) {
+  char buffer[256];
+  std::snprintf(buffer, sizeof buffer, format, args...);
+  return buffer;
+}
+} // namespace
+
+TEST(PrintFormattedTest, TensorsFormatLikePrintfOfTheirValue) {
+  ag::Tensor loss = ag::constant(0.015625f);
+  ag::Tensor step = ag::constant(std::int64_t{7});
+  EXPECT_EQ(captured([&] {
+              ag::print_formatted("step %2lld: loss %8.5f (%s) %d%%\n",
+                                  {step, loss, "ok", 3});
+            }),
+            c_printf("step %2lld: loss %8.5f (%s) %d%%\n", 7LL, 0.015625, "ok", 3));
+  EXPECT_EQ(captured([&] { ag::print_formatted("%x %o %e %G|%-4d|%+.2f", {step, step, loss, loss, step, loss}); }),
+            "7 7 1.562500e-02 0.015625|7   |+0.02");
+  // The value is converted to the conversion's type, as item<T>() would.
+  EXPECT_EQ(captured([&] { ag::print_formatted("%d %f %d", {ag::constant(2.75f), step, ag::constant(true)}); }),
+            "2 7.000000 1");
+  // A one-element tensor of any rank; C++ bools and chars.
+  EXPECT_EQ(captured([&] { ag::print_formatted("%.1f %d %c %c", {ag::constant({{1.25}}), true, 'x', 65}); }),
+            "1.2 1 x A");
+}
+
+TEST(PrintFormattedTest, MismatchesAreErrors) {
+  ag::Tensor two = ag::constant({1.f, 2.f});
+  auto message = [](auto &&call) {
+    try {
+      call();
+    } catch (const ag::InvalidArgumentError &e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  EXPECT_EQ(message([&] { ag::print_formatted("%f %f\n", {ag::constant(1.f)}); }),
+            "print_formatted: format \"%f %f\n\": it has 2 conversions for 1 arguments");
+  EXPECT_EQ(message([&] { ag::print_formatted("%f", {two}); }),
+            "print_formatted: '%f' formats a tensor of one element; got f32[2]");
+  EXPECT_EQ(message([&] { ag::print_formatted("%s", {ag::constant(1.f)}); }),
+            "print_formatted: '%s' needs a string; got a number");
+  EXPECT_EQ(message([&] { ag::print_formatted("%d", {"text"}); }),
+            "print_formatted: '%d' needs a number; got the string \"text\"");
+  EXPECT_NE(message([&] { ag::print_formatted("%n", {1}); }).find("'%n' is not a conversion ag can print"),
+            std::string::npos);
+  EXPECT_NE(message([&] { ag::print_formatted("%*d", {1}); }).find("'*' widths"),
+            std::string::npos);
+  EXPECT_NE(message([&] { ag::print_formatted("%d", {ag::constant(std::nanf(""))}); }).find("'%d' formats an integer; got nan"),
+            std::string::npos);
+  // Nothing was printed by the failed calls.
+  EXPECT_EQ(captured([&] { message([&] { ag::print_formatted("a%f", {two}); }); }), "");
+}
+
+TEST(PrintStreamTest, PrintsWhatStdCoutWould) {
+  ag::Tensor t = ag::constant({{1.5f, 2.f}, {3.f, 4.f}});
+  std::ostringstream expected;
+  expected << "t = " << ag::format_tensor(t) << ", " << true << ' '
+           << static_cast<std::int8_t>(65) << ' ' << 1.0 / 3 << ' '
+           << std::string("s") << std::endl;
+  EXPECT_EQ(captured([&] {
+              (ag::PrintStream() << "t = " << t << ", " << true << ' '
+                                 << static_cast<std::int8_t>(65) << ' '
+                                 << 1.0 / 3 << ' ' << std::string("s")
+                                 << std::endl)
+                  .print();
+            }),
+            expected.str());
+  // Manipulators apply to the C++ values of the chain.
+  EXPECT_EQ(captured([&] {
+              (ag::PrintStream() << std::fixed << std::setprecision(2) << 3.14159
+                                 << " " << ag::constant(0.5f))
+                  .print();
+            }),
+            "3.14 0.5");
+}
+
+TEST(PrintStreamTest, StartsWithStdCoutsSettings) {
+  std::ios_base::fmtflags flags = std::cout.flags();
+  std::streamsize precision = std::cout.precision();
+  std::cout << std::boolalpha << std::setprecision(3);
+  std::string out = captured([] { (ag::PrintStream() << true << " " << 3.14159).print(); });
+  std::cout.flags(flags);
+  std::cout.precision(precision);
+  EXPECT_EQ(out, "true 3.14");
 }

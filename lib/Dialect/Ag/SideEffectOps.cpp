@@ -12,15 +12,53 @@ using namespace mlir::ag;
 //===----------------------------------------------------------------------===//
 
 void PrintOp::build(OpBuilder &builder, OperationState &state,
-                    ArrayRef<StringRef> texts, ValueRange values) {
-  build(builder, state, builder.getStrArrayAttr(texts), values);
+                    ArrayRef<StringRef> texts, ValueRange values,
+                    ArrayRef<StringRef> formats) {
+  bool anyFormat = llvm::any_of(formats, [](StringRef f) { return !f.empty(); });
+  build(builder, state, builder.getStrArrayAttr(texts), values,
+        anyFormat ? builder.getStrArrayAttr(formats) : ArrayAttr());
 }
+
+StringRef PrintOp::getFormat(unsigned i) {
+  std::optional<ArrayAttr> formats = getFormats();
+  if (!formats || i >= formats->size())
+    return "";
+  return cast<StringAttr>((*formats)[i]).getValue();
+}
+
+namespace {
+/// Whether `format` is one printf conversion of a number:
+/// `%[-+ #0]*[0-9]*(.[0-9]*)?[hlLjztq]*[diouxXcfFeEgGaA]`.
+bool isNumberConversion(StringRef format) {
+  if (!format.consume_front("%"))
+    return false;
+  format = format.ltrim("-+ #0");
+  format = format.ltrim("0123456789");
+  if (format.consume_front("."))
+    format = format.ltrim("0123456789");
+  format = format.ltrim("hlLjztq");
+  return format.size() == 1 &&
+         StringRef("diouxXcfFeEgGaA").contains(format.front());
+}
+} // namespace
 
 LogicalResult PrintOp::verify() {
   if (getTexts().size() != getValues().size() + 1)
     return emitOpError("has ")
            << getTexts().size() << " text pieces for " << getValues().size()
            << " tensors; it needs one more piece than tensors";
+  if (std::optional<ArrayAttr> formats = getFormats()) {
+    if (formats->size() != getValues().size())
+      return emitOpError("has ") << formats->size() << " formats for "
+                                 << getValues().size()
+                                 << " tensors; it needs one per tensor";
+    for (auto [i, format] : llvm::enumerate(formats->getAsValueRange<StringAttr>()))
+      if (!format.empty() && !isNumberConversion(format))
+        return emitOpError("format \"")
+               << format << "\" of value " << i
+               << " is not one printf conversion of a number (such as "
+                  "\"%d\" or \"%.3f\")";
+  }
   return success();
 }
 
@@ -30,6 +68,7 @@ LogicalResult PrintOp::verify() {
 // an empty piece between adjacent tensors.
 ParseResult PrintOp::parse(OpAsmParser &parser, OperationState &result) {
   SmallVector<std::string> texts{""};
+  SmallVector<std::string> formats;
   SmallVector<OpAsmParser::UnresolvedOperand> values;
   auto parseElement = [&]() -> ParseResult {
     std::string text;
@@ -42,6 +81,10 @@ ParseResult PrintOp::parse(OpAsmParser &parser, OperationState &result) {
       return failure();
     values.push_back(value);
     texts.emplace_back();
+    formats.emplace_back();
+    if (succeeded(parser.parseOptionalKeyword("as")) &&
+        parser.parseString(&formats.back()))
+      return failure();
     return success();
   };
   if (parser.parseCommaSeparatedList(OpAsmParser::Delimiter::Paren,
@@ -62,6 +105,11 @@ ParseResult PrintOp::parse(OpAsmParser &parser, OperationState &result) {
   SmallVector<StringRef> textRefs(texts.begin(), texts.end());
   result.addAttribute(getTextsAttrName(result.name),
                       parser.getBuilder().getStrArrayAttr(textRefs));
+  if (llvm::any_of(formats, [](const std::string &f) { return !f.empty(); })) {
+    SmallVector<StringRef> formatRefs(formats.begin(), formats.end());
+    result.addAttribute(getFormatsAttrName(result.name),
+                        parser.getBuilder().getStrArrayAttr(formatRefs));
+  }
   return success();
 }
 
@@ -85,6 +133,10 @@ void PrintOp::print(OpAsmPrinter &printer) {
     printText(texts[i]);
     separate();
     printer << value;
+    if (StringRef format = getFormat(i); !format.empty()) {
+      printer << " as ";
+      printer.printString(format);
+    }
   }
   printText(texts[getValues().size()]);
   printer << ')';
@@ -92,7 +144,8 @@ void PrintOp::print(OpAsmPrinter &printer) {
     printer << " : ";
     llvm::interleaveComma(getValues().getTypes(), printer);
   }
-  printer.printOptionalAttrDict((*this)->getAttrs(), {getTextsAttrName()});
+  printer.printOptionalAttrDict((*this)->getAttrs(),
+                                {getTextsAttrName(), getFormatsAttrName()});
 }
 
 //===----------------------------------------------------------------------===//

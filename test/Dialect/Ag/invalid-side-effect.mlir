@@ -17,6 +17,30 @@ func.func @print_missing_types(%x: tensor<f32>) {
 
 // -----
 
+func.func @print_format_not_a_conversion(%x: tensor<f32>) {
+  // expected-error @+1 {{'ag.print' op format "loss %f" of value 0 is not one printf conversion of a number (such as "%d" or "%.3f")}}
+  ag.print(%x as "loss %f") : tensor<f32>
+  return
+}
+
+// -----
+
+func.func @print_format_of_a_string(%x: tensor<f32>) {
+  // expected-error @+1 {{'ag.print' op format "%s" of value 0 is not one printf conversion of a number}}
+  ag.print(%x as "%s") : tensor<f32>
+  return
+}
+
+// -----
+
+func.func @print_formats_count(%x: tensor<f32>) {
+  // expected-error @+1 {{'ag.print' op has 2 formats for 1 tensors; it needs one per tensor}}
+  "ag.print"(%x) <{texts = ["", ""], formats = ["%d", "%d"]}> : (tensor<f32>) -> ()
+  return
+}
+
+// -----
+
 func.func @assert_predicate_not_scalar(%p: tensor<4xi1>) {
   // expected-error @+1 {{'ag.assert' op operand #0 must be 0D tensor of 1-bit signless integer values, but got 'tensor<4xi1>'}}
   "ag.assert"(%p) <{message = "all positive"}> : (tensor<4xi1>) -> ()

@@ -17,6 +17,10 @@ func.func @print(%x: tensor<2x2xf32>, %i: tensor<i64>) {
   // Adjacent strings are one piece.
   // CHECK: ag.print("ab", %[[I]]) : tensor<i64>
   ag.print("a", "b", %i) : tensor<i64>
+  // A printf format on some values (a converted printf); the others keep
+  // the default format and print without `as`.
+  // CHECK: ag.print("step ", %[[I]] as "%4d", ": ", %[[X]], "\0A") : tensor<i64>, tensor<2x2xf32>
+  ag.print("step ", %i as "%4d", ": ", %x, "\n") : tensor<i64>, tensor<2x2xf32>
   return
 }
 

@@ -24,13 +24,31 @@ def Ag_PrintOp : Ag_Op<"print", [MemoryEffects<[MemWrite]>]> {
 
     The `texts` attribute holds one more piece than there are tensors: text
     `k` is printed before tensor `k`, the last text after the last tensor.
+
+    A value followed by `as "FORMAT"` is printed by that printf conversion
+    (`%d`, `%.3f`, `%5x`, ...; what a converted `printf` asks for): the value
+    must then have exactly one element at run time, which is formatted as
+    printf would after conversion to the conversion's integer or floating
+    type. The optional `formats` attribute holds one conversion per value
+    (`""` for the default format).
+
+    ```mlir
+    ag.print("loss ", %loss as "%.3f", " at step ", %step as "%4d", "\n")
+        : tensor<f32>, tensor<i64>
+    ```
   }];
-  let arguments = (ins StrArrayAttr:$texts, Variadic<Ag_Tensor>:$values);
+  let arguments = (ins StrArrayAttr:$texts, Variadic<Ag_Tensor>:$values,
+                       OptionalAttr<StrArrayAttr>:$formats);
   let hasCustomAssemblyFormat = 1;
   let hasVerifier = 1;
+  let extraClassDeclaration = [{
+    /// The printf conversion of value `i`, or "" for the default format.
+    ::llvm::StringRef getFormat(unsigned i);
+  }];
   let builders = [
     OpBuilder<(ins "::llvm::ArrayRef<::llvm::StringRef>":$texts,
-                   "::mlir::ValueRange":$values)>
+                   "::mlir::ValueRange":$values,
+                   CArg<"::llvm::ArrayRef<::llvm::StringRef>", "{}">:$formats)>
   ];
 }
 

@@ -1,0 +1,134 @@
+//===- PrintfConverter.cpp - printf with tensor arguments -----------------===//
+//
+//   printf("step %d: loss %.4f\n", step, loss.item<float>());
+// becomes (on the same line)
+//   ::ag::print_formatted("step %d: loss %.4f\n", {step, loss});
+// A tensor's value reaches printf as `t.item<T>()` (possibly cast); the
+// converted call passes the tensor itself, which ag::print_formatted formats
+// with the same conversion after converting its one element to the
+// conversion's integer or floating type, as one ag.print when traced. C++
+// arguments stay as they are. `printf` and `std::printf` calls with no
+// tensor argument are left alone; a tensor used in an argument in any other
+// way, an argument of a type print cannot take (a pointer other than a C
+// string, a class) and a call whose result is used are errors.
+//
+//===----------------------------------------------------------------------===//
+#include "ControlFlowConversion.h"
+#include "TensorTypes.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+
+using namespace clang;
+
+namespace autograph {
+
+namespace {
+
+bool isPrintf(const CallExpr *call) {
+  const FunctionDecl *callee = call->getDirectCallee();
+  if (!callee || !callee->getIdentifier() || callee->getName() != "printf")
+    return false;
+  const DeclContext *scope = callee->getDeclContext()->getRedeclContext();
+  return scope->isTranslationUnit() || scope->isStdNamespace() ||
+         callee->isExternC();
+}
+
+/// `t` of an argument `t.item<T>()` (under parentheses, implicit conversions
+/// and casts to arithmetic types) where t is a tensor; else null.
+const Expr *tensorRead(const Expr *argument) {
+  const Expr *e = argument->IgnoreParenImpCasts();
+  while (const auto *cast = dyn_cast<ExplicitCastExpr>(e)) {
+    if (!cast->getType()->isArithmeticType())
+      break;
+    e = cast->getSubExpr()->IgnoreParenImpCasts();
+  }
+  const auto *call = dyn_cast<CXXMemberCallExpr>(e);
+  if (!call || !call->getMethodDecl() || !call->getMethodDecl()->getIdentifier() ||
+      call->getMethodDecl()->getName() != "item")
+    return nullptr;
+  const Expr *object = call->getImplicitObjectArgument();
+  return object && isTensorType(object->getType()) ? object : nullptr;
+}
+
+/// Whether some subexpression of `e` is a tensor.
+bool mentionsTensor(const Expr *e) {
+  struct Finder : RecursiveASTVisitor<Finder> {
+    bool found = false;
+    bool VisitExpr(Expr *x) {
+      found = found || isTensorType(x->getType());
+      return !found;
+    }
+  } finder;
+  finder.TraverseStmt(const_cast<Expr *>(e));
+  return finder.found;
+}
+
+/// What ag::PrintArg takes: arithmetic values and C strings.
+bool printable(QualType type) {
+  type = type.getNonReferenceType().getCanonicalType();
+  if (type->isArithmeticType())
+    return true;
+  if (type->isPointerType() || type->isArrayType()) {
+    QualType element = type->getPointeeOrArrayElementType()->getCanonicalTypeUnqualified();
+    return element->isCharType();
+  }
+  return false;
+}
+
+} // namespace
+
+bool convertPrintf(ConversionContext &context, const CallExpr *call) {
+  if (!isPrintf(call) || call->getNumArgs() == 0)
+    return false;
+  bool hasTensor = false;
+  for (const Expr *argument : call->arguments())
+    hasTensor = hasTensor || mentionsTensor(argument);
+  if (!hasTensor)
+    return false;
+  if (!context.valueUnused(call)) {
+    context.error(call->getBeginLoc(),
+                  "this printf prints a tensor and its result is used; only a "
+                  "printf that is a statement of its own can be converted to a "
+                  "print");
+    return false;
+  }
+  auto text = [&](const Expr *e) {
+    return context.rewriter.getRewrittenText(
+        CharSourceRange::getTokenRange(e->getSourceRange()));
+  };
+  bool ok = true;
+  std::string arguments;
+  for (unsigned i = 1; i < call->getNumArgs(); ++i) {
+    const Expr *argument = call->getArg(i);
+    std::string piece;
+    if (const Expr *tensor = tensorRead(argument)) {
+      piece = text(tensor);
+    } else if (mentionsTensor(argument)) {
+      context.error(argument->getBeginLoc(),
+                    "this printf argument computes a C++ value from a tensor, "
+                    "which a traced function cannot do; pass the tensor's "
+                    "value as `t.item<T>()` to print it");
+      ok = false;
+    } else if (!printable(argument->IgnoreImpCasts()->getType())) {
+      context.error(argument->getBeginLoc(),
+                    "this printf argument has type '" +
+                        argument->IgnoreImpCasts()->getType().getAsString() +
+                        "', which a converted printf cannot print (it prints "
+                        "numbers, C strings and tensors)");
+      ok = false;
+    } else {
+      piece = text(argument);
+    }
+    arguments += (arguments.empty() ? "" : ", ") + piece;
+  }
+  if (!ok)
+    return false;
+  context.replace(CharSourceRange::getTokenRange(call->getSourceRange()),
+                  "::ag::print_formatted(" + text(call->getArg(0)) + ", {" +
+                      arguments + "})");
+  return true;
+}
+
+} // namespace autograph

@@ -1,0 +1,89 @@
+//===- StreamPrintConverter.cpp - std::cout chains with tensors -----------===//
+//
+//   std::cout << "step " << i << ": loss " << loss << std::endl;
+// becomes (on the same line)
+//   (::ag::PrintStream() << "step " << i << ": loss " << loss << std::endl).print();
+// ag::PrintStream formats the C++ values with std::cout's own settings and
+// keeps the tensors, so the statement prints exactly what it printed before,
+// as one ag.print when traced (runtime: include/autograph/Print.h). Only
+// chains on std::cout with an ag::Tensor operand are converted; other chains
+// print at trace time, as C++ code around tensors does. A chain with a tensor
+// on std::cerr or std::clog gets a warning (it would print `Tensor(f32[])`
+// once, at trace time), a chain whose value is used an error.
+//
+//===----------------------------------------------------------------------===//
+#include "ControlFlowConversion.h"
+#include "TensorTypes.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/Basic/Diagnostic.h"
+
+using namespace clang;
+
+namespace autograph {
+
+namespace {
+
+const CXXOperatorCallExpr *asShift(const Expr *e) {
+  const auto *call = dyn_cast_or_null<CXXOperatorCallExpr>(e ? e->IgnoreImplicit() : nullptr);
+  if (call && call->getOperator() == OO_LessLess && call->getNumArgs() == 2)
+    return call;
+  return nullptr;
+}
+
+/// The standard stream (`cout`, `cerr`, `clog`) a chain starts from, or "".
+llvm::StringRef standardStream(const Expr *e) {
+  const auto *ref = dyn_cast<DeclRefExpr>(e->IgnoreImplicit()->IgnoreParens());
+  const auto *var = ref ? dyn_cast<VarDecl>(ref->getDecl()) : nullptr;
+  if (!var || !var->isInStdNamespace() || !var->getIdentifier())
+    return "";
+  llvm::StringRef name = var->getName();
+  return name == "cout" || name == "cerr" || name == "clog" ? name : "";
+}
+
+} // namespace
+
+bool convertStreamPrint(ConversionContext &context,
+                        const CXXOperatorCallExpr *expression) {
+  if (!asShift(expression))
+    return false;
+  // Only the whole chain: not a `<<` that is the left operand of another.
+  for (const DynTypedNode &parent : context.ast.getParents(*expression))
+    if (const auto *outer = asShift(parent.get<Expr>()))
+      if (outer->getArg(0)->IgnoreImplicit() == expression)
+        return false;
+  const Expr *stream = expression;
+  bool hasTensor = false;
+  while (const CXXOperatorCallExpr *shift = asShift(stream)) {
+    hasTensor = hasTensor || isTensorType(shift->getArg(1)->getType());
+    stream = shift->getArg(0);
+  }
+  llvm::StringRef name = standardStream(stream);
+  if (!hasTensor || name.empty())
+    return false;
+  if (name != "cout") {
+    DiagnosticsEngine &diagnostics = context.ast.getDiagnostics();
+    unsigned id = diagnostics.getCustomDiagID(
+        DiagnosticsEngine::Warning,
+        "a tensor written to std::%0 prints once, when the function is traced "
+        "(its symbolic type, not its value); write it to std::cout or use "
+        "ag::print to print it on every call");
+    diagnostics.Report(stream->getBeginLoc(), id) << name;
+    return false;
+  }
+  if (!context.valueUnused(expression)) {
+    context.error(expression->getBeginLoc(),
+                  "this std::cout chain prints a tensor and its value is used; "
+                  "only a chain that is a statement of its own can be "
+                  "converted to a print");
+    return false;
+  }
+  context.replace(CharSourceRange::getTokenRange(stream->getSourceRange()),
+                  "(::ag::PrintStream()");
+  context.rewriter.InsertTextAfterToken(expression->getEndLoc(), ").print()");
+  return true;
+}
+
+} // namespace autograph

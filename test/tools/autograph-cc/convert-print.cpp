@@ -1,0 +1,44 @@
+// std::cout chains and printf calls that print a tensor become one print each
+// (ag::PrintStream, ag::print_formatted), so they print on every call of the
+// compiled function, byte for byte what the original printed; chains and
+// calls without tensors stay as written and print at trace time.
+// RUN: autograph-cc %s -- -std=c++17 | grep -v '^ *//' | FileCheck %s
+// RUN: autograph-cc %s --emit=ag --function=report --signature="f32[],i64[]" -- -std=c++17 | FileCheck %s --check-prefix=TRACE
+// RUN: not autograph-cc %s -- -std=c++17 -DWITH_ERRORS 2>&1 | FileCheck %s --check-prefix=ERROR
+
+#include <autograph/autograph.h>
+
+#include <cstdio>
+#include <iostream>
+
+// CHECK-LABEL: AG_FUNCTION ag::Tensor report(
+AG_FUNCTION ag::Tensor report(ag::Tensor loss, ag::Tensor step) {
+  int epoch = 3;
+  // CHECK: {{^}}  AG_LINE; std::cout << "tracing epoch " << epoch << "\n";
+  std::cout << "tracing epoch " << epoch << "\n";
+  // CHECK-NEXT: {{^}}  AG_LINE; (::ag::PrintStream() << "step " << step << ": loss " << loss * 2.f << std::endl).print();
+  std::cout << "step " << step << ": loss " << loss * 2.f << std::endl;
+  // CHECK-NEXT: {{^}}  AG_LINE; ::ag::print_formatted("epoch %d loss %.3f step %4lld\n", {epoch, loss, step});
+  printf("epoch %d loss %.3f step %4lld\n", epoch, loss.item<float>(), (long long)step.item<std::int64_t>());
+  // CHECK-NEXT: {{^}}  AG_LINE; std::printf("%s\n", "plain");
+  std::printf("%s\n", "plain");
+  // A tensor on std::cerr prints its symbolic type at trace time: a warning.
+  // CHECK-NEXT: {{^}}  AG_LINE; std::cerr << loss << "\n";
+  // ERROR: convert-print.cpp:[[@LINE+1]]:3: warning: a tensor written to std::cerr prints once, when the function is traced
+  std::cerr << loss << "\n";
+#ifdef WITH_ERRORS
+  // ERROR: convert-print.cpp:[[@LINE+1]]:8: error: this std::cout chain prints a tensor and its value is used
+  if ((std::cout << loss).good()) {}
+  // ERROR: convert-print.cpp:[[@LINE+1]]:11: error: this printf prints a tensor and its result is used
+  int n = printf("%f", loss.item<float>());
+  // ERROR: convert-print.cpp:[[@LINE+1]]:18: error: this printf argument computes a C++ value from a tensor
+  printf("%f\n", loss.item<float>() * 2);
+  // ERROR: convert-print.cpp:[[@LINE+1]]:41: error: this printf argument has type 'int *'
+  printf("%f %p\n", loss.item<float>(), &n);
+#endif
+  return loss;
+}
+
+// The C++ values are formatted at trace time; the tensors keep their formats.
+// TRACE: ag.print("step ", %{{.*}}, ": loss ", %{{.*}}, "\0A") : tensor<i64>, tensor<f32>
+// TRACE: ag.print("epoch 3 loss ", %{{.*}} as "%.3f", " step ", %{{.*}} as "%4d", "\0A") : tensor<f32>, tensor<i64>
