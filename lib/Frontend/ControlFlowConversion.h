@@ -12,6 +12,7 @@
 
 #include "Liveness.h"
 #include "ModifiedVariables.h"
+#include "UnassignedVariables.h"
 
 #include "clang/Rewrite/Core/Rewriter.h"
 
@@ -34,6 +35,7 @@ class CharSourceRange;
 class ConditionalOperator;
 class CXXOperatorCallExpr;
 class CallExpr;
+class SwitchStmt;
 } // namespace clang
 
 namespace autograph {
@@ -46,6 +48,8 @@ struct ConversionContext {
   std::set<std::pair<unsigned, std::string>> reported; // no duplicates
   /// Liveness in the function being converted (computed once per function).
   const Liveness *liveness = nullptr;
+  /// Variables with no value yet, in the same function (computed once).
+  const UnassignedVariables *unassigned = nullptr;
   /// The AG_FUNCTIONs wrapped in ag::function (compiled on call), by name.
   std::vector<std::string> compiledFunctions;
 
@@ -63,6 +67,8 @@ struct ConversionContext {
   bool valueUnused(const clang::Expr *expression) const;
   /// A located error (a clang diagnostic) with `message`.
   void error(clang::SourceLocation where, const std::string &message);
+  /// A note attached to the error just reported.
+  void note(clang::SourceLocation where, const std::string &message);
   /// Replaces `statement` (with its `;`) by
   /// `{ ::ag::TensorList ID = CALL; v0 = ID[0]; ...; }`, which binds the
   /// staged statement's outputs back to the variables.
@@ -138,6 +144,15 @@ bool convertStreamPrint(ConversionContext &context,
 /// `printf(format, ..., t.item<T>(), ...)` -> ag::print_formatted(format,
 /// {..., t, ...}) (PrintfConverter.cpp).
 bool convertPrintf(ConversionContext &context, const clang::CallExpr *call);
+
+/// A `switch` on a value computed from a tensor: a located error
+/// (SwitchOnTensor.cpp). Returns whether it reported one.
+bool rejectSwitchOnTensor(ConversionContext &context,
+                          const clang::SwitchStmt *statement);
+
+/// After clang rejected the file: an error at each `switch (tensor)` saying
+/// what to write instead (clang suggests a cast to bool).
+void noteSwitchesOnTensors(clang::ASTContext &ast);
 
 /// `&&`, `||`, `!` with tensor operands and `?:` on a tensor condition ->
 /// ag::cond / ag::logical_not, keeping C++'s evaluation order.

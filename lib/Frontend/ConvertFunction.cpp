@@ -113,6 +113,12 @@ void ConversionContext::error(SourceLocation where, const std::string &message) 
   failed = true;
 }
 
+void ConversionContext::note(SourceLocation where, const std::string &message) {
+  DiagnosticsEngine &diagnostics = ast.getDiagnostics();
+  unsigned id = diagnostics.getCustomDiagID(DiagnosticsEngine::Note, "%0");
+  diagnostics.Report(where, id) << message;
+}
+
 void ConversionContext::replaceWithStagedCall(
     const Stmt *statement, const std::string &id, const std::string &call,
     const std::vector<Modification> &outputs, const std::string &prologue) {
@@ -207,6 +213,10 @@ public:
       convertLogicalOperator(context, e);
     return true;
   }
+  bool VisitSwitchStmt(SwitchStmt *s) {
+    rejectSwitchOnTensor(context, s);
+    return true;
+  }
   bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *e) {
     convertStreamPrint(context, e);
     return true;
@@ -225,13 +235,6 @@ public:
   }
 
 private:
-  void unsupported(const Expr *condition, SourceLocation where,
-                   const char *construct) {
-    if (tensorCondition(condition))
-      context.error(where, std::string(construct) +
-                               " whose condition is a tensor is not converted "
-                               "yet");
-  }
   ConversionContext &context;
 };
 
@@ -243,6 +246,8 @@ bool convertFunction(ConversionContext &context, const FunctionDecl *function,
   context.failed = false;
   Liveness liveness(context.ast, function);
   context.liveness = &liveness;
+  UnassignedVariables unassigned(context.ast, function);
+  context.unassigned = &unassigned;
   markSourceLocations(context, function);
   Pipeline(context).TraverseStmt(function->getBody());
   bool ok = !context.failed;
@@ -250,6 +255,7 @@ bool convertFunction(ConversionContext &context, const FunctionDecl *function,
   if (ok && entry && wrapForTracing(context, function))
     context.compiledFunctions.push_back(function->getNameAsString());
   context.liveness = nullptr;
+  context.unassigned = nullptr;
   context.failed = failedBefore || context.failed;
   return ok;
 }

@@ -22,6 +22,45 @@ using namespace clang;
 
 namespace autograph {
 
+namespace {
+bool assigns(const Stmt *branch, const VarDecl *variable) {
+  if (!branch)
+    return false;
+  for (const Modification &m : modifiedOuterVariables(branch))
+    if (m.variable == variable)
+      return true;
+  return false;
+}
+
+/// Rejects an output that has no value before the if and that one branch
+/// does not assign: it would have none after the if on that path.
+bool checkAssignedOnBothPaths(ConversionContext &context, const IfStmt *statement,
+                              const std::vector<Modification> &outputs) {
+  bool ok = true;
+  for (const Modification &m : outputs) {
+    if (!context.unassigned ||
+        !context.unassigned->hasNoValueBefore(statement, m.variable))
+      continue;
+    bool inThen = assigns(statement->getThen(), m.variable);
+    bool inElse = assigns(statement->getElse(), m.variable);
+    if (inThen && inElse)
+      continue;
+    std::string name = m.variable->getNameAsString();
+    context.error(statement->getBeginLoc(),
+                  "'" + name + "' is read after this 'if' whose condition is a "
+                  "tensor but has no value when the condition is " +
+                      (inThen ? "false" : "true") + ": it is assigned only in the " +
+                      (inThen ? "then" : "else") +
+                      " branch; give it a value before the 'if' or in both "
+                      "branches");
+    context.note(m.variable->getLocation(),
+                 "'" + name + "' is declared here without a value");
+    ok = false;
+  }
+  return ok;
+}
+} // namespace
+
 bool convertIf(ConversionContext &context, const IfStmt *statement) {
   const Expr *condition = tensorCondition(statement->getCond());
   if (!condition)
@@ -35,7 +74,8 @@ bool convertIf(ConversionContext &context, const IfStmt *statement) {
   }
   std::vector<Modification> outputs =
       context.liveAfter(statement, modifiedOuterVariables(statement));
-  if (!checkStageable(context, statement->getThen(), outputs, "an 'if' whose condition is a tensor") ||
+  if (!checkAssignedOnBothPaths(context, statement, outputs) ||
+      !checkStageable(context, statement->getThen(), outputs, "an 'if' whose condition is a tensor") ||
       (statement->getElse() &&
        !checkStageable(context, statement->getElse(), {}, "an 'if' whose condition is a tensor")))
     return false;

@@ -18,7 +18,6 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/RecursiveASTVisitor.h"
 
 using namespace clang;
 
@@ -50,19 +49,6 @@ const Expr *tensorRead(const Expr *argument) {
     return nullptr;
   const Expr *object = call->getImplicitObjectArgument();
   return object && isTensorType(object->getType()) ? object : nullptr;
-}
-
-/// Whether some subexpression of `e` is a tensor.
-bool mentionsTensor(const Expr *e) {
-  struct Finder : RecursiveASTVisitor<Finder> {
-    bool found = false;
-    bool VisitExpr(Expr *x) {
-      found = found || isTensorType(x->getType());
-      return !found;
-    }
-  } finder;
-  finder.TraverseStmt(const_cast<Expr *>(e));
-  return finder.found;
 }
 
 /// What ag::PrintArg takes: arithmetic values and C strings.

@@ -3,6 +3,7 @@
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/Type.h"
 
 using namespace clang;
@@ -37,6 +38,18 @@ const Expr *tensorCondition(const Expr *condition) {
   if (isTensorType(stripped->getType()))
     return stripped;
   return nullptr;
+}
+
+bool mentionsTensor(const Expr *expression) {
+  struct Finder : RecursiveASTVisitor<Finder> {
+    bool found = false;
+    bool VisitExpr(Expr *e) {
+      found = found || isTensorType(e->getType());
+      return !found;
+    }
+  } finder;
+  finder.TraverseStmt(const_cast<Expr *>(expression));
+  return finder.found;
 }
 
 } // namespace autograph

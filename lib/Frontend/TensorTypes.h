@@ -17,6 +17,10 @@ bool isTensorType(clang::QualType type);
 /// the condition is not a tensor.
 const clang::Expr *tensorCondition(const clang::Expr *condition);
 
+/// Whether `expression` or one of its subexpressions is a tensor (a value
+/// computed from a tensor, such as `t.item<int>()`, mentions one).
+bool mentionsTensor(const clang::Expr *expression);
+
 } // namespace autograph
 
 #endif // AUTOGRAPH_FRONTEND_TENSORTYPES_H

@@ -98,6 +98,11 @@ std::optional<ConvertedSource> convertSource(ASTUnit &unit) {
   return converted;
 }
 
+void explainParseErrors(ASTUnit &unit) {
+  Pass pass(unit);
+  noteSwitchesOnTensors(pass.context);
+}
+
 std::string listFunctionsToConvert(ASTUnit &unit) {
   ASTContext &context = unit.getASTContext();
   SourceManager &sourceManager = context.getSourceManager();

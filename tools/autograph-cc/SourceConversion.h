@@ -31,6 +31,10 @@ std::optional<std::string> lowerLoopJumpsInSource(clang::ASTUnit &unit,
 /// go to stderr like the parser's. Nothing on an error.
 std::optional<ConvertedSource> convertSource(clang::ASTUnit &unit);
 
+/// After the parser reported errors: errors of its own that explain those
+/// ag cannot stage (a switch on a tensor).
+void explainParseErrors(clang::ASTUnit &unit);
+
 /// "file:line:col: name" for each AG_FUNCTION, one per line.
 std::string listFunctionsToConvert(clang::ASTUnit &unit);
 

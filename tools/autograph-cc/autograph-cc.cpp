@@ -218,8 +218,11 @@ int main(int argc, const char **argv) {
     }
     std::vector<std::unique_ptr<ASTUnit>> asts;
     if (tool.buildASTs(asts) != 0 || asts.size() != 1 ||
-        asts.front()->getDiagnostics().hasErrorOccurred())
+        asts.front()->getDiagnostics().hasErrorOccurred()) {
+      if (asts.size() == 1)
+        autograph::cc::explainParseErrors(*asts.front());
       return nullptr;
+    }
     return std::move(asts.front());
   };
   std::unique_ptr<ASTUnit> unit = parse(nullptr);

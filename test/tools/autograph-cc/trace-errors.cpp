@@ -8,10 +8,15 @@
 
 #include <autograph/autograph.h>
 
+// y may have a value before the tensor if (the conversion cannot tell, see
+// unassigned-after-if.cpp); at trace time it has none.
+bool start_from_x = false;
 // ONESIDED: autograph-cc: error: tracing one_sided(f32[]) failed:
-// ONESIDED-NEXT: add: 'y' has no value after the tensor if at {{.*}}trace-errors.cpp:[[# @LINE + 3]]: only the then branch assigns it (assign it before the if, or in both branches)
+// ONESIDED-NEXT: add: 'y' has no value after the tensor if at {{.*}}trace-errors.cpp:[[# @LINE + 5]]: only the then branch assigns it (assign it before the if, or in both branches)
 AG_FUNCTION ag::Tensor one_sided(ag::Tensor x) {
   ag::Tensor y;
+  if (start_from_x)
+    y = x;
   if (x > 0.f)
     y = x * 2.f;
   return y + 1.f;

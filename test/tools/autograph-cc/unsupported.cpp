@@ -41,6 +41,28 @@ AG_FUNCTION float conditional_scalar(ag::Tensor x) {
   return x > 0.f ? 1.f : 2.f;
 }
 
+AG_FUNCTION ag::Tensor switch_on_value(ag::Tensor x) {
+  // CHECK: unsupported.cpp:[[@LINE+1]]:3: error: 'switch' on a tensor's value cannot be staged; write it as 'if' / 'else if' on tensor comparisons (each becomes an ag.cond)
+  switch (x.item<int>()) {
+  case 0:
+    return x;
+  default:
+    return -x;
+  }
+}
+
+// A switch on a C++ value runs at trace time.
+AG_FUNCTION ag::Tensor switch_on_cpp_value(ag::Tensor x) {
+  int mode = 1;
+  // CHECK-NOT: unsupported.cpp:[[@LINE+1]]
+  switch (mode) {
+  case 1:
+    return x;
+  default:
+    return -x;
+  }
+}
+
 // A function not marked AG_FUNCTION is not converted (and not diagnosed).
 ag::Tensor eager_only(ag::Tensor x) {
   // CHECK-NOT: unsupported.cpp:[[@LINE+1]]
