@@ -336,6 +336,16 @@ Tensor Tensor::undefined(const std::string &reason) {
   return Tensor(impl);
 }
 
+Tensor Tensor::return_placeholder(const std::string &reason) {
+  Tensor t = undefined(reason);
+  t.impl_->return_placeholder = true;
+  return t;
+}
+
+bool Tensor::is_return_placeholder() const noexcept {
+  return impl_ && impl_->return_placeholder;
+}
+
 Tensor::RowIterator Tensor::begin() const {
   const TensorImpl &impl = concrete_impl(*this, "iteration");
   if (impl.rank == 0)

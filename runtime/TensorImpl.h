@@ -38,6 +38,9 @@ struct TensorImpl {
   // InvalidArgumentError with this text. Marked symbolic so that eager fast
   // paths leave it to checked_impl.
   std::string *undefined_reason = nullptr;
+  // An undefined tensor that staged control flow may replace by zeros of the
+  // type its other definition has (Tensor::return_placeholder).
+  bool return_placeholder = false;
   std::int64_t inline_dims[kInlineRank];
   alignas(64) unsigned char inline_data[kInlineBytes];
 

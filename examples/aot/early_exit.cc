@@ -19,5 +19,20 @@ int main() {
   ag::print("even_pairs(4) =", ag::aot::even_pairs(ag::constant(std::int64_t{4})));
   ag::print("sign of -3, 4, 0:", ag::aot::sign(ag::constant(-3.f)),
             ag::aot::sign(ag::constant(4.f)), ag::aot::sign(ag::constant(0.f)));
+  ag::print("first_value_above([1 5 2 7], 4) =",
+            ag::aot::first_value_above(ag::constant({1.f, 5.f, 2.f, 7.f}),
+                                       ag::constant(4.f)));
+  ag::print("first_value_above([1 2], 4) =",
+            ag::aot::first_value_above(ag::constant({1.f, 2.f}), ag::constant(4.f)));
+  ag::print("smallest_product_above(5, 6) =",
+            ag::aot::smallest_product_above(ag::constant(std::int64_t{5}),
+                                            ag::constant(std::int64_t{6})));
+  ag::print("smallest_product_above(5, 100) =",
+            ag::aot::smallest_product_above(ag::constant(std::int64_t{5}),
+                                            ag::constant(std::int64_t{100})));
+  ag::print("bounded of 2, 20, -4 by 10:",
+            ag::aot::bounded(ag::constant(2.f), ag::constant(10.f)),
+            ag::aot::bounded(ag::constant(20.f), ag::constant(10.f)),
+            ag::aot::bounded(ag::constant(-4.f), ag::constant(10.f)));
   return 0;
 }

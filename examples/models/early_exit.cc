@@ -70,6 +70,44 @@ AG_FUNCTION ag::Tensor sign(ag::Tensor x) {
   return ag::constant(0.f);
 }
 
+// The first element of x above t, or -1: a return inside a range-for over a
+// tensor of run-time length. Returns inside staged loops set a return flag
+// as well as the result, and leave the loop.
+AG_FUNCTION ag::Tensor first_value_above(ag::Tensor x, ag::Tensor t) {
+  for (ag::Tensor v : x) {
+    if (v > t)
+      return v;
+  }
+  return ag::constant(-1.f);
+}
+
+// The first product i * j (1 <= j <= i < n, in that order) above limit, or
+// 0: a return from inside nested while loops leaves both.
+AG_FUNCTION ag::Tensor smallest_product_above(ag::Tensor n, ag::Tensor limit) {
+  ag::Tensor i = ag::constant(std::int64_t{1});
+  while (i < n) {
+    ag::Tensor j = ag::constant(std::int64_t{1});
+    while (j <= i) {
+      if (i * j > limit)
+        return i * j;
+      j += 1;
+    }
+    i += 1;
+  }
+  return ag::constant(std::int64_t{0});
+}
+
+// x when it is in (0, limit), else half of min(x, limit): a return that one
+// branch reaches on some paths only.
+AG_FUNCTION ag::Tensor bounded(ag::Tensor x, ag::Tensor limit) {
+  if (x > 0.f) {
+    if (x < limit)
+      return x;
+    x = limit;
+  }
+  return x * 0.5f;
+}
+
 // The program; bench/ExamplesBench.cpp uses the model without it.
 #ifndef AUTOGRAPH_EXAMPLE_WITHOUT_MAIN
 int main() {
@@ -83,6 +121,17 @@ int main() {
   ag::print("even_pairs(4) =", even_pairs(ag::constant(std::int64_t{4})));
   ag::print("sign of -3, 4, 0:", sign(ag::constant(-3.f)), sign(ag::constant(4.f)),
             sign(ag::constant(0.f)));
+  ag::print("first_value_above([1 5 2 7], 4) =",
+            first_value_above(ag::constant({1.f, 5.f, 2.f, 7.f}), ag::constant(4.f)));
+  ag::print("first_value_above([1 2], 4) =",
+            first_value_above(ag::constant({1.f, 2.f}), ag::constant(4.f)));
+  ag::print("smallest_product_above(5, 6) =",
+            smallest_product_above(ag::constant(std::int64_t{5}), ag::constant(std::int64_t{6})));
+  ag::print("smallest_product_above(5, 100) =",
+            smallest_product_above(ag::constant(std::int64_t{5}), ag::constant(std::int64_t{100})));
+  ag::print("bounded of 2, 20, -4 by 10:", bounded(ag::constant(2.f), ag::constant(10.f)),
+            bounded(ag::constant(20.f), ag::constant(10.f)),
+            bounded(ag::constant(-4.f), ag::constant(10.f)));
   return 0;
 }
 #endif

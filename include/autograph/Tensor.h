@@ -63,6 +63,14 @@ public:
   /// a variable that a staged branch or loop leaves without a value, and every
   /// use raises ag::InvalidArgumentError with "OP: " + `reason`.
   static Tensor undefined(const std::string &reason);
+  /// An undefined tensor (`reason` as above) for a value that is only read
+  /// after something assigned it: the result of a converted early return,
+  /// read once the return flag is set. Where staged control flow needs a
+  /// value for it on a path that did not assign it (the other branch of an
+  /// ag.cond, the first iteration of a loop), tracing uses zeros of the type
+  /// the assignment gives it.
+  static Tensor return_placeholder(const std::string &reason);
+  bool is_return_placeholder() const noexcept;
 
   DType dtype() const;
   Shape shape() const;

@@ -93,17 +93,19 @@ bool checkStageable(ConversionContext &context, const clang::Stmt *body,
                     const std::vector<Modification> &modified,
                     const char *construct);
 
-/// The first pass: `break` and `continue` of loops whose condition is a
-/// tensor (and of range-fors over tensors) become flags, guards and a
+/// The first pass, after lowerReturns: `break` and `continue` of loops whose
+/// condition is a tensor (and of range-fors over tensors) become flags, guards and a
 /// condition that tests the break flag (LoopJumpConverter.cpp). Its output is
 /// parsed again before the other converters run.
 void lowerLoopJumps(ConversionContext &context,
                     const clang::FunctionDecl *function);
 
-/// Also in the first pass: in a function returning ag::Tensor with a
-/// `return` inside a tensor `if`, returns become assignments of one result
-/// and the statements after an always-returning `if` move into its else
-/// (ReturnConverter.cpp).
+/// The first step of the first pass (parsed again before lowerLoopJumps): in
+/// a function returning ag::Tensor with a `return` inside an if or a loop
+/// whose condition is a tensor, returns become assignments of one result;
+/// the statements after an always-returning `if` move into its else, or,
+/// where that does not reach every return, a return flag breaks the loops
+/// and guards what follows (ReturnConverter.cpp).
 void lowerReturns(ConversionContext &context,
                   const clang::FunctionDecl *function);
 

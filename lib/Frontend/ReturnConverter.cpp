@@ -14,9 +14,28 @@
 //                                { __ag_retval = x; } }
 //                                return __ag_retval;
 //
-// Supported: returns whose `if` (then branch, or both branches) always ends
-// in a return. A return inside a staged loop, or one that a branch reaches
-// only on some paths, gets a located error.
+// That is the plain form, used when every such `if` (its then branch, or
+// both branches) always ends in a return. Otherwise (a return inside a
+// loop whose condition is a tensor, or reached on only some paths of a
+// branch), returns set a flag too, as in AutoGraph:
+//
+//   while (x > 1.f) {            ::ag::Tensor __ag_retval = ::ag::Tensor::return_placeholder(...);
+//     if (x > 10.f) return x;    ::ag::Tensor __ag_do_return = ::ag::constant(false);
+//     x = x / 2.f;               while (x > 1.f) {
+//   }                              if (x > 10.f) { __ag_retval = x; __ag_do_return = ::ag::constant(true); break; }
+//   return x;                      x = x / 2.f;
+//                                }
+//                                if (::ag::logical_not(__ag_do_return)) { { __ag_retval = x; ... } }
+//                                return __ag_retval;
+//
+// A return inside a loop also breaks it, and a loop that contains one is
+// followed, inside an enclosing loop, by `if (__ag_do_return) break;`
+// (LoopJumpConverter.cpp turns those breaks into flags in the next pass);
+// outside loops, the statements after one that may return are guarded by
+// the flag. The result starts as a return placeholder, to which tracing
+// gives zeros of the returned type on the paths that have not returned yet
+// (never read there). Rejected with a located error: such a return inside a
+// loop over plain C++ values when a tensor decides it, or inside a switch.
 //
 //===----------------------------------------------------------------------===//
 #include "ControlFlowConversion.h"
@@ -26,6 +45,8 @@
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Tooling/Transformer/SourceCode.h"
+
+#include <set>
 
 using namespace clang;
 
@@ -44,6 +65,53 @@ bool alwaysReturns(const Stmt *statement) {
     return alwaysReturns(branch->getThen()) && alwaysReturns(branch->getElse());
   return false;
 }
+
+/// Whether an if or a loop is staged: its condition is a tensor.
+bool isStaged(const Stmt *statement) {
+  if (const auto *s = dyn_cast<IfStmt>(statement))
+    return tensorCondition(s->getCond()) != nullptr;
+  if (const auto *s = dyn_cast<WhileStmt>(statement))
+    return tensorCondition(s->getCond()) != nullptr;
+  if (const auto *s = dyn_cast<DoStmt>(statement))
+    return tensorCondition(s->getCond()) != nullptr;
+  if (const auto *s = dyn_cast<ForStmt>(statement))
+    return s->getCond() && tensorCondition(s->getCond()) != nullptr;
+  if (const auto *s = dyn_cast<CXXForRangeStmt>(statement))
+    return s->getRangeInit() && isTensorType(s->getRangeInit()->getType());
+  return false;
+}
+
+bool isLoop(const Stmt *statement) {
+  return isa<WhileStmt, DoStmt, ForStmt, CXXForRangeStmt>(statement);
+}
+
+/// The returns of a function (not of its lambdas), each with the statements
+/// from the function's body down to it.
+struct ReturnPaths : RecursiveASTVisitor<ReturnPaths> {
+  std::vector<std::vector<const Stmt *>> paths;
+  std::vector<const Stmt *> path;
+  bool TraverseStmt(Stmt *statement) {
+    if (!statement)
+      return true;
+    path.push_back(statement);
+    bool result = RecursiveASTVisitor::TraverseStmt(statement);
+    path.pop_back();
+    return result;
+  }
+  bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+  bool VisitReturnStmt(ReturnStmt *) {
+    paths.push_back(path);
+    return true;
+  }
+  /// Whether some return is inside an if or a loop whose condition is a
+  /// tensor.
+  bool anyStaged() const {
+    for (const auto &p : paths)
+      if (llvm::any_of(p, isStaged))
+        return true;
+    return false;
+  }
+};
 
 /// Whether a return inside `statement` sits in a tensor if.
 struct StagedReturnFinder : RecursiveASTVisitor<StagedReturnFinder> {
@@ -76,9 +144,13 @@ bool containsReturn(const Stmt *statement) {
   return finder.found;
 }
 
+/// The plain form. With `apply` false nothing is rewritten: fits() says
+/// whether every return is reached.
 class ReturnLowering {
 public:
-  explicit ReturnLowering(ConversionContext &context) : context_(context) {}
+  ReturnLowering(ConversionContext &context, bool apply)
+      : context_(context), apply_(apply) {}
+  bool fits() const { return fits_; }
 
   /// In `block`: the statements after an `if` whose then branch always
   /// returns (and that has no else) go into an else; what follows a
@@ -91,7 +163,7 @@ public:
       const Stmt *child = children[i];
       if (alwaysReturns(child)) {
         lowerStatement(child);
-        if (i + 1 < count)
+        if (i + 1 < count && apply_)
           context_.replace(
               CharSourceRange::getCharRange(children[i + 1]->getBeginLoc(),
                                             block->getRBracLoc()),
@@ -101,7 +173,7 @@ public:
       const auto *branch = dyn_cast<IfStmt>(child);
       if (branch && !branch->getElse() && alwaysReturns(branch->getThen())) {
         lowerStatement(branch->getThen());
-        if (i + 1 < count) {
+        if (i + 1 < count && apply_) {
           context_.rewriter.InsertTextAfterToken(context_.statementRange(branch).getEnd(), " else {");
           ++open;
         }
@@ -119,6 +191,8 @@ private:
   /// A statement that always returns.
   void lowerStatement(const Stmt *statement) {
     if (const auto *ret = dyn_cast<ReturnStmt>(statement)) {
+      if (!apply_)
+        return;
       std::string value =
           ret->getRetValue()
               ? context_.rewriter.getRewrittenText(ret->getRetValue()->getSourceRange())
@@ -135,8 +209,11 @@ private:
     }
   }
 
-  /// Returns that this lowering cannot reach get a located error.
+  /// Returns that this lowering cannot reach.
   void reject(const Stmt *statement) {
+    fits_ = false;
+    if (!apply_)
+      return;
     struct Finder : RecursiveASTVisitor<Finder> {
       ConversionContext &context;
       explicit Finder(ConversionContext &c) : context(c) {}
@@ -154,6 +231,132 @@ private:
   }
 
   ConversionContext &context_;
+  bool apply_;
+  bool fits_ = true;
+};
+
+/// The form with a return flag (see the top of the file).
+class FlagReturnLowering {
+public:
+  explicit FlagReturnLowering(ConversionContext &context) : context_(context) {}
+
+  void lower(const FunctionDecl *function, const CompoundStmt *body,
+             const ReturnPaths &returns) {
+    bool ok = true;
+    for (const std::vector<const Stmt *> &path : returns.paths)
+      ok = check(path) && ok;
+    if (!ok)
+      return;
+    std::set<const Stmt *> onPath; // outside every loop, down to the outermost
+    std::set<const Stmt *> loopsDone;
+    for (const std::vector<const Stmt *> &path : returns.paths) {
+      const auto *ret = cast<ReturnStmt>(path.back());
+      const Stmt *innermostLoop = nullptr;
+      for (const Stmt *s : path)
+        if (isLoop(s))
+          innermostLoop = s;
+      std::string value =
+          ret->getRetValue() ? context_.rewriter.getRewrittenText(
+                                   ret->getRetValue()->getSourceRange())
+                             : "";
+      context_.replace(context_.statementRange(ret),
+                       "{ __ag_retval = " + value +
+                           "; __ag_do_return = ::ag::constant(true);" +
+                           (innermostLoop ? " break;" : "") + " }");
+      // A loop that contains the return, inside another loop: that one is
+      // left too.
+      const Stmt *outerLoop = nullptr;
+      for (const Stmt *s : path) {
+        if (!isLoop(s))
+          continue;
+        if (outerLoop && loopsDone.insert(s).second)
+          context_.rewriter.InsertTextAfterToken(
+              context_.statementRange(s).getEnd(),
+              isStaged(outerLoop)
+                  ? " if (__ag_do_return) break;"
+                  : " if (static_cast<bool>(__ag_do_return)) break;");
+        outerLoop = s;
+      }
+      for (const Stmt *s : path) {
+        onPath.insert(s);
+        if (isLoop(s))
+          break;
+      }
+    }
+    guardAfterReturns(body, onPath);
+    std::string reason =
+        "'" + function->getNameAsString() +
+        "' has no result: the end of the function was reached without a "
+        "return";
+    context_.rewriter.InsertTextAfterToken(
+        body->getLBracLoc(),
+        " ::ag::Tensor __ag_retval = ::ag::Tensor::return_placeholder(\"" +
+            reason + "\"); ::ag::Tensor __ag_do_return = ::ag::constant(false);");
+    context_.rewriter.InsertText(body->getRBracLoc(), " return __ag_retval; ",
+                                 /*InsertAfter=*/true);
+  }
+
+private:
+  /// A return decided by a tensor cannot leave a loop over plain C++ values;
+  /// one inside a switch cannot break out of a loop or guard what follows.
+  bool check(const std::vector<const Stmt *> &path) {
+    const Stmt *ret = path.back();
+    for (size_t i = 0; i < path.size(); ++i) {
+      if (isa<SwitchStmt>(path[i])) {
+        context_.error(ret->getBeginLoc(),
+                       "'return' inside a 'switch' cannot be converted in a "
+                       "function that returns from inside an 'if' or a loop "
+                       "whose condition is a tensor");
+        return false;
+      }
+      if (!isLoop(path[i]) || isStaged(path[i]))
+        continue;
+      for (size_t j = i + 1; j < path.size(); ++j)
+        if (isStaged(path[j])) {
+          context_.error(ret->getBeginLoc(),
+                         "'return' inside " + describe(path[j]) +
+                             " leaves a loop over plain C++ values, which "
+                             "cannot depend on a tensor; make the loop's "
+                             "condition a tensor");
+          return false;
+        }
+    }
+    return true;
+  }
+
+  static std::string describe(const Stmt *staged) {
+    return isa<IfStmt>(staged) ? "an 'if' whose condition is a tensor"
+                               : "a loop whose condition is a tensor";
+  }
+
+  /// In every block outside loops on a path to a return, the statements
+  /// after the one that may return run only while the flag is not set.
+  void guardAfterReturns(const Stmt *statement, const std::set<const Stmt *> &onPath) {
+    if (!onPath.count(statement) || isLoop(statement))
+      return;
+    if (const auto *block = dyn_cast<CompoundStmt>(statement)) {
+      unsigned open = 0;
+      const Stmt *const *children = block->body_begin();
+      for (unsigned i = 0; i < block->size(); ++i) {
+        guardAfterReturns(children[i], onPath);
+        if (onPath.count(children[i]) && i + 1 < block->size()) {
+          context_.rewriter.InsertTextBefore(
+              children[i + 1]->getBeginLoc(),
+              "if (::ag::logical_not(__ag_do_return)) { ");
+          ++open;
+        }
+      }
+      if (open)
+        context_.rewriter.InsertTextBefore(block->getRBracLoc(),
+                                           std::string(open, '}') + " ");
+      return;
+    }
+    for (const Stmt *child : statement->children())
+      if (child)
+        guardAfterReturns(child, onPath);
+  }
+
+  ConversionContext &context_;
 };
 
 } // namespace
@@ -162,19 +365,27 @@ void lowerReturns(ConversionContext &context, const FunctionDecl *function) {
   const auto *body = dyn_cast_or_null<CompoundStmt>(function->getBody());
   if (!body)
     return;
-  StagedReturnFinder finder;
-  finder.TraverseStmt(const_cast<CompoundStmt *>(body));
-  if (!finder.found)
+  ReturnPaths returns;
+  returns.TraverseStmt(const_cast<CompoundStmt *>(body));
+  if (!returns.anyStaged())
     return;
   if (!isTensorType(function->getReturnType())) {
     context.error(function->getLocation(),
-                  "a 'return' inside an 'if' whose condition is a tensor is "
-                  "converted only in functions returning ag::Tensor");
+                  "a 'return' inside an 'if' or a loop whose condition is a "
+                  "tensor is converted only in functions returning ag::Tensor");
+    return;
+  }
+  StagedReturnFinder inIf;
+  inIf.TraverseStmt(const_cast<CompoundStmt *>(body));
+  ReturnLowering plain(context, /*apply=*/false);
+  plain.lowerBlock(body);
+  if (!inIf.found || !plain.fits()) {
+    FlagReturnLowering(context).lower(function, body, returns);
     return;
   }
   context.rewriter.InsertTextAfterToken(body->getLBracLoc(),
                                         " ::ag::Tensor __ag_retval;");
-  ReturnLowering(context).lowerBlock(body);
+  ReturnLowering(context, /*apply=*/true).lowerBlock(body);
   context.rewriter.InsertText(body->getRBracLoc(), " return __ag_retval; ",
                               /*InsertAfter=*/true);
 }

@@ -2,10 +2,12 @@
 #include "MlirTracer.h"
 
 #include "autograph/Assert.h"
+#include "autograph/Creation.h"
 #include "autograph/Dialect/Ag/AgOps.h"
 #include "autograph/Error.h"
 #include "autograph/Print.h"
 
+#include "llvm/ADT/ScopeExit.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/Verifier.h"
@@ -399,6 +401,23 @@ std::string statementLocation() {
   return std::string(" at ") + where.file + ":" + std::to_string(where.line);
 }
 
+/// The value a return placeholder takes on a path that did not assign it:
+/// zeros of the type `assigned` has elsewhere (never read: the return flag
+/// is false on that path).
+::ag::Tensor zerosForPlaceholder(const ::ag::Tensor &assigned, const char *op,
+                                 const std::string &name) {
+  ::ag::TensorSpec spec = assigned.spec();
+  for (std::int64_t extent : spec.shape)
+    if (extent < 0)
+      throw ::ag::TracingError(
+          std::string(op) + ": " + name + ", the value of a return inside " +
+          "staged control flow, is " + ::ag::format_spec(spec) +
+          ", with a dimension known only at run time; such a return needs a "
+          "static shape (assign a result variable before the loop or the if, "
+          "and return it after)");
+  return ::ag::zeros(spec.shape, spec.dtype);
+}
+
 /// Keeps an undefined value that already says why (an earlier staged
 /// statement left it without a value), else gives it `reason`.
 ::ag::Tensor undefinedBecause(const ::ag::Tensor &value, const std::string &reason) {
@@ -429,6 +448,15 @@ std::vector<::ag::Tensor> MlirTracer::emit_cond(
     throw ::ag::InvalidArgumentError(
         "cond: the then branch gives " + std::to_string(thenResults.size()) +
         " outputs but the else branch " + std::to_string(elseResults.size()));
+  // A return placeholder takes zeros of the other branch's type.
+  for (size_t i = 0; i < thenResults.size(); ++i) {
+    if (thenResults[i].is_return_placeholder() && elseResults[i].defined())
+      thenResults[i] = zerosForPlaceholder(elseResults[i], "cond",
+                                           outputName(names, i, "output"));
+    else if (elseResults[i].is_return_placeholder() && thenResults[i].defined())
+      elseResults[i] = zerosForPlaceholder(thenResults[i], "cond",
+                                           outputName(names, i, "output"));
+  }
   // An output without a value in a branch has none after the cond.
   std::vector<size_t> carried;
   std::vector<::ag::Tensor> thenYield, elseYield;
@@ -461,6 +489,8 @@ std::vector<::ag::Tensor> MlirTracer::emit_cond(
   std::vector<::ag::Tensor> outputs(thenResults.size());
   for (size_t i = 0; i < outputs.size(); ++i) {
     bool inThen = thenResults[i].defined(), inElse = elseResults[i].defined();
+    if (!inThen && !inElse)
+      outputs[i] = thenResults[i]; // keeps its reason (or placeholder)
     if (inThen == inElse)
       continue;
     outputs[i] = undefinedBecause(
@@ -548,6 +578,34 @@ std::vector<::ag::Tensor> MlirTracer::loopResults(
   return outputs;
 }
 
+std::vector<::ag::Tensor> MlirTracer::typedReturnPlaceholders(
+    const char *op, std::vector<::ag::Tensor> initial,
+    const std::function<std::vector<::ag::Tensor>(
+        Block *, const std::vector<::ag::Tensor> &)> &iteration,
+    const std::vector<std::string> &names) {
+  if (llvm::none_of(initial, [](const ::ag::Tensor &t) {
+        return t.is_return_placeholder();
+      }))
+    return initial;
+  std::vector<::ag::Tensor> results;
+  {
+    auto scratch = std::make_unique<Block>();
+    auto discard = llvm::make_scope_exit([&] {
+      scratch->dropAllDefinedValueUses();
+      scratch->dropAllReferences();
+    });
+    // The constants of the trial's initial values go into the scratch too.
+    OpBuilder::InsertionGuard guard(builder_);
+    builder_.setInsertionPointToEnd(scratch.get());
+    results = iteration(scratch.get(), initial);
+  }
+  for (size_t i = 0; i < initial.size() && i < results.size(); ++i)
+    if (initial[i].is_return_placeholder() && results[i].defined())
+      initial[i] = zerosForPlaceholder(results[i], op,
+                                       outputName(names, i, "loop variable"));
+  return initial;
+}
+
 std::vector<::ag::Tensor> MlirTracer::emit_while_loop(
     const std::vector<::ag::Tensor> &initial,
     const std::function<::ag::Tensor(const std::vector<::ag::Tensor> &)> &condition,
@@ -556,6 +614,24 @@ std::vector<::ag::Tensor> MlirTracer::emit_while_loop(
     const std::vector<std::string> &names) {
   Location location = here();
   std::string where = statementLocation();
+  std::vector<::ag::Tensor> typedInitial = typedReturnPlaceholders(
+      "while_loop", initial,
+      [&](Block *block, const std::vector<::ag::Tensor> &vars) {
+        std::vector<::ag::Tensor> inside =
+            loopVariables(block, carriedOf(vars), vars, names);
+        return traceInto(block, [&] { return body(inside); });
+      },
+      names);
+  return emitWhileLoop(location, where, typedInitial, condition, body, names);
+}
+
+std::vector<::ag::Tensor> MlirTracer::emitWhileLoop(
+    Location location, const std::string &where,
+    const std::vector<::ag::Tensor> &initial,
+    const std::function<::ag::Tensor(const std::vector<::ag::Tensor> &)> &condition,
+    const std::function<std::vector<::ag::Tensor>(const std::vector<::ag::Tensor> &)>
+        &body,
+    const std::vector<std::string> &names) {
   CarriedVariables carried = carriedOf(initial);
   auto condBlock = std::make_unique<Block>();
   std::vector<::ag::Tensor> condVars =
@@ -588,7 +664,7 @@ std::vector<::ag::Tensor> MlirTracer::emit_while_loop(
 
 std::vector<::ag::Tensor> MlirTracer::emit_for(
     const ::ag::Tensor &lower, const ::ag::Tensor &upper, const ::ag::Tensor &step,
-    const std::vector<::ag::Tensor> &initial,
+    const std::vector<::ag::Tensor> &untypedInitial,
     const std::function<std::vector<::ag::Tensor>(
         const ::ag::Tensor &, const std::vector<::ag::Tensor> &)> &body,
     const std::vector<std::string> &names) {
@@ -596,6 +672,16 @@ std::vector<::ag::Tensor> MlirTracer::emit_for(
   std::string where = statementLocation();
   Value lowerValue = valueOf(lower), upperValue = valueOf(upper),
         stepValue = valueOf(step);
+  std::vector<::ag::Tensor> typedInitial = typedReturnPlaceholders(
+      "for", untypedInitial,
+      [&](Block *block, const std::vector<::ag::Tensor> &vars) {
+        ::ag::Tensor index = symbolic(block->addArgument(lowerValue.getType(), here()));
+        std::vector<::ag::Tensor> inside =
+            loopVariables(block, carriedOf(vars), vars, names);
+        return traceInto(block, [&] { return body(index, inside); });
+      },
+      names);
+  const std::vector<::ag::Tensor> &initial = typedInitial;
   CarriedVariables carried = carriedOf(initial);
   auto bodyBlock = std::make_unique<Block>();
   Value induction = bodyBlock->addArgument(lowerValue.getType(), here());

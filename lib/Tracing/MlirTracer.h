@@ -68,6 +68,24 @@ private:
     llvm::SmallVector<mlir::Type> types;
   };
   CarriedVariables carriedOf(const std::vector<ag::Tensor> &initial);
+  /// emit_while_loop once the return placeholders are typed.
+  std::vector<ag::Tensor> emitWhileLoop(
+      mlir::Location location, const std::string &where,
+      const std::vector<ag::Tensor> &initial,
+      const std::function<ag::Tensor(const std::vector<ag::Tensor> &)> &condition,
+      const std::function<std::vector<ag::Tensor>(const std::vector<ag::Tensor> &)>
+          &body,
+      const std::vector<std::string> &names);
+  /// Gives the return placeholders among `initial` a value of the type one
+  /// iteration assigns them (zeros), found by tracing `iteration` once on
+  /// `initial` into a block that is then thrown away; the others, and those
+  /// the iteration leaves unassigned, stay as they are.
+  std::vector<ag::Tensor> typedReturnPlaceholders(
+      const char *op, std::vector<ag::Tensor> initial,
+      const std::function<std::vector<ag::Tensor>(mlir::Block *,
+                                                  const std::vector<ag::Tensor> &)>
+          &iteration,
+      const std::vector<std::string> &names);
   /// Adds `carried`'s block arguments to `block`; the loop variables as
   /// symbolic tensors (undefined where not carried).
   std::vector<ag::Tensor> loopVariables(mlir::Block *block,

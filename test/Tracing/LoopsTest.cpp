@@ -188,6 +188,74 @@ TEST(LoopsTest, NestedLoopsWithBreakAndContinueMatchEagerExecution) {
   EXPECT_EQ(compiled.trace_count(), 1);
 }
 
+// The converted form of a return inside a loop:
+//
+//   while (x > 1.f) { if (x > limit) return x * 10.f; x = x / 2.f; }
+//   return x;
+//
+// The result starts as a return placeholder: tracing types it from the
+// iteration (a trial trace) and gives it zeros where no return has run yet.
+Tensor halve_or_return(Tensor x, Tensor limit) {
+  Tensor result = Tensor::return_placeholder("no return was reached");
+  Tensor returned = ag::constant(false);
+  TensorList loop = ag::while_loop(
+      [](const TensorList &v) {
+        return ag::logical_and(ag::logical_not(v[2]), v[0] > 1.f);
+      },
+      [&limit](const TensorList &v) {
+        Tensor x = v[0], result = v[1], returned = v[2];
+        TensorList taken = ag::cond(
+            x > limit,
+            [&] { return TensorList{x, x * 10.f, ag::constant(true)}; },
+            [&] { return TensorList{x / 2.f, result, returned}; });
+        return TensorList{taken[0], taken[1], taken[2]};
+      },
+      {x, result, returned});
+  return ag::cond(
+      ag::logical_not(loop[2]), [&] { return TensorList{loop[0]}; },
+      [&] { return TensorList{loop[1]}; })[0];
+}
+
+TEST(LoopsTest, ReturnPlaceholdersAreTypedFromTheLoopAndMatchEagerExecution) {
+  auto compiled = ag::function(halve_or_return, "halve_or_return");
+  // Hand-computed: 40 > 30 returns 400; 16 halves to 1; 48 -> 24 -> 12 ...
+  // with limit 20: 48 > 20 returns 480; 8 -> 4 -> 2 -> 1.
+  EXPECT_EQ(compiled(ag::constant(40.f), ag::constant(30.f)).item<float>(), 400.f);
+  EXPECT_EQ(compiled(ag::constant(16.f), ag::constant(30.f)).item<float>(), 1.f);
+  EXPECT_EQ(compiled(ag::constant(8.f), ag::constant(20.f)).item<float>(), 1.f);
+  for (float x : {0.5f, 3.f, 25.f, 100.f})
+    EXPECT_EQ(compiled(ag::constant(x), ag::constant(20.f)).item<float>(),
+              halve_or_return(ag::constant(x), ag::constant(20.f)).item<float>())
+        << x;
+  EXPECT_EQ(compiled.trace_count(), 1);
+  // Eagerly the placeholder is never read, and has no type.
+  EXPECT_TRUE(Tensor::return_placeholder("r").is_return_placeholder());
+  EXPECT_FALSE(Tensor::return_placeholder("r").defined());
+  EXPECT_FALSE(Tensor::undefined("r").is_return_placeholder());
+}
+
+// A value returned from a branch needs a static shape: zeros of a shape known
+// only at run time cannot stand for it on the other path.
+TEST(LoopsTest, AReturnPlaceholderOfARunTimeShapeIsATraceError) {
+  auto returnsDynamic = [](const TensorList &args) {
+    Tensor x = args[0];
+    Tensor result = Tensor::return_placeholder("no return");
+    return ag::cond(
+        ag::reduce_sum(x) > 0.f, [&] { return TensorList{x}; },
+        [&] { return TensorList{result}; });
+  };
+  try {
+    ag::jit::trace(returnsDynamic, {ag::TensorSpec{ag::DType::Float32, {-1}}});
+    FAIL() << "no error";
+  } catch (const ag::TracingError &error) {
+    EXPECT_STREQ(error.what(),
+                 "cond: output #0, the value of a return inside staged control "
+                 "flow, is f32[?], with a dimension known only at run time; "
+                 "such a return needs a static shape (assign a result variable "
+                 "before the loop or the if, and return it after)");
+  }
+}
+
 } // namespace
 
 namespace {

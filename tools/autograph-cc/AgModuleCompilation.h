@@ -16,7 +16,7 @@
 
 namespace autograph::cc {
 
-enum class EmitKind { Cpp, Ag, Linalg, LLVMDialect, LLVMIR, Asm, Obj };
+enum class EmitKind { Cpp, CppJumps, Ag, Linalg, LLVMDialect, LLVMIR, Asm, Obj };
 
 struct CompileOptions {
   EmitKind emit = EmitKind::Obj;

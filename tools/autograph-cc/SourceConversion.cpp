@@ -48,24 +48,34 @@ std::vector<const FunctionDecl *> functionsToConvert(ASTContext &context,
 
 } // namespace
 
-std::optional<std::string> lowerLoopJumpsInSource(ASTUnit &unit, bool &failed) {
+namespace {
+/// Runs `lower` over the functions to convert; the main file's new text.
+std::optional<std::string>
+lowerInSource(ASTUnit &unit, bool &failed,
+              void (*lower)(ConversionContext &, const FunctionDecl *)) {
   Pass pass(unit);
   ASTContext &context = pass.context;
   SourceManager &sourceManager = context.getSourceManager();
-  Rewriter &rewriter = pass.rewriter;
-  ConversionContext &conversion = pass.conversion;
   // Flags get numbers of their own; the second pass numbers from 0 again.
-  conversion.nextId = 1000;
+  pass.conversion.nextId = 1000;
   size_t entries;
-  for (const FunctionDecl *function : functionsToConvert(context, &entries)) {
-    lowerReturns(conversion, function);
-    lowerLoopJumps(conversion, function);
-  }
-  failed = conversion.failed;
-  const RewriteBuffer *buffer = rewriter.getRewriteBufferFor(sourceManager.getMainFileID());
+  for (const FunctionDecl *function : functionsToConvert(context, &entries))
+    lower(pass.conversion, function);
+  failed = pass.conversion.failed;
+  const RewriteBuffer *buffer =
+      pass.rewriter.getRewriteBufferFor(sourceManager.getMainFileID());
   if (failed || !buffer)
     return std::nullopt;
   return std::string(buffer->begin(), buffer->end());
+}
+} // namespace
+
+std::optional<std::string> lowerReturnsInSource(ASTUnit &unit, bool &failed) {
+  return lowerInSource(unit, failed, lowerReturns);
+}
+
+std::optional<std::string> lowerLoopJumpsInSource(ASTUnit &unit, bool &failed) {
+  return lowerInSource(unit, failed, lowerLoopJumps);
 }
 
 std::optional<ConvertedSource> convertSource(ASTUnit &unit) {

@@ -20,10 +20,13 @@ struct ConvertedSource {
   std::vector<std::string> compiledFunctions;
 };
 
-/// The first pass over the AG_FUNCTIONs of the main file: break and
-/// continue of staged loops become flags. The main file's new text when it
-/// changed (to be parsed again), nothing when it did not; `failed` is set
-/// after an error (reported on stderr).
+/// The first passes over the functions to convert, each parsed again after
+/// the one before: returns from staged control flow become assignments of a
+/// result (and a flag), then break and continue of staged loops become
+/// flags. Each gives the main file's new text when it changed, nothing when
+/// it did not; `failed` is set after an error (reported on stderr).
+std::optional<std::string> lowerReturnsInSource(clang::ASTUnit &unit,
+                                                bool &failed);
 std::optional<std::string> lowerLoopJumpsInSource(clang::ASTUnit &unit,
                                                   bool &failed);
 

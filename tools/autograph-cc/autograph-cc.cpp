@@ -31,6 +31,7 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <chrono>
+#include <list>
 
 using namespace clang;
 using namespace clang::tooling;
@@ -50,6 +51,9 @@ static llvm::cl::opt<EmitKind> emit(
     "emit", llvm::cl::desc("What to produce"), llvm::cl::init(EmitKind::Cpp),
     llvm::cl::values(
         clEnumValN(EmitKind::Cpp, "cpp", "the converted C++ source (default)"),
+        clEnumValN(EmitKind::CppJumps, "cpp-jumps",
+                   "the C++ source after the first passes (returns, break and "
+                   "continue of staged code become flags), before staging"),
         clEnumValN(EmitKind::Ag, "ag", "the traced ag module"),
         clEnumValN(EmitKind::Linalg, "linalg",
                    "after ag-to-linalg: scf + linalg on tensors"),
@@ -91,6 +95,7 @@ static llvm::cl::opt<bool> verbose(
 static llvm::StringRef emitName() {
   switch (emit) {
   case EmitKind::Cpp: return "cpp";
+  case EmitKind::CppJumps: return "cpp-jumps";
   case EmitKind::Ag: return "ag";
   case EmitKind::Linalg: return "linalg";
   case EmitKind::LLVMDialect: return "llvm";
@@ -187,14 +192,15 @@ int main(int argc, const char **argv) {
     return 1;
   }
   if (llvm::sys::path::extension(source) == ".mlir") {
-    if (emit == EmitKind::Cpp) {
+    if (emit == EmitKind::Cpp || emit == EmitKind::CppJumps) {
       llvm::errs() << "autograph-cc: error: " << source
                    << " is an ag module: choose what to --emit\n";
       return 1;
     }
     return compileAgFile(source);
   }
-  if (emit != EmitKind::Cpp && (functionNames.empty() ||
+  if (emit != EmitKind::Cpp && emit != EmitKind::CppJumps &&
+      (functionNames.empty() ||
                                 functionNames.size() != signatures.size())) {
     llvm::errs() << "autograph-cc: error: --emit=" << emitName()
                  << " traces: give each --function=NAME a --signature=SIG\n";
@@ -234,18 +240,34 @@ int main(int argc, const char **argv) {
                outputPath, autograph::cc::listFunctionsToConvert(*unit))
                ? 0
                : 1;
-  // Pass 1 (break/continue of staged loops to flags); its output is parsed
-  // again, in place of the file, for the converters of pass 2.
-  bool failed = false;
-  std::optional<std::string> lowered =
-      autograph::cc::lowerLoopJumpsInSource(*unit, failed);
-  if (failed) {
-    // The second pass's errors too, from the file as written; no output.
-    autograph::cc::convertSource(*unit);
-    return 1;
+  // The first passes (returns, then break/continue of staged loops); each
+  // output is parsed again, in place of the file, for the next pass and
+  // finally for the converters of the second pass.
+  // The parsed units point into these texts (a mapped file is not copied).
+  std::list<std::string> passOutputs;
+  for (auto lower : {autograph::cc::lowerReturnsInSource,
+                     autograph::cc::lowerLoopJumpsInSource}) {
+    bool failed = false;
+    std::optional<std::string> lowered = lower(*unit, failed);
+    if (failed) {
+      // The second pass's errors too, from the file as it stands; no output.
+      autograph::cc::convertSource(*unit);
+      return 1;
+    }
+    if (!lowered)
+      continue;
+    passOutputs.push_back(std::move(*lowered));
+    if (!(unit = parse(&passOutputs.back())))
+      return 1;
   }
-  if (lowered && !(unit = parse(&*lowered)))
-    return 1;
+  if (emit == EmitKind::CppJumps) {
+    std::string text = passOutputs.empty()
+                           ? unit->getSourceManager()
+                                 .getBufferData(unit->getSourceManager().getMainFileID())
+                                 .str()
+                           : passOutputs.back();
+    return autograph::cc::writeOutput(outputPath, text) ? 0 : 1;
+  }
   std::optional<autograph::cc::ConvertedSource> converted =
       autograph::cc::convertSource(*unit);
   if (!converted)

@@ -4,17 +4,6 @@
 
 #include <autograph/autograph.h>
 
-AG_FUNCTION ag::Tensor early_return(ag::Tensor x) {
-  while (x > 0.f) {
-    if (x > 10.f)
-      // CHECK: unsupported.cpp:[[@LINE+2]]:7: error: 'return' inside an 'if' whose condition is a tensor is not supported yet
-      // CHECK: unsupported.cpp:[[@LINE+1]]:7: error: 'return' inside a 'while' loop whose condition is a tensor is not supported yet
-      return x;
-    x = x - 1.f;
-  }
-  return x;
-}
-
 AG_FUNCTION ag::Tensor counts_in_cpp(ag::Tensor x) {
   int iterations = 0;
   while (x > 1.f) {
