@@ -13,6 +13,7 @@
 #include "autograph/DType.h"
 #include "autograph/Error.h"
 #include "autograph/Op.h"
+#include "autograph/Operators.h"
 #include "autograph/Ops.h"
 #include "autograph/Print.h"
 #include "autograph/Random.h"

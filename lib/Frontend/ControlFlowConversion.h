@@ -156,6 +156,15 @@ bool rejectSwitchOnTensor(ConversionContext &context,
 /// what to write instead (clang suggests a cast to bool).
 void noteSwitchesOnTensors(clang::ASTContext &ast);
 
+/// In a template: an if, while or for whose condition's type depends on a
+/// template parameter, and `&&`, `||`, `!`, `?:` on such operands -> the
+/// operators of autograph/Operators.h, which pick the staged or the plain
+/// form per instantiation (DependentConditionConverter.cpp).
+bool convertDependentIf(ConversionContext &context, const clang::IfStmt *statement);
+bool convertDependentLoop(ConversionContext &context, const clang::Stmt *statement);
+bool convertDependentLogicalOperator(ConversionContext &context,
+                                     const clang::Expr *expression);
+
 /// `&&`, `||`, `!` with tensor operands and `?:` on a tensor condition ->
 /// ag::cond / ag::logical_not, keeping C++'s evaluation order.
 bool convertLogicalOperator(ConversionContext &context,

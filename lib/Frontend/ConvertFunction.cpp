@@ -187,30 +187,38 @@ class Pipeline : public RecursiveASTVisitor<Pipeline> {
 public:
   explicit Pipeline(ConversionContext &context) : context(context) {}
   bool shouldTraversePostOrder() const { return true; }
+  // A lambda's body is converted as a function of its own (with its own
+  // liveness), as FunctionsToConvert lists it.
+  bool TraverseLambdaExpr(LambdaExpr *) { return true; }
 
   bool VisitIfStmt(IfStmt *s) {
-    convertIf(context, s);
+    if (!convertIf(context, s))
+      convertDependentIf(context, s);
     return true;
   }
   bool VisitWhileStmt(WhileStmt *s) {
-    convertWhile(context, s);
+    if (!convertWhile(context, s))
+      convertDependentLoop(context, s);
     return true;
   }
   bool VisitDoStmt(DoStmt *s) {
-    convertDo(context, s);
+    if (!convertDo(context, s))
+      convertDependentLoop(context, s);
     return true;
   }
   bool VisitForStmt(ForStmt *s) {
-    convertFor(context, s);
+    if (!convertFor(context, s))
+      convertDependentLoop(context, s);
     return true;
   }
   bool VisitCXXForRangeStmt(CXXForRangeStmt *s) {
-    convertRangeFor(context, s);
+    if (!convertRangeFor(context, s))
+      convertDependentLoop(context, s);
     return true;
   }
   bool VisitConditionalOperator(ConditionalOperator *e) {
-    if (!convertAssert(context, e))
-      convertLogicalOperator(context, e);
+    if (!convertAssert(context, e) && !convertLogicalOperator(context, e))
+      convertDependentLogicalOperator(context, e);
     return true;
   }
   bool VisitSwitchStmt(SwitchStmt *s) {
@@ -226,11 +234,13 @@ public:
     return true;
   }
   bool VisitBinaryOperator(BinaryOperator *e) {
-    convertLogicalOperator(context, e);
+    if (!convertLogicalOperator(context, e))
+      convertDependentLogicalOperator(context, e);
     return true;
   }
   bool VisitUnaryOperator(UnaryOperator *e) {
-    convertLogicalOperator(context, e);
+    if (!convertLogicalOperator(context, e))
+      convertDependentLogicalOperator(context, e);
     return true;
   }
 

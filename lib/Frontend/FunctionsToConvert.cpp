@@ -48,29 +48,46 @@ private:
   SourceManager &sourceManager;
 };
 
-/// The functions defined in the main file that `body` calls directly.
+/// The functions defined in the main file that `body` calls directly, and
+/// the lambdas it defines (each converted as a function of its own).
 class CalleeFinder : public RecursiveASTVisitor<CalleeFinder> {
 public:
   explicit CalleeFinder(SourceManager &sources) : sources(sources) {}
   bool VisitCallExpr(CallExpr *call) {
-    const FunctionDecl *callee = call->getDirectCallee();
-    if (!callee)
-      return true;
-    const FunctionDecl *definition = callee->getDefinition();
-    // Templates are not converted (their conditions' types are dependent).
-    if (!definition || definition->isTemplateInstantiation() ||
-        definition->isTemplated() ||
-        !sources.isInMainFile(definition->getLocation()))
-      return true;
-    for (const FunctionDecl *redecl : definition->getCanonicalDecl()->redecls())
-      if (hasAnnotation(redecl, kDoNotConvertAnnotation))
-        return true;
-    callees.push_back(definition);
+    add(call->getDirectCallee());
     return true;
   }
-  std::vector<const FunctionDecl *> callees;
+  bool VisitLambdaExpr(LambdaExpr *lambda) {
+    add(lambda->getCallOperator());
+    return true;
+  }
+  // Its own body is searched when it is converted.
+  bool TraverseLambdaExpr(LambdaExpr *lambda) {
+    WalkUpFromLambdaExpr(lambda);
+    return true;
+  }
+  /// What to convert (as written) and whose body to search next.
+  std::vector<std::pair<const FunctionDecl *, const FunctionDecl *>> callees;
 
 private:
+  void add(const FunctionDecl *callee) {
+    if (!callee)
+      return;
+    const FunctionDecl *definition = callee->getDefinition();
+    if (!definition || !sources.isInMainFile(definition->getLocation()))
+      return;
+    // A template is converted as written (its pattern), once; the calls its
+    // instantiations make are resolved, so those are searched.
+    const FunctionDecl *written = definition;
+    if (definition->isTemplateInstantiation())
+      written = definition->getTemplateInstantiationPattern();
+    if (!written || !written->doesThisDeclarationHaveABody())
+      return;
+    for (const FunctionDecl *redecl : written->getCanonicalDecl()->redecls())
+      if (hasAnnotation(redecl, kDoNotConvertAnnotation))
+        return;
+    callees.push_back({written, definition});
+  }
   SourceManager &sources;
 };
 
@@ -79,18 +96,20 @@ private:
 std::vector<const FunctionDecl *>
 findCalledFunctions(ASTContext &context,
                     const std::vector<const FunctionDecl *> &roots) {
-  std::set<const FunctionDecl *> seen(roots.begin(), roots.end());
+  std::set<const FunctionDecl *> converted(roots.begin(), roots.end());
+  std::set<const FunctionDecl *> searched(roots.begin(), roots.end());
   std::vector<const FunctionDecl *> pending(roots), called;
   while (!pending.empty()) {
     const FunctionDecl *function = pending.back();
     pending.pop_back();
     CalleeFinder finder(context.getSourceManager());
     finder.TraverseStmt(function->getBody());
-    for (const FunctionDecl *callee : finder.callees)
-      if (seen.insert(callee).second) {
-        called.push_back(callee);
-        pending.push_back(callee);
-      }
+    for (auto [written, body] : finder.callees) {
+      if (converted.insert(written).second)
+        called.push_back(written);
+      if (searched.insert(body).second)
+        pending.push_back(body);
+    }
   }
   return called;
 }

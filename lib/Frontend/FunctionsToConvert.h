@@ -25,10 +25,11 @@ inline constexpr const char *kDoNotConvertAnnotation = "autograph_do_not_convert
 std::vector<const clang::FunctionDecl *>
 findFunctionsToConvert(clang::ASTContext &context);
 
-/// The functions defined in the main file (not templates, not
-/// AG_DO_NOT_CONVERT) that `roots` call, directly or through each other:
+/// The functions defined in the main file (not AG_DO_NOT_CONVERT) that
+/// `roots` call, directly or through each other, and the lambdas they define:
 /// they are converted too (not wrapped: they run inline in a trace), as
-/// AutoGraph converts the functions a tf.function calls.
+/// AutoGraph converts the functions a tf.function calls. A template is
+/// listed once, as written (its instantiations' calls are followed).
 std::vector<const clang::FunctionDecl *>
 findCalledFunctions(clang::ASTContext &context,
                     const std::vector<const clang::FunctionDecl *> &roots);

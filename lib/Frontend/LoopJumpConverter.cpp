@@ -227,6 +227,8 @@ void lowerLoopJumps(ConversionContext &context, const FunctionDecl *function) {
   // break-flag block.
   struct Loops : RecursiveASTVisitor<Loops> {
     bool shouldTraversePostOrder() const { return true; }
+    // A lambda's body is lowered as a function of its own.
+    bool TraverseLambdaExpr(LambdaExpr *) { return true; }
     std::vector<std::pair<const Stmt *, const Stmt *>> staged; // loop, body
     bool VisitWhileStmt(WhileStmt *s) {
       if (tensorCondition(s->getCond()))

@@ -15,6 +15,7 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
+#include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/Stmt.h"
 
@@ -39,6 +40,8 @@ void markSourceLocations(ConversionContext &context, const FunctionDecl *functio
       }
       return true;
     }
+    // A lambda's body is converted as a function of its own.
+    bool TraverseLambdaExpr(LambdaExpr *) { return true; }
   } marker(context);
   marker.TraverseStmt(function->getBody());
 }

@@ -1,0 +1,232 @@
+//===- DependentConditionConverter.cpp - control flow in templates --------===//
+//
+// In a template, a condition whose type depends on a template parameter is a
+// tensor in some instantiations and a C++ value in others. Such statements
+// become calls of the operators of include/autograph/Operators.h, which pick
+// the staged or the plain form per instantiation:
+//
+//   if (x > hi) x = hi;
+//     -> ::ag::if_stmt(x > hi, [&](auto &x) { x = hi; }, [&](auto &x) { }, {"x"}, x);
+//   while (c) body          -> ::ag::while_stmt([&](auto &v...) { return c; },
+//                                               [&](auto &v...) { body }, {...}, v...);
+//   for (init; c; inc) body -> { init ::ag::while_stmt(..., { body inc; }, ...); }
+//   a && b, a || b, !a      -> ::ag::and_(a, [&] { return b; }), ::ag::or_(...),
+//                              ::ag::not_(a)
+//   c ? a : b               -> ::ag::if_exp(c, [&] { return a; }, [&] { return b; })
+//
+// The outputs and loop variables are the variables the statement assigns
+// that are live after it, as for tensors; the operators take them by
+// reference under the same names. A return, break, continue or goto inside
+// such a statement, and a do or range-for on a dependent condition, get a
+// located error.
+//
+//===----------------------------------------------------------------------===//
+#include "ControlFlowConversion.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/StmtCXX.h"
+
+using namespace clang;
+
+namespace autograph {
+
+namespace {
+
+bool dependent(const Expr *condition) {
+  return condition && condition->isTypeDependent();
+}
+
+std::string text(ConversionContext &context, const Expr *e) {
+  return context.rewriter.getRewrittenText(e->getSourceRange());
+}
+
+/// Rejects the jumps a lambda would change the meaning of.
+bool checkNoJumps(ConversionContext &context, const Stmt *body,
+                  const std::string &construct) {
+  struct Finder : RecursiveASTVisitor<Finder> {
+    ConversionContext &context;
+    const std::string &construct;
+    bool ok = true;
+    Finder(ConversionContext &c, const std::string &k) : context(c), construct(k) {}
+    void reject(const Stmt *s, const char *what) {
+      context.error(s->getBeginLoc(), std::string("'") + what + "' inside " +
+                                          construct + " cannot be converted yet");
+      ok = false;
+    }
+    bool VisitReturnStmt(ReturnStmt *s) { reject(s, "return"); return true; }
+    bool VisitGotoStmt(GotoStmt *s) { reject(s, "goto"); return true; }
+    bool VisitBreakStmt(BreakStmt *s) { reject(s, "break"); return true; }
+    bool VisitContinueStmt(ContinueStmt *s) { reject(s, "continue"); return true; }
+    // Jumps of loops and switches nested in the body stay inside it.
+    bool TraverseWhileStmt(WhileStmt *s) { return TraverseStmt(s->getCond()) && noLoopJumps(s->getBody()); }
+    bool TraverseForStmt(ForStmt *s) { return noLoopJumps(s->getBody()); }
+    bool TraverseDoStmt(DoStmt *s) { return noLoopJumps(s->getBody()); }
+    bool TraverseCXXForRangeStmt(CXXForRangeStmt *s) { return noLoopJumps(s->getBody()); }
+    bool TraverseSwitchStmt(SwitchStmt *s) { return noLoopJumps(s->getBody()); }
+    bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+    bool noLoopJumps(Stmt *body) {
+      struct Inner : RecursiveASTVisitor<Inner> {
+        Finder &outer;
+        explicit Inner(Finder &o) : outer(o) {}
+        bool VisitReturnStmt(ReturnStmt *s) { outer.reject(s, "return"); return true; }
+        bool VisitGotoStmt(GotoStmt *s) { outer.reject(s, "goto"); return true; }
+        bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+      } inner(*this);
+      inner.TraverseStmt(body);
+      return true;
+    }
+  } finder(context, construct);
+  finder.TraverseStmt(const_cast<Stmt *>(body));
+  return finder.ok;
+}
+
+/// `auto &a, auto &b`, `a, b` and `"a", "b"` for `vars`.
+struct VariableLists {
+  std::string parameters, arguments, names;
+};
+VariableLists listsOf(const std::vector<Modification> &vars) {
+  VariableLists lists;
+  for (const Modification &m : vars) {
+    std::string name = m.variable->getNameAsString();
+    bool first = lists.arguments.empty();
+    lists.parameters += (first ? "auto &" : ", auto &") + name;
+    lists.arguments += (first ? "" : ", ") + name;
+    lists.names += (first ? "\"" : ", \"") + name + "\"";
+  }
+  return lists;
+}
+
+/// The variables `body` (and `increment`) assign, live after `statement`.
+std::vector<Modification> assignedAndLive(ConversionContext &context,
+                                          const Stmt *statement, const Stmt *body,
+                                          const Stmt *increment = nullptr) {
+  std::vector<Modification> vars = modifiedOuterVariables(body);
+  if (increment)
+    for (const Modification &m : modifiedOuterVariables(increment))
+      if (llvm::none_of(vars, [&](const Modification &v) {
+            return v.variable == m.variable;
+          }))
+        vars.push_back(m);
+  return context.liveAfter(statement, std::move(vars));
+}
+
+const char *kIf = "an 'if' whose condition depends on a template parameter";
+const char *kLoop = "a loop whose condition depends on a template parameter";
+
+} // namespace
+
+bool convertDependentIf(ConversionContext &context, const IfStmt *statement) {
+  if (!dependent(statement->getCond()))
+    return false;
+  if (statement->hasInitStorage() || statement->hasVarStorage() ||
+      statement->isConstexpr()) {
+    if (!statement->isConstexpr())
+      context.error(statement->getBeginLoc(),
+                    std::string(kIf) + " with an initializer or a declaration "
+                                       "cannot be converted yet");
+    return false;
+  }
+  if (!checkNoJumps(context, statement->getThen(), kIf) ||
+      (statement->getElse() && !checkNoJumps(context, statement->getElse(), kIf)))
+    return false;
+  std::vector<Modification> outputs =
+      context.liveAfter(statement, modifiedOuterVariables(statement));
+  VariableLists lists = listsOf(outputs);
+  std::string branch = "[&](" + lists.parameters + ") { ";
+  std::string elseText =
+      statement->getElse() ? context.text(statement->getElse()) : "";
+  std::string call = "::ag::if_stmt(" + text(context, statement->getCond()) +
+                     ", " + branch + context.text(statement->getThen()) + " }, " +
+                     branch + elseText + " }, {" + lists.names + "}" +
+                     (lists.arguments.empty() ? "" : ", " + lists.arguments) + ");";
+  context.replace(context.statementRange(statement), call);
+  return true;
+}
+
+/// `while (c) body`, or `for (init; c; inc) body`: ag::while_stmt.
+static bool convertDependentLoop(ConversionContext &context, const Stmt *statement,
+                                 const Expr *condition, const Stmt *body,
+                                 const Stmt *init, const Expr *increment) {
+  if (!checkNoJumps(context, body, kLoop))
+    return false;
+  std::vector<Modification> vars = assignedAndLive(context, statement, body, increment);
+  VariableLists lists = listsOf(vars);
+  std::string lambda = "[&](" + lists.parameters + ") ";
+  std::string bodyText = context.text(body);
+  if (increment)
+    bodyText = "{ " + bodyText + " " + text(context, increment) + "; }";
+  std::string call = "::ag::while_stmt(" + lambda + "{ return " +
+                     text(context, condition) + "; }, " + lambda + "{ " +
+                     bodyText + " }, {" + lists.names + "}" +
+                     (lists.arguments.empty() ? "" : ", " + lists.arguments) + ");";
+  if (init)
+    call = "{ " + context.text(init) + " " + call + " }";
+  context.replace(context.statementRange(statement), call);
+  return true;
+}
+
+bool convertDependentLoop(ConversionContext &context, const Stmt *statement) {
+  if (const auto *loop = dyn_cast<WhileStmt>(statement)) {
+    if (!dependent(loop->getCond()))
+      return false;
+    if (loop->hasVarStorage()) {
+      context.error(loop->getBeginLoc(), std::string(kLoop) +
+                                             " with a declaration in its "
+                                             "condition cannot be converted yet");
+      return false;
+    }
+    return convertDependentLoop(context, loop, loop->getCond(), loop->getBody(),
+                                nullptr, nullptr);
+  }
+  if (const auto *loop = dyn_cast<ForStmt>(statement)) {
+    if (!dependent(loop->getCond()))
+      return false;
+    return convertDependentLoop(context, loop, loop->getCond(), loop->getBody(),
+                                loop->getInit(), loop->getInc());
+  }
+  const Expr *condition = nullptr;
+  if (const auto *loop = dyn_cast<DoStmt>(statement))
+    condition = loop->getCond();
+  else if (const auto *loop = dyn_cast<CXXForRangeStmt>(statement))
+    condition = loop->getRangeInit();
+  if (dependent(condition))
+    context.error(statement->getBeginLoc(),
+                  std::string(isa<DoStmt>(statement) ? "a 'do' loop" : "a range-'for'") +
+                      " over a value whose type depends on a template parameter "
+                      "cannot be converted yet; write it as a 'while' loop");
+  return false;
+}
+
+bool convertDependentLogicalOperator(ConversionContext &context,
+                                     const Expr *expression) {
+  auto lambda = [&](const Expr *e) { return "[&] { return " + text(context, e) + "; }"; };
+  std::string replacement;
+  if (const auto *binary = dyn_cast<BinaryOperator>(expression)) {
+    if (!binary->isLogicalOp() ||
+        !(dependent(binary->getLHS()) || dependent(binary->getRHS())))
+      return false;
+    replacement = std::string(binary->getOpcode() == BO_LAnd ? "::ag::and_("
+                                                             : "::ag::or_(") +
+                  text(context, binary->getLHS()) + ", " +
+                  lambda(binary->getRHS()) + ")";
+  } else if (const auto *unary = dyn_cast<UnaryOperator>(expression)) {
+    if (unary->getOpcode() != UO_LNot || !dependent(unary->getSubExpr()))
+      return false;
+    replacement = "::ag::not_(" + text(context, unary->getSubExpr()) + ")";
+  } else if (const auto *conditional = dyn_cast<ConditionalOperator>(expression)) {
+    if (!dependent(conditional->getCond()))
+      return false;
+    replacement = "::ag::if_exp(" + text(context, conditional->getCond()) + ", " +
+                  lambda(conditional->getTrueExpr()) + ", " +
+                  lambda(conditional->getFalseExpr()) + ")";
+  } else {
+    return false;
+  }
+  context.replace(CharSourceRange::getTokenRange(expression->getSourceRange()),
+                  "(" + replacement + ")");
+  return true;
+}
+
+} // namespace autograph

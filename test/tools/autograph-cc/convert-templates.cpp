@@ -1,0 +1,76 @@
+// In templates (and generic lambdas) called from an AG_FUNCTION, control flow
+// whose condition's type depends on a template parameter becomes the
+// operators of autograph/Operators.h, which stage it for tensors and run it
+// as plain C++ otherwise, per instantiation. Conditions of known types
+// convert as anywhere else.
+// RUN: autograph-cc %s -- -std=c++17 | grep -v '^ *//' | FileCheck %s
+// RUN: not autograph-cc %s -- -std=c++17 -DBAD 2>&1 | FileCheck %s --check-prefix=BAD
+
+#include <autograph/autograph.h>
+
+// CHECK-LABEL: template <class T> T clip(T x, T hi) {
+template <class T> T clip(T x, T hi) {
+  // The outputs are the branch's parameters, under their own names.
+  // CHECK-NEXT: {{^}}  AG_LINE; ::ag::if_stmt(x > hi, [&](auto &x) { x = hi; }, [&](auto &x) {  }, {"x"}, x);
+  if (x > hi)
+    x = hi;
+  return x;
+}
+
+// CHECK-LABEL: template <class T> T halve(T x, T limit) {
+template <class T> T halve(T x, T limit) {
+  // Not assigned in the loop: not a loop variable.
+  int calls = 0;
+  // CHECK: {{^}}  AG_LINE; ::ag::while_stmt([&](auto &x) { return (::ag::and_(x > 1, [&] { return (::ag::not_((x > limit))); })); }, [&](auto &x) { {
+  while (x > 1 && !(x > limit)) {
+    x = x / 2;
+  }
+  // A for loop: its init goes before, its increment at the end of the body.
+  // CHECK: {{^}}  AG_LINE; { T y = x; ::ag::while_stmt([&](auto &x, auto &y) { return y > 4; }, [&](auto &x, auto &y) { { x = x + 1; y = y - 1; } }, {"x", "y"}, x, y); }
+  for (T y = x; y > 4; y = y - 1)
+    x = x + 1;
+  // CHECK: {{^}}  AG_LINE; return (::ag::if_exp(x > 0, [&] { return x; }, [&] { return -x * float(calls + 1); }));
+  return x > 0 ? x : -x * float(calls + 1);
+}
+
+// A condition of a known type in a template converts as usual.
+// CHECK-LABEL: template <int N> ag::Tensor repeat_double(ag::Tensor x) {
+template <int N> ag::Tensor repeat_double(ag::Tensor x) {
+  // CHECK: ::ag::cond(::ag::condition(x < 100.f)
+  if (x < 100.f)
+    x = x * float(N);
+  return x;
+}
+
+// CHECK-LABEL: AG_FUNCTION ag::Tensor model(
+AG_FUNCTION ag::Tensor model(ag::Tensor x) {
+  // A generic lambda is a template too.
+  // CHECK: auto twice = [](auto v) { AG_LINE; ::ag::if_stmt(v > 0, [&](auto &v) { v = v * 2; }, [&](auto &v) {  }, {"v"}, v); AG_LINE; return v; };
+  auto twice = [](auto v) { if (v > 0) v = v * 2; return v; };
+  return clip(x, ag::constant(1.f)) + halve(x, ag::constant(100.f)) +
+         twice(x) + repeat_double<3>(x);
+}
+
+#ifdef BAD
+template <class T> T first_positive(T a, T b) {
+  if (a > 0)
+    // BAD: convert-templates.cpp:[[@LINE+1]]:5: error: 'return' inside an 'if' whose condition depends on a template parameter cannot be converted yet
+    return a;
+  // BAD: convert-templates.cpp:[[@LINE+1]]:3: error: a 'do' loop over a value whose type depends on a template parameter cannot be converted yet; write it as a 'while' loop
+  do {
+    b = b - 1;
+  } while (b > 0);
+  while (b < 10) {
+    if (b == 5)
+      // BAD: convert-templates.cpp:[[@LINE+1]]:7: error: 'break' inside a loop whose condition depends on a template parameter cannot be converted yet
+      break;
+    // A loop's own break stays.
+    for (int i = 0; i < 3; ++i)
+      if (i == 1)
+        break;
+    b = b + 1;
+  }
+  return b;
+}
+AG_FUNCTION ag::Tensor bad(ag::Tensor x) { return first_positive(x, x); }
+#endif
