@@ -22,7 +22,8 @@
 namespace ag {
 
 /// Runs every ag::function eagerly (no tracing or compilation) while set,
-/// like tf.config.run_functions_eagerly.
+/// like tf.config.run_functions_eagerly. The environment variable
+/// AG_RUN_FUNCTIONS_EAGERLY=1 sets it when the program starts.
 void run_functions_eagerly(bool eagerly);
 bool functions_run_eagerly();
 

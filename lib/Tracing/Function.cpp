@@ -28,7 +28,12 @@ using namespace mlir;
 namespace ag {
 
 namespace {
-std::atomic<bool> g_run_eagerly{false};
+// AG_RUN_FUNCTIONS_EAGERLY=1 sets it from the start (to run a converted
+// program without compiling, e.g. to compare or debug).
+std::atomic<bool> g_run_eagerly{[] {
+  const char *value = std::getenv("AG_RUN_FUNCTIONS_EAGERLY");
+  return value && *value && std::string(value) != "0";
+}()};
 
 /// Whether `args` have exactly the dtypes and shapes of `specs` (without
 /// building specs: this runs on every call).
