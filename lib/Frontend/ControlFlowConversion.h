@@ -67,6 +67,8 @@ struct ConversionContext {
   bool valueUnused(const clang::Expr *expression) const;
   /// A located error (a clang diagnostic) with `message`.
   void error(clang::SourceLocation where, const std::string &message);
+  /// A located warning (the conversion goes on).
+  void warning(clang::SourceLocation where, const std::string &message);
   /// A note attached to the error just reported.
   void note(clang::SourceLocation where, const std::string &message);
   /// Replaces `statement` (with its `;`) by
@@ -92,6 +94,14 @@ LoopVariableCode loopVariableCode(const std::vector<Modification> &vars);
 bool checkStageable(ConversionContext &context, const clang::Stmt *body,
                     const std::vector<Modification> &modified,
                     const char *construct);
+
+/// In every block on a path to a jump (the statements of `onPath`), the
+/// statements after the one that may jump run only while `flags` (a tensor)
+/// is false: they are wrapped in `if (::ag::logical_not(flags)) { ... }`.
+/// Used by the first pass for break/continue flags and the return flag.
+void guardAfterJumps(ConversionContext &context, const clang::Stmt *statement,
+                     const std::set<const clang::Stmt *> &onPath,
+                     const std::string &flags);
 
 /// The first pass, after lowerReturns: `break` and `continue` of loops whose
 /// condition is a tensor (and of range-fors over tensors) become flags, guards and a

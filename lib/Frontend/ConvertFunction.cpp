@@ -113,6 +113,12 @@ void ConversionContext::error(SourceLocation where, const std::string &message) 
   failed = true;
 }
 
+void ConversionContext::warning(SourceLocation where, const std::string &message) {
+  DiagnosticsEngine &diagnostics = ast.getDiagnostics();
+  unsigned id = diagnostics.getCustomDiagID(DiagnosticsEngine::Warning, "%0");
+  diagnostics.Report(where, id) << message;
+}
+
 void ConversionContext::note(SourceLocation where, const std::string &message) {
   DiagnosticsEngine &diagnostics = ast.getDiagnostics();
   unsigned id = diagnostics.getCustomDiagID(DiagnosticsEngine::Note, "%0");
@@ -129,6 +135,32 @@ void ConversionContext::replaceWithStagedCall(
             std::to_string(i) + "];";
   text += " }";
   replace(statementRange(statement), text);
+}
+
+void guardAfterJumps(ConversionContext &context, const Stmt *statement,
+                     const std::set<const Stmt *> &onPath,
+                     const std::string &flags) {
+  if (!onPath.count(statement))
+    return;
+  if (const auto *block = dyn_cast<CompoundStmt>(statement)) {
+    unsigned open = 0;
+    const Stmt *const *children = block->body_begin();
+    for (unsigned i = 0; i < block->size(); ++i) {
+      guardAfterJumps(context, children[i], onPath, flags);
+      if (onPath.count(children[i]) && i + 1 < block->size()) {
+        context.rewriter.InsertTextBefore(children[i + 1]->getBeginLoc(),
+                                          "if (::ag::logical_not(" + flags + ")) { ");
+        ++open;
+      }
+    }
+    if (open)
+      context.rewriter.InsertTextBefore(block->getRBracLoc(),
+                                        std::string(open, '}') + " ");
+    return;
+  }
+  for (const Stmt *child : statement->children())
+    if (child)
+      guardAfterJumps(context, child, onPath, flags);
 }
 
 bool checkStageable(ConversionContext &context, const Stmt *body,

@@ -77,14 +77,12 @@ bool wrapForTracing(ConversionContext &context, const FunctionDecl *function) {
     tensorsOnly &= isTensorType(type) && byValueOrConstRef;
   }
   if (!tensorsOnly) {
-    DiagnosticsEngine &diagnostics = context.ast.getDiagnostics();
-    unsigned id = diagnostics.getCustomDiagID(
-        DiagnosticsEngine::Warning,
-        "AG_FUNCTION '%0' is converted but not compiled on call: only free "
-        "functions of ag::Tensor parameters returning tensors are; it runs "
-        "eagerly unless called from a compiled function");
-    diagnostics.Report(function->getLocation(), id)
-        << function->getNameAsString();
+    context.warning(function->getLocation(),
+                    "AG_FUNCTION '" + function->getNameAsString() +
+                        "' is converted but not compiled on call: only free "
+                        "functions of ag::Tensor parameters returning tensors "
+                        "are; it runs eagerly unless called from a compiled "
+                        "function");
     return false;
   }
 

@@ -120,7 +120,7 @@ public:
       context_.replace(context_.statementRange(jump), "{ " + breakFlag + " = ::ag::constant(true); }");
     for (const Stmt *jump : jumps.continues)
       context_.replace(context_.statementRange(jump), "{ " + continueFlag + " = ::ag::constant(true); }");
-    guardAfterJumps(body, jumps, flags);
+    guardAfterJumps(context_, body, jumps.containsJump, flags);
 
     // The loop: the break flag before it and in its condition, the continue
     // flag at the start of each iteration.
@@ -168,35 +168,6 @@ private:
   }
 
 
-
-  /// In every block on a path to a jump, the statements after the one that
-  /// may jump run only while no flag is set.
-  void guardAfterJumps(const Stmt *statement, const LoopJumps &jumps,
-                       const std::string &flags) {
-    if (!jumps.containsJump.count(statement))
-      return;
-    if (const auto *block = dyn_cast<CompoundStmt>(statement)) {
-      unsigned open = 0;
-      const Stmt *const *children = block->body_begin();
-      for (unsigned i = 0; i < block->size(); ++i) {
-        const Stmt *child = children[i];
-        guardAfterJumps(child, jumps, flags);
-        if (jumps.containsJump.count(child) && i + 1 < block->size()) {
-          context_.rewriter.InsertTextBefore(
-              children[i + 1]->getBeginLoc(),
-              "if (::ag::logical_not(" + flags + ")) { ");
-          ++open;
-        }
-      }
-      if (open)
-        context_.rewriter.InsertTextBefore(block->getRBracLoc(),
-                                           std::string(open, '}') + " ");
-      return;
-    }
-    for (const Stmt *child : statement->children())
-      if (child)
-        guardAfterJumps(child, jumps, flags);
-  }
 
   /// Puts `prologue` at the start and `epilogue` at the end of a loop body,
   /// bracing a body that is a single statement.

@@ -283,7 +283,7 @@ public:
           break;
       }
     }
-    guardAfterReturns(body, onPath);
+    guardAfterJumps(context_, body, onPath, "__ag_do_return");
     std::string reason =
         "'" + function->getNameAsString() +
         "' has no result: the end of the function was reached without a "
@@ -327,33 +327,6 @@ private:
   static std::string describe(const Stmt *staged) {
     return isa<IfStmt>(staged) ? "an 'if' whose condition is a tensor"
                                : "a loop whose condition is a tensor";
-  }
-
-  /// In every block outside loops on a path to a return, the statements
-  /// after the one that may return run only while the flag is not set.
-  void guardAfterReturns(const Stmt *statement, const std::set<const Stmt *> &onPath) {
-    if (!onPath.count(statement) || isLoop(statement))
-      return;
-    if (const auto *block = dyn_cast<CompoundStmt>(statement)) {
-      unsigned open = 0;
-      const Stmt *const *children = block->body_begin();
-      for (unsigned i = 0; i < block->size(); ++i) {
-        guardAfterReturns(children[i], onPath);
-        if (onPath.count(children[i]) && i + 1 < block->size()) {
-          context_.rewriter.InsertTextBefore(
-              children[i + 1]->getBeginLoc(),
-              "if (::ag::logical_not(__ag_do_return)) { ");
-          ++open;
-        }
-      }
-      if (open)
-        context_.rewriter.InsertTextBefore(block->getRBracLoc(),
-                                           std::string(open, '}') + " ");
-      return;
-    }
-    for (const Stmt *child : statement->children())
-      if (child)
-        guardAfterReturns(child, onPath);
   }
 
   ConversionContext &context_;

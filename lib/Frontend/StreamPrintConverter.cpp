@@ -18,7 +18,6 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
-#include "clang/Basic/Diagnostic.h"
 
 using namespace clang;
 
@@ -64,13 +63,11 @@ bool convertStreamPrint(ConversionContext &context,
   if (!hasTensor || name.empty())
     return false;
   if (name != "cout") {
-    DiagnosticsEngine &diagnostics = context.ast.getDiagnostics();
-    unsigned id = diagnostics.getCustomDiagID(
-        DiagnosticsEngine::Warning,
-        "a tensor written to std::%0 prints once, when the function is traced "
-        "(its symbolic type, not its value); write it to std::cout or use "
-        "ag::print to print it on every call");
-    diagnostics.Report(stream->getBeginLoc(), id) << name;
+    context.warning(stream->getBeginLoc(),
+                    "a tensor written to std::" + name.str() +
+                        " prints once, when the function is traced (its "
+                        "symbolic type, not its value); write it to std::cout "
+                        "or use ag::print to print it on every call");
     return false;
   }
   if (!context.valueUnused(expression)) {

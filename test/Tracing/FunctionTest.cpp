@@ -119,30 +119,34 @@ TEST(FunctionTest, PrintsTheSameTextAsEagerExecution) {
   EXPECT_EQ(y.to_vector<float>(), (std::vector<float>{1.f, 2.f, 3.f, 0.5f}));
 }
 
+/// What a call printed and the message of the InvalidArgumentError it
+/// raised ("none" without one).
+struct Outcome {
+  std::string output, error = "none";
+};
+template <class Call> Outcome run(Call &&call) {
+  Outcome outcome;
+  testing::internal::CaptureStdout();
+  try {
+    call();
+  } catch (const ag::InvalidArgumentError &error) {
+    outcome.error = error.what();
+  }
+  outcome.output = testing::internal::GetCapturedStdout();
+  return outcome;
+}
+
 TEST(FunctionTest, FailedAssertRaisesTheSameErrorAsEagerExecution) {
   auto compiled = ag::function(print_and_check, "print_and_check");
   ag::Tensor x = ag::constant({1.f, -4.f});
-  std::string eagerMessage, jitMessage;
-  testing::internal::CaptureStdout();
-  try {
-    print_and_check(x);
-  } catch (const ag::InvalidArgumentError &error) {
-    eagerMessage = error.what();
-  }
-  std::string eagerOutput = testing::internal::GetCapturedStdout();
-  testing::internal::CaptureStdout();
-  try {
-    compiled(x);
-  } catch (const ag::InvalidArgumentError &error) {
-    jitMessage = error.what();
-  }
-  std::string jitOutput = testing::internal::GetCapturedStdout();
-  EXPECT_NE(eagerMessage.find("x must be non-negative"), std::string::npos);
-  EXPECT_NE(eagerMessage.find("FunctionTest.cpp"), std::string::npos) << eagerMessage;
-  EXPECT_EQ(jitMessage, eagerMessage);
+  Outcome eager = run([&] { print_and_check(x); });
+  Outcome jit = run([&] { compiled(x); });
+  EXPECT_NE(eager.error.find("x must be non-negative"), std::string::npos);
+  EXPECT_NE(eager.error.find("FunctionTest.cpp"), std::string::npos) << eager.error;
+  EXPECT_EQ(jit.error, eager.error);
   // The first print ran, the one after the assert did not.
-  EXPECT_EQ(jitOutput, eagerOutput);
-  EXPECT_EQ(jitOutput, "x = [1 -4] sum: -3\n");
+  EXPECT_EQ(jit.output, eager.output);
+  EXPECT_EQ(jit.output, "x = [1 -4] sum: -3\n");
 }
 
 ag::Tensor print_formatted_first(ag::Tensor x) {
@@ -157,29 +161,16 @@ TEST(FunctionTest, FormattedPrintsMatchEagerExecutionWithTheirErrors) {
   // x has one element: every print succeeds; with two the last one fails
   // (after the first two printed) in both modes with the same message.
   for (ag::Tensor x : {ag::constant({0.125f}), ag::constant({1.5f, 2.f})}) {
-    std::string eagerMessage = "none", jitMessage = "none";
-    testing::internal::CaptureStdout();
-    try {
-      print_formatted_first(x);
-    } catch (const ag::InvalidArgumentError &error) {
-      eagerMessage = error.what();
-    }
-    std::string eagerOutput = testing::internal::GetCapturedStdout();
-    testing::internal::CaptureStdout();
-    try {
-      compiled(x);
-    } catch (const ag::InvalidArgumentError &error) {
-      jitMessage = error.what();
-    }
-    std::string jitOutput = testing::internal::GetCapturedStdout();
-    EXPECT_EQ(jitOutput, eagerOutput);
-    EXPECT_EQ(jitMessage, eagerMessage);
+    Outcome eager = run([&] { print_formatted_first(x); });
+    Outcome jit = run([&] { compiled(x); });
+    EXPECT_EQ(jit.output, eager.output);
+    EXPECT_EQ(jit.error, eager.error);
     if (x.shape()[0] == 1) {
-      EXPECT_EQ(eagerOutput, "first 0.12 of 2\nall [0.125]\nthe only one 0.125\n");
-      EXPECT_EQ(eagerMessage, "none");
+      EXPECT_EQ(eager.output, "first 0.12 of 2\nall [0.125]\nthe only one 0.125\n");
+      EXPECT_EQ(eager.error, "none");
     } else {
-      EXPECT_EQ(eagerOutput, "first 1.50 of 2\nall [1.5 2]\n");
-      EXPECT_EQ(eagerMessage,
+      EXPECT_EQ(eager.output, "first 1.50 of 2\nall [1.5 2]\n");
+      EXPECT_EQ(eager.error,
                 "print_formatted: '%g' formats a tensor of one element; got f32[2]");
     }
   }
