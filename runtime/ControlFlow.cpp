@@ -159,6 +159,25 @@ TensorList for_range(const Tensor &start, const Tensor &limit, const Tensor &del
   return loop_vars;
 }
 
+TensorList for_range_of(const RangeBounds &bounds,
+                        const std::function<TensorList(const Tensor &, const TensorList &)> &body,
+                        TensorList loop_vars, const std::vector<std::string> &names) {
+  const Tensor *all[] = {&bounds.start, &bounds.limit, &bounds.delta};
+  bool symbolic = false, integer = true;
+  for (const Tensor *b : all) {
+    symbolic = symbolic || b->is_symbolic();
+    DType d = b->dtype();
+    integer = integer && (d == DType::Int32 || d == DType::Int64) &&
+              b->dtype() == bounds.start.dtype() && b->rank() == 0;
+  }
+  // A symbolic step could be zero at run time: range checks that.
+  if (symbolic && integer && !bounds.delta.is_symbolic())
+    return for_range(bounds.start, bounds.limit, bounds.delta, body,
+                     std::move(loop_vars), names);
+  return for_rows(range(bounds.start, bounds.limit, bounds.delta), body,
+                  std::move(loop_vars), names);
+}
+
 TensorList for_rows(const Tensor &rows,
                     const std::function<TensorList(const Tensor &, const TensorList &)> &body,
                     TensorList loop_vars, const std::vector<std::string> &names) {

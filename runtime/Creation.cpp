@@ -59,8 +59,8 @@ Tensor range(const Tensor &start, const Tensor &limit, const Tensor &delta) {
   return apply_op(OpKind::Range, inputs);
 }
 
-Tensor range(const RangeBound &start, const RangeBound &limit,
-             const RangeBound &delta) {
+RangeBounds range_bounds(const RangeBound &start, const RangeBound &limit,
+                         const RangeBound &delta) {
   const RangeBound *bounds[] = {&start, &limit, &delta};
   const Tensor *typed = nullptr;
   for (const RangeBound *b : bounds)
@@ -74,12 +74,23 @@ Tensor range(const RangeBound &start, const RangeBound &limit,
   auto as_tensor = [&](const RangeBound &b) {
     return b.is_tensor ? b.tensor : scalar_tensor(b.scalar, d);
   };
-  return range(as_tensor(start), as_tensor(limit), as_tensor(delta));
+  return {as_tensor(start), as_tensor(limit), as_tensor(delta)};
+}
+
+RangeBounds range_bounds(const Tensor &limit) {
+  DType d = detail::checked_impl(limit, "range").dtype;
+  return {scalar_tensor(Scalar(0), d), limit, scalar_tensor(Scalar(1), d)};
+}
+
+Tensor range(const RangeBound &start, const RangeBound &limit,
+             const RangeBound &delta) {
+  RangeBounds b = range_bounds(start, limit, delta);
+  return range(b.start, b.limit, b.delta);
 }
 
 Tensor range(const Tensor &limit) {
-  DType d = detail::checked_impl(limit, "range").dtype;
-  return range(scalar_tensor(Scalar(0), d), limit, scalar_tensor(Scalar(1), d));
+  RangeBounds b = range_bounds(limit);
+  return range(b.start, b.limit, b.delta);
 }
 
 } // namespace ag

@@ -10,6 +10,7 @@
 #ifndef AUTOGRAPH_CONTROLFLOW_H
 #define AUTOGRAPH_CONTROLFLOW_H
 
+#include "autograph/Creation.h"
 #include "autograph/Tensor.h"
 
 #include <functional>
@@ -65,6 +66,16 @@ TensorList while_loop(const std::function<Tensor(const TensorList &)> &condition
 TensorList for_range(const Tensor &start, const Tensor &limit, const Tensor &delta,
                      const std::function<TensorList(const Tensor &, const TensorList &)> &body,
                      TensorList loop_vars, const std::vector<std::string> &names = {});
+
+/// `for (Tensor i : ag::range(ARGS)) vars = body(i, vars);` as converted
+/// code writes it: `for_range_of(ag::range_bounds(ARGS), ...)`. Integer
+/// bounds with a symbolic start or limit and a known step give one ag.for
+/// over the bounds (the range is never built); otherwise it loops over the
+/// rows of ag::range(bounds), as the original does (so its values and
+/// errors are range's).
+TensorList for_range_of(const RangeBounds &bounds,
+                        const std::function<TensorList(const Tensor &, const TensorList &)> &body,
+                        TensorList loop_vars, const std::vector<std::string> &names = {});
 
 /// `for (Tensor row : rows) vars = body(row, vars);` over the first axis of
 /// `rows` (a 1-d tensor gives 0-d rows). Eagerly a C++ loop; when `rows` is

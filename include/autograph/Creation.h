@@ -136,6 +136,30 @@ struct RangeBound {
   template <class T, enable_if_scalar_t<T> = 0>
   RangeBound(T v) : scalar(v) {}
 };
+/// The bounds of a range as 0-d tensors of its dtype: what range() computes
+/// its elements from, and what a converted `for (i : ag::range(...))` loops
+/// over without building the tensor (ag::for_range_of).
+struct RangeBounds {
+  Tensor start, limit, delta;
+};
+/// Tensor and scalar bounds mixed (at least one tensor): the scalars take
+/// the tensors' dtype.
+RangeBounds range_bounds(const RangeBound &start, const RangeBound &limit,
+                         const RangeBound &delta = RangeBound(1));
+/// [0, limit) by 1 in limit's dtype.
+RangeBounds range_bounds(const Tensor &limit);
+/// Scalars: the dtype is that of the common C++ type.
+template <class S, class L, class D = int, enable_if_scalar_t<S> = 0,
+          enable_if_scalar_t<L> = 0, enable_if_scalar_t<D> = 0>
+RangeBounds range_bounds(S start, L limit, D delta = 1) {
+  using C = std::common_type_t<S, L, D>;
+  return {constant(static_cast<C>(start)), constant(static_cast<C>(limit)),
+          constant(static_cast<C>(delta))};
+}
+template <class L, enable_if_scalar_t<L> = 0> RangeBounds range_bounds(L limit) {
+  return range_bounds(constant(limit));
+}
+
 /// range() with tensor and scalar bounds mixed (at least one tensor).
 Tensor range(const RangeBound &start, const RangeBound &limit,
              const RangeBound &delta = RangeBound(1));
@@ -144,9 +168,8 @@ Tensor range(const RangeBound &start, const RangeBound &limit,
 template <class S, class L, class D = int, enable_if_scalar_t<S> = 0,
           enable_if_scalar_t<L> = 0, enable_if_scalar_t<D> = 0>
 Tensor range(S start, L limit, D delta = 1) {
-  using C = std::common_type_t<S, L, D>;
-  return range(constant(static_cast<C>(start)), constant(static_cast<C>(limit)),
-               constant(static_cast<C>(delta)));
+  RangeBounds b = range_bounds(start, limit, delta);
+  return range(b.start, b.limit, b.delta);
 }
 template <class L, enable_if_scalar_t<L> = 0> Tensor range(L limit) {
   return range(constant(limit));

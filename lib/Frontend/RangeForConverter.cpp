@@ -9,9 +9,12 @@
 //         ag::Tensor row = __ag_item; total = total + row; return {total}; },
 //       {total}, {"total"});
 //     total = __ag_for_0[0]; }
-// The iterable is any ag::Tensor expression (ag::range(...) gives one), so
-// a loop over a tensor of unknown length is one ag.for. The loop variables
-// are the tensors the body assigns, other than the loop's own variable.
+// The iterable is any ag::Tensor expression, so a loop over a tensor of
+// unknown length is one ag.for. Over `ag::range(ARGS)` the loop takes the
+// range's bounds instead, `::ag::for_range_of(::ag::range_bounds(ARGS), ...)`,
+// and, staged, loops over them without building the range. The loop
+// variables are the tensors the body assigns, other than the loop's own
+// variable.
 //
 //===----------------------------------------------------------------------===//
 #include "ControlFlowConversion.h"
@@ -54,9 +57,19 @@ bool convertRangeFor(ConversionContext &context, const CXXForRangeStmt *statemen
                            context.ast.getSourceManager(),
                            context.ast.getLangOpts())
           .str();
+  std::string iterable =
+      "::ag::for_rows(" + context.rewriter.getRewrittenText(range->getSourceRange());
+  if (const auto *call = dyn_cast<CallExpr>(range->IgnoreImplicit())) {
+    const FunctionDecl *callee = call->getDirectCallee();
+    if (callee && callee->getQualifiedNameAsString() == "ag::range" &&
+        call->getNumArgs() > 0) {
+      std::string arguments = context.rewriter.getRewrittenText(SourceRange(
+          call->getArg(0)->getBeginLoc(), call->getArg(call->getNumArgs() - 1)->getEndLoc()));
+      iterable = "::ag::for_range_of(::ag::range_bounds(" + arguments + ")";
+    }
+  }
   std::string call =
-      "::ag::for_rows(" + context.rewriter.getRewrittenText(range->getSourceRange()) +
-      ", [&](const ::ag::Tensor &__ag_item, const ::ag::TensorList &__ag_v) -> "
+      iterable + ", [&](const ::ag::Tensor &__ag_item, const ::ag::TensorList &__ag_v) -> "
       "::ag::TensorList { " +
       unpack + declaration + " = __ag_item; " + context.text(statement->getBody()) +
       " return {" + list + "}; }, {" + list + "}, {" + names + "})";

@@ -188,6 +188,35 @@ TEST(LoopsTest, NestedLoopsWithBreakAndContinueMatchEagerExecution) {
   EXPECT_EQ(compiled.trace_count(), 1);
 }
 
+// for (Tensor i : ag::range(ARGS)) total += i * i; as converted.
+template <class... Args> Tensor squares_over(Args... args) {
+  return ag::for_range_of(
+      ag::range_bounds(args...),
+      [](const Tensor &i, const TensorList &v) { return TensorList{v[0] + i * i}; },
+      {ag::zeros({}, ag::range_bounds(args...).start.dtype())}, {"total"})[0];
+}
+
+TEST(LoopsTest, ForRangeOfMatchesTheRangeItLoopsOver) {
+  // Integer bounds: staged as one ag.for over the bounds, no ag.range.
+  auto compiled = ag::function(
+      [](Tensor n) { return squares_over(std::int64_t{1}, n, std::int64_t{2}); },
+      "odd_squares");
+  for (std::int64_t n : {0, 1, 6, 10})
+    EXPECT_EQ(compiled(ag::constant(n)).item<std::int64_t>(),
+              squares_over(std::int64_t{1}, ag::constant(n), std::int64_t{2})
+                  .item<std::int64_t>())
+        << n;
+  // 1 + 9 + 25 = 35.
+  EXPECT_EQ(compiled(ag::constant(std::int64_t{6})).item<std::int64_t>(), 35);
+  EXPECT_EQ(compiled.mlir().find("ag.range"), std::string::npos) << compiled.mlir();
+  EXPECT_NE(compiled.mlir().find("ag.for"), std::string::npos);
+  // Floating bounds loop over the range's rows, as range builds them.
+  EXPECT_FLOAT_EQ(squares_over(0.f, 1.f, 0.25f).item<float>(),
+                  0.f + 0.0625f + 0.25f + 0.5625f);
+  // A zero step is range's error.
+  EXPECT_THROW(squares_over(0, 3, 0), ag::InvalidArgumentError);
+}
+
 // The converted form of a return inside a loop:
 //
 //   while (x > 1.f) { if (x > limit) return x * 10.f; x = x / 2.f; }

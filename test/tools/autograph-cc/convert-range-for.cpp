@@ -1,7 +1,10 @@
-// A range-for over a tensor (its rows, or ag::range(...)) becomes
-// ag::for_rows with the tensors the body assigns as loop variables; a
-// range-for over a C++ container stays as written.
+// A range-for over a tensor's rows becomes ag::for_rows, one over
+// ag::range(...) ag::for_range_of on the range's bounds, with the tensors the
+// body assigns as loop variables; a range-for over a C++ container stays as
+// written.
 // RUN: autograph-cc %s -- -std=c++17 | grep -v '^ *//' | FileCheck %s
+// Staged, the loop over a range is an ag.for over its bounds (no ag.range):
+// RUN: autograph-cc %s --emit=ag --function=triangle --signature="i64[]" -- -std=c++17 | FileCheck %s --check-prefix=TRACE
 // RUN: not autograph-cc %s -- -std=c++17 -DBAD 2>&1 | FileCheck %s --check-prefix=BAD
 
 #include <autograph/autograph.h>
@@ -27,11 +30,21 @@ AG_FUNCTION ag::Tensor row_sum(ag::Tensor x) {
 // CHECK-LABEL: AG_FUNCTION ag::Tensor triangle(
 AG_FUNCTION ag::Tensor triangle(ag::Tensor n) {
   ag::Tensor sum = ag::constant(std::int64_t{0});
-  // CHECK: ::ag::for_rows(ag::range(n), [&](const ::ag::Tensor &__ag_item, const ::ag::TensorList &__ag_v) -> ::ag::TensorList { {{\[\[}}maybe_unused]] ::ag::Tensor sum = __ag_v[0]; auto i = __ag_item; sum += i; return {sum}; }, {sum}, {"sum"});
+  // CHECK: ::ag::for_range_of(::ag::range_bounds(n), [&](const ::ag::Tensor &__ag_item, const ::ag::TensorList &__ag_v) -> ::ag::TensorList { {{\[\[}}maybe_unused]] ::ag::Tensor sum = __ag_v[0]; auto i = __ag_item; sum += i; return {sum}; }, {sum}, {"sum"});
   for (auto i : ag::range(n))
     sum += i;
+  // CHECK: ::ag::for_range_of(::ag::range_bounds(std::int64_t{1}, n, 2), [&]
+  for (ag::Tensor i : ag::range(std::int64_t{1}, n, 2))
+    sum += i * 10;
   return sum;
 }
+// TRACE-LABEL: func.func @triangle(
+// TRACE-SAME: %[[N:[^:]+]]: tensor<i64>
+// TRACE-NOT: ag.range
+// TRACE: %[[ZERO:.*]] = ag.constant dense<0> : tensor<i64>
+// TRACE: ag.for %[[ZERO]] to %[[N]] step
+// TRACE: ag.for %{{.*}} to %[[N]] step
+// TRACE-NOT: ag.range
 
 // CHECK-LABEL: AG_FUNCTION ag::Tensor weighted(
 AG_FUNCTION ag::Tensor weighted(ag::Tensor x) {
