@@ -26,6 +26,16 @@ template <class T> T steps_to_one(T n) {
   return steps;
 }
 
+// -1, 0 or 1: returns from ifs on a value of any type (the result, of type
+// T, is assigned on every path).
+template <class T> T sign_of(T x) {
+  if (x > 0)
+    return x / x;
+  if (x < 0)
+    return -x / x;
+  return x - x;
+}
+
 AG_FUNCTION ag::Tensor clipped(ag::Tensor x) {
   auto amplify = [](ag::Tensor v) {
     if (v > 0.f)
@@ -37,6 +47,8 @@ AG_FUNCTION ag::Tensor clipped(ag::Tensor x) {
 
 AG_FUNCTION ag::Tensor collatz_generic(ag::Tensor n) { return steps_to_one(n); }
 
+AG_FUNCTION ag::Tensor sign_generic(ag::Tensor x) { return sign_of(x); }
+
 #ifndef AUTOGRAPH_EXAMPLE_WITHOUT_MAIN
 int main() {
   ag::print("on C++ values: soft_clip(25.0, 10.0) =", soft_clip(25.0, 10.0),
@@ -44,6 +56,9 @@ int main() {
   ag::print("clipped of 3, 20, -30:", clipped(ag::constant(3.f)),
             clipped(ag::constant(20.f)), clipped(ag::constant(-30.f)));
   ag::print("collatz_generic(27) =", collatz_generic(ag::constant(std::int64_t{27})));
+  ag::print("sign_of(-7) =", sign_of(-7), "sign_generic of -2.5, 0, 4:",
+            sign_generic(ag::constant(-2.5f)), sign_generic(ag::constant(0.f)),
+            sign_generic(ag::constant(4.f)));
   return 0;
 }
 #endif

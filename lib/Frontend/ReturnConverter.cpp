@@ -105,9 +105,18 @@ struct ReturnPaths : RecursiveASTVisitor<ReturnPaths> {
   }
   /// Whether some return is inside an if or a loop whose condition is a
   /// tensor.
-  bool anyStaged() const {
+  bool anyStaged() const { return anyInside(isStaged); }
+  /// Whether some return is inside an if whose condition's type depends on a
+  /// template parameter.
+  bool anyInDependentIf() const {
+    return anyInside([](const Stmt *s) {
+      const auto *branch = dyn_cast<IfStmt>(s);
+      return branch && branch->getCond() && branch->getCond()->isTypeDependent();
+    });
+  }
+  template <class Predicate> bool anyInside(Predicate predicate) const {
     for (const auto &p : paths)
-      if (llvm::any_of(p, isStaged))
+      if (llvm::any_of(p, predicate))
         return true;
     return false;
   }
@@ -334,33 +343,57 @@ private:
 
 } // namespace
 
+/// The plain form: `declaration` declares __ag_retval.
+static void lowerToElse(ConversionContext &context, const CompoundStmt *body,
+                        const std::string &declaration) {
+  context.rewriter.InsertTextAfterToken(body->getLBracLoc(), " " + declaration);
+  ReturnLowering(context, /*apply=*/true).lowerBlock(body);
+  context.rewriter.InsertText(body->getRBracLoc(), " return __ag_retval; ",
+                              /*InsertAfter=*/true);
+}
+
 void lowerReturns(ConversionContext &context, const FunctionDecl *function) {
   const auto *body = dyn_cast_or_null<CompoundStmt>(function->getBody());
   if (!body)
     return;
   ReturnPaths returns;
   returns.TraverseStmt(const_cast<CompoundStmt *>(body));
-  if (!returns.anyStaged())
+  bool staged = returns.anyStaged(), dependent = returns.anyInDependentIf();
+  if (!staged && !dependent)
     return;
-  if (!isTensorType(function->getReturnType())) {
-    context.error(function->getLocation(),
-                  "a 'return' inside an 'if' or a loop whose condition is a "
-                  "tensor is converted only in functions returning ag::Tensor");
-    return;
-  }
-  StagedReturnFinder inIf;
-  inIf.TraverseStmt(const_cast<CompoundStmt *>(body));
   ReturnLowering plain(context, /*apply=*/false);
   plain.lowerBlock(body);
-  if (!inIf.found || !plain.fits()) {
-    FlagReturnLowering(context).lower(function, body, returns);
+  if (isTensorType(function->getReturnType())) {
+    StagedReturnFinder inIf;
+    inIf.TraverseStmt(const_cast<CompoundStmt *>(body));
+    if ((!inIf.found && !dependent) || !plain.fits())
+      FlagReturnLowering(context).lower(function, body, returns);
+    else
+      lowerToElse(context, body, "::ag::Tensor __ag_retval;");
     return;
   }
-  context.rewriter.InsertTextAfterToken(body->getLBracLoc(),
-                                        " ::ag::Tensor __ag_retval;");
-  ReturnLowering(context, /*apply=*/true).lowerBlock(body);
-  context.rewriter.InsertText(body->getRBracLoc(), " return __ag_retval; ",
-                              /*InsertAfter=*/true);
+  // In a template, a result of a dependent type in the plain form: every
+  // path assigns it once, whatever the instantiation.
+  QualType result = function->getReturnType();
+  SourceRange written = function->getReturnTypeSourceRange();
+  if (!staged && result->isDependentType() && !result->getContainedAutoType() &&
+      written.isValid()) {
+    if (!plain.fits()) {
+      context.error(function->getLocation(),
+                    "a 'return' inside an 'if' whose condition depends on a "
+                    "template parameter is converted only when every such "
+                    "'if' (its then branch, or both branches) always returns");
+      return;
+    }
+    lowerToElse(context, body,
+                context.rewriter.getRewrittenText(written) + " __ag_retval{};");
+    return;
+  }
+  context.error(function->getLocation(),
+                "a 'return' inside an 'if' or a loop whose condition is a "
+                "tensor (or depends on a template parameter) is converted only "
+                "in functions returning ag::Tensor or a template parameter's "
+                "type");
 }
 
 } // namespace autograph

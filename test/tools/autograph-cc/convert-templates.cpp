@@ -33,6 +33,23 @@ template <class T> T halve(T x, T limit) {
   return x > 0 ? x : -x * float(calls + 1);
 }
 
+// Returns from dependent ifs that always return: the result, of the
+// template's return type, is assigned on every path (the plain form).
+// CHECK-LABEL: template <class T> T sign(T x) { AG_LINE; T __ag_retval{};
+template <class T> T sign(T x) {
+  // CHECK-NEXT: {{^}}  AG_LINE; ::ag::if_stmt(x > 0, [&](auto &__ag_retval) { { AG_LINE; __ag_retval = x / x; } }, [&](auto &__ag_retval) { {
+  if (x > 0)
+    return x / x;
+  // CHECK-NEXT: {{^}}  AG_LINE; ::ag::if_stmt(x < 0, [&](auto &__ag_retval) { { AG_LINE; __ag_retval = -x / x; } }, [&](auto &__ag_retval) { {
+  if (x < 0)
+    return -x / x;
+  // CHECK-NEXT: {{^}}  { AG_LINE; __ag_retval = x - x; }
+  return x - x;
+  // CHECK-NEXT: {{^}}} }, {"__ag_retval"}, __ag_retval);
+  // CHECK-NEXT: {{^}}} }, {"__ag_retval"}, __ag_retval);
+  // CHECK-NEXT: {{^}}  AG_LINE; return __ag_retval; }
+}
+
 // A condition of a known type in a template converts as usual.
 // CHECK-LABEL: template <int N> ag::Tensor repeat_double(ag::Tensor x) {
 template <int N> ag::Tensor repeat_double(ag::Tensor x) {
@@ -48,14 +65,22 @@ AG_FUNCTION ag::Tensor model(ag::Tensor x) {
   // CHECK: auto twice = [](auto v) { AG_LINE; ::ag::if_stmt(v > 0, [&](auto &v) { v = v * 2; }, [&](auto &v) {  }, {"v"}, v); AG_LINE; return v; };
   auto twice = [](auto v) { if (v > 0) v = v * 2; return v; };
   return clip(x, ag::constant(1.f)) + halve(x, ag::constant(100.f)) +
-         twice(x) + repeat_double<3>(x);
+         twice(x) + repeat_double<3>(x) + sign(x);
 }
 
 #ifdef BAD
+// BAD: convert-templates.cpp:[[@LINE+1]]:22: error: a 'return' inside an 'if' whose condition depends on a template parameter is converted only when every such 'if' (its then branch, or both branches) always returns
+template <class T> T some_paths(T a) {
+  if (a > 0) {
+    if (a > 10)
+      return a;
+    a = a + 1;
+  }
+  return a;
+}
+AG_FUNCTION ag::Tensor bad_return(ag::Tensor x) { return some_paths(x); }
+
 template <class T> T first_positive(T a, T b) {
-  if (a > 0)
-    // BAD: convert-templates.cpp:[[@LINE+1]]:5: error: 'return' inside an 'if' whose condition depends on a template parameter cannot be converted yet
-    return a;
   // BAD: convert-templates.cpp:[[@LINE+1]]:3: error: a 'do' loop over a value whose type depends on a template parameter cannot be converted yet; write it as a 'while' loop
   do {
     b = b - 1;
