@@ -145,7 +145,7 @@ AG_FUNCTION ag::Tensor in_switch(ag::Tensor x, int mode) {
   return -x;
 }
 
-// BAD: convert-return.cpp:[[@LINE+1]]:7: error: a 'return' inside an 'if' or a loop whose condition is a tensor is converted only in functions returning ag::Tensor
+// BAD: convert-return.cpp:[[@LINE+1]]:7: error: a 'return' inside an 'if' or a loop whose condition is a tensor (or depends on a template parameter) is converted only in functions returning ag::Tensor or a template parameter's type
 float scalar_result(ag::Tensor x) {
   if (x > 0.f)
     return 1.f;
