@@ -3,9 +3,11 @@
 // programmer would. autograph-cc turns each statement that prints a tensor
 // into one print, so the compiled function prints on every iteration exactly
 // what the eager program prints; the printf conversions (%2lld, %.4f, %8.5f)
-// format the tensors' values as printf would.
+// format the tensors' values as printf would. The <cassert> assert on a
+// tensor is checked on every iteration of the compiled loop too.
 #include <autograph/autograph.h>
 
+#include <cassert>
 #include <cstdint>
 #include <cstdio>
 #include <iostream>
@@ -18,6 +20,7 @@ AG_FUNCTION ag::Tensor fit(ag::Tensor w, ag::Tensor target) {
     ag::Tensor gradient = (w - target) * 2.f;
     w = w - gradient * 0.25f;
     loss = ag::square(w - target);
+    assert(loss >= 0.f);
     step += 1;
     printf("step %2lld: w = %.4f, loss = %8.5f\n", step.item<std::int64_t>(),
            w.item<float>(), loss.item<float>());
