@@ -22,8 +22,9 @@ AG_FUNCTION ag::Tensor fit(ag::Tensor w, ag::Tensor target) {
     loss = ag::square(w - target);
     assert(loss >= 0.f);
     step += 1;
-    printf("step %2lld: w = %.4f, loss = %8.5f\n", step.item<std::int64_t>(),
-           w.item<float>(), loss.item<float>());
+    printf("step %2lld: w = %.4f, loss = %8.5f\n",
+           static_cast<long long>(step.item<std::int64_t>()), w.item<float>(),
+           loss.item<float>());
   }
   std::cout << "converged after " << step << " steps: w = " << w << std::endl;
   return w;
