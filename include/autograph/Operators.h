@@ -11,6 +11,7 @@
 //   while (x > 1) x = x / 2;
 //     -> ::ag::while_stmt([&](auto &x) { return x > 1; },
 //                         [&](auto &x) { x = x / 2; }, {"x"}, x);
+//   do x = x / 2; while (x > 1);   -> ::ag::do_while_stmt(same arguments)
 //   a && b, a || b, !a, c ? a : b
 //     -> ::ag::and_(a, [&] { return b; }), ::ag::or_(...), ::ag::not_(a),
 //        ::ag::if_exp(c, [&] { return a; }, [&] { return b; })
@@ -111,6 +112,15 @@ void while_stmt(Test &&test, Body &&body, const std::vector<std::string> &names,
     while (test(vars...))
       body(vars...);
   }
+}
+
+/// `do body(vars...); while (test(vars...));`: the first iteration, then the
+/// loop (staged, the first iteration is traced inline before the loop).
+template <class Test, class Body, class... Vars>
+void do_while_stmt(Test &&test, Body &&body, const std::vector<std::string> &names,
+                   Vars &...vars) {
+  body(vars...);
+  while_stmt(test, body, names, vars...);
 }
 
 /// `a && b()`, short-circuit: b is evaluated (or, staged, taken) only when

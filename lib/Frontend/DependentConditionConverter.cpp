@@ -10,6 +10,7 @@
 //   while (c) body          -> ::ag::while_stmt([&](auto &v...) { return c; },
 //                                               [&](auto &v...) { body }, {...}, v...);
 //   for (init; c; inc) body -> { init ::ag::while_stmt(..., { body inc; }, ...); }
+//   do body while (c)       -> ::ag::do_while_stmt(same arguments)
 //   a && b, a || b, !a      -> ::ag::and_(a, [&] { return b; }), ::ag::or_(...),
 //                              ::ag::not_(a)
 //   c ? a : b               -> ::ag::if_exp(c, [&] { return a; }, [&] { return b; })
@@ -17,8 +18,9 @@
 // The outputs and loop variables are the variables the statement assigns
 // that are live after it, as for tensors; the operators take them by
 // reference under the same names. A return, break, continue or goto inside
-// such a statement, and a do or range-for on a dependent condition, get a
-// located error.
+// such a statement gets a located error. A range-for over a dependent value
+// stays as written (it may be a container) with a warning: over a tensor it
+// runs at trace time, over concrete rows only.
 //
 //===----------------------------------------------------------------------===//
 #include "ControlFlowConversion.h"
@@ -145,7 +147,8 @@ bool convertDependentIf(ConversionContext &context, const IfStmt *statement) {
   return true;
 }
 
-/// `while (c) body`, or `for (init; c; inc) body`: ag::while_stmt.
+/// `while (c) body`, `for (init; c; inc) body`: ag::while_stmt;
+/// `do body while (c)`: ag::do_while_stmt.
 static bool convertDependentLoop(ConversionContext &context, const Stmt *statement,
                                  const Expr *condition, const Stmt *body,
                                  const Stmt *init, const Expr *increment) {
@@ -157,7 +160,8 @@ static bool convertDependentLoop(ConversionContext &context, const Stmt *stateme
   std::string bodyText = context.text(body);
   if (increment)
     bodyText = "{ " + bodyText + " " + text(context, increment) + "; }";
-  std::string call = "::ag::while_stmt(" + lambda + "{ return " +
+  std::string op = isa<DoStmt>(statement) ? "::ag::do_while_stmt(" : "::ag::while_stmt(";
+  std::string call = op + lambda + "{ return " +
                      text(context, condition) + "; }, " + lambda + "{ " +
                      bodyText + " }, {" + lists.names + "}" +
                      (lists.arguments.empty() ? "" : ", " + lists.arguments) + ");";
@@ -186,16 +190,18 @@ bool convertDependentLoop(ConversionContext &context, const Stmt *statement) {
     return convertDependentLoop(context, loop, loop->getCond(), loop->getBody(),
                                 loop->getInit(), loop->getInc());
   }
-  const Expr *condition = nullptr;
-  if (const auto *loop = dyn_cast<DoStmt>(statement))
-    condition = loop->getCond();
-  else if (const auto *loop = dyn_cast<CXXForRangeStmt>(statement))
-    condition = loop->getRangeInit();
-  if (dependent(condition))
-    context.error(statement->getBeginLoc(),
-                  std::string(isa<DoStmt>(statement) ? "a 'do' loop" : "a range-'for'") +
-                      " over a value whose type depends on a template parameter "
-                      "cannot be converted yet; write it as a 'while' loop");
+  if (const auto *loop = dyn_cast<DoStmt>(statement)) {
+    if (!dependent(loop->getCond()))
+      return false;
+    return convertDependentLoop(context, loop, loop->getCond(), loop->getBody(),
+                                nullptr, nullptr);
+  }
+  if (const auto *loop = dyn_cast<CXXForRangeStmt>(statement))
+    if (dependent(loop->getRangeInit()))
+      context.warning(loop->getBeginLoc(),
+                      "a range-'for' over a value whose type depends on a "
+                      "template parameter is left as written: over a tensor it "
+                      "runs while tracing, on concrete rows only");
   return false;
 }
 

@@ -60,6 +60,22 @@ TEST(OperatorsTest, TensorsStageAndMatchEagerExecution) {
   EXPECT_NE(compiled.mlir().find("ag.cond"), std::string::npos);
 }
 
+// do { x = x - 3; } while (x > 0);
+template <class T> T count_down(T x) {
+  ag::do_while_stmt([&](auto &x) { return x > 0; }, [&](auto &x) { x = x - 3; },
+                    {"x"}, x);
+  return x;
+}
+
+TEST(OperatorsTest, DoWhileRunsTheBodyFirstInEveryForm) {
+  // Hand-computed: 7 -> 4 -> 1 -> -2; -5 -> -8 (the body runs once).
+  EXPECT_EQ(count_down(7), -2);
+  EXPECT_EQ(count_down(-5), -8);
+  auto compiled = ag::function([](Tensor x) { return count_down(x); }, "count_down");
+  for (int x : {7, -5, 0})
+    EXPECT_EQ(compiled(ag::constant(x)).item<int>(), count_down(x)) << x;
+}
+
 TEST(OperatorsTest, AMixedConditionShortCircuitsOnTheCxxSide) {
   // `verbose && x > 0` with a C++ bool first: a tensor result either way.
   Tensor t = ag::and_(false, [&] { return ag::constant(1.f) > 0.f; });

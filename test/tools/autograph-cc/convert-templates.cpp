@@ -25,6 +25,11 @@ template <class T> T halve(T x, T limit) {
   while (x > 1 && !(x > limit)) {
     x = x / 2;
   }
+  // A do loop: the first iteration, then the loop.
+  // CHECK: {{^}}  AG_LINE; ::ag::do_while_stmt([&](auto &x) { return x > 2; }, [&](auto &x) { {
+  do {
+    x = x / 2;
+  } while (x > 2);
   // A for loop: its init goes before, its increment at the end of the body.
   // CHECK: {{^}}  AG_LINE; { T y = x; ::ag::while_stmt([&](auto &x, auto &y) { return y > 4; }, [&](auto &x, auto &y) { { x = x + 1; y = y - 1; } }, {"x", "y"}, x, y); }
   for (T y = x; y > 4; y = y - 1)
@@ -80,11 +85,10 @@ template <class T> T some_paths(T a) {
 }
 AG_FUNCTION ag::Tensor bad_return(ag::Tensor x) { return some_paths(x); }
 
-template <class T> T first_positive(T a, T b) {
-  // BAD: convert-templates.cpp:[[@LINE+1]]:3: error: a 'do' loop over a value whose type depends on a template parameter cannot be converted yet; write it as a 'while' loop
-  do {
-    b = b - 1;
-  } while (b > 0);
+template <class T> T jumps_and_ranges(T a, T b) {
+  // BAD: convert-templates.cpp:[[@LINE+1]]:3: warning: a range-'for' over a value whose type depends on a template parameter is left as written
+  for (auto v : b)
+    a = a + v;
   while (b < 10) {
     if (b == 5)
       // BAD: convert-templates.cpp:[[@LINE+1]]:7: error: 'break' inside a loop whose condition depends on a template parameter cannot be converted yet
@@ -97,5 +101,5 @@ template <class T> T first_positive(T a, T b) {
   }
   return b;
 }
-AG_FUNCTION ag::Tensor bad(ag::Tensor x) { return first_positive(x, x); }
+AG_FUNCTION ag::Tensor bad(ag::Tensor x) { return jumps_and_ranges(x, x); }
 #endif
