@@ -42,6 +42,24 @@ AG_FUNCTION ag::Tensor model(ag::Tensor x) {
   return logged(halve_until_small(x));
 }
 
+// A lambda defined in a converted function is converted once, as a
+// function of its own (with its own liveness), whether or not it is called.
+// CHECK-LABEL: AG_FUNCTION ag::Tensor with_lambdas(
+AG_FUNCTION ag::Tensor with_lambdas(ag::Tensor x) {
+  // CHECK-NEXT: {{^}}  AG_LINE; auto halve = [](ag::Tensor v) {
+  auto halve = [](ag::Tensor v) {
+    // CHECK-NEXT: {{^}}    AG_LINE; { ::ag::TensorList __ag_loop_{{[0-9]+}} = ::ag::while_loop(
+    // CHECK-NOT: AG_LINE; AG_LINE;
+    while (v > 1.f)
+      v = v / 2.f;
+    return v;
+  };
+  // CHECK: auto negate_if_big = [](ag::Tensor v) { AG_LINE; { ::ag::TensorList __ag_if_{{[0-9]+}} = ::ag::cond(
+  auto negate_if_big = [](ag::Tensor v) { if (v > 100.f) v = -v; return v; };
+  (void)negate_if_big;
+  return halve(x);
+}
+
 // The helpers' control flow is staged inside model's trace.
 // TRACE-LABEL: func.func @model(
 // TRACE: ag.while_loop
