@@ -523,17 +523,12 @@ MlirTracer::loopVariables(Block *block, const CarriedVariables &carried,
   SmallVector<Location> locations(carried.types.size(), here());
   unsigned first = block->getNumArguments();
   block->addArguments(carried.types, locations);
-  std::string where = statementLocation();
-  std::vector<::ag::Tensor> vars(initial.size());
-  for (size_t i = 0; i < initial.size(); ++i)
-    vars[i] = undefinedBecause(
-        initial[i], outputName(names, i, "loop variable") +
-                        " is used in an iteration of the tensor loop" + where +
-                        " before it is assigned: it has no value before the "
-                        "loop, so none is carried between iterations");
-  for (size_t k = 0; k < carried.positions.size(); ++k)
-    vars[carried.positions[k]] = symbolic(block->getArgument(first + k));
-  return vars;
+  return carriedOrUndefined(
+      carried, initial, names,
+      " is used in an iteration of the tensor loop" + statementLocation() +
+          " before it is assigned: it has no value before the loop, so none "
+          "is carried between iterations",
+      [&](size_t k) { return block->getArgument(first + k); });
 }
 
 void MlirTracer::yieldNextIteration(Block *block, const char *op,
@@ -566,16 +561,25 @@ std::vector<::ag::Tensor> MlirTracer::loopResults(
     Operation *op, const CarriedVariables &carried,
     const std::vector<::ag::Tensor> &initial,
     const std::vector<std::string> &names, const std::string &where) {
-  std::vector<::ag::Tensor> outputs(initial.size());
+  return carriedOrUndefined(
+      carried, initial, names,
+      " has no value after the tensor loop" + where +
+          ": it has none before the loop (assign it before the loop to carry "
+          "it)",
+      [&](size_t k) { return op->getResult(k); });
+}
+
+std::vector<::ag::Tensor> MlirTracer::carriedOrUndefined(
+    const CarriedVariables &carried, const std::vector<::ag::Tensor> &initial,
+    const std::vector<std::string> &names, const std::string &reason,
+    llvm::function_ref<Value(size_t)> carriedValue) {
+  std::vector<::ag::Tensor> vars(initial.size());
   for (size_t i = 0; i < initial.size(); ++i)
-    outputs[i] = undefinedBecause(
-        initial[i], outputName(names, i, "loop variable") +
-                        " has no value after the tensor loop" + where +
-                        ": it has none before the loop (assign it before the "
-                        "loop to carry it)");
+    vars[i] = undefinedBecause(initial[i],
+                               outputName(names, i, "loop variable") + reason);
   for (size_t k = 0; k < carried.positions.size(); ++k)
-    outputs[carried.positions[k]] = symbolic(op->getResult(k));
-  return outputs;
+    vars[carried.positions[k]] = symbolic(carriedValue(k));
+  return vars;
 }
 
 std::vector<::ag::Tensor> MlirTracer::typedReturnPlaceholders(

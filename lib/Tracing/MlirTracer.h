@@ -98,6 +98,13 @@ private:
                           const std::vector<ag::Tensor> &results,
                           const CarriedVariables &carried, size_t count,
                           const std::vector<std::string> &names);
+  /// The loop variables: the carried ones as `carriedValue(k)`, the others
+  /// undefined, saying "'name'" + `reason` when used.
+  std::vector<ag::Tensor>
+  carriedOrUndefined(const CarriedVariables &carried,
+                     const std::vector<ag::Tensor> &initial,
+                     const std::vector<std::string> &names, const std::string &reason,
+                     llvm::function_ref<mlir::Value(size_t)> carriedValue);
   /// The op's results as the loop variables after it.
   std::vector<ag::Tensor> loopResults(mlir::Operation *op,
                                       const CarriedVariables &carried,
