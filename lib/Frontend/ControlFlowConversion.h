@@ -88,9 +88,10 @@ struct LoopVariableCode {
 };
 LoopVariableCode loopVariableCode(const std::vector<Modification> &vars);
 
-/// Rejects what cannot be staged inside tensor control flow (return, break,
-/// continue, goto) and variables that are not tensors among `modified`;
-/// returns false after reporting the errors.
+/// Rejects what cannot be staged inside tensor control flow (break and
+/// continue of loops over C++ values, goto, labels) and variables that are
+/// not tensors among `modified`; returns false after reporting the errors.
+/// (Returns were lowered, or rejected, in the first pass.)
 bool checkStageable(ConversionContext &context, const clang::Stmt *body,
                     const std::vector<Modification> &modified,
                     const char *construct);

@@ -186,7 +186,7 @@ bool checkStageable(ConversionContext &context, const Stmt *body,
                                " is not supported yet");
       ok = false;
     }
-    bool VisitReturnStmt(ReturnStmt *s) { reject(s->getBeginLoc(), "return"); return true; }
+    // Returns were lowered (or rejected, by name) in the first pass.
     bool VisitGotoStmt(GotoStmt *s) { reject(s->getBeginLoc(), "goto"); return true; }
     // A goto from outside into the staged body could not reach it.
     bool VisitLabelStmt(LabelStmt *s) { reject(s->getBeginLoc(), "label"); return true; }
