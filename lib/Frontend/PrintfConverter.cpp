@@ -104,6 +104,9 @@ bool convertPrintf(ConversionContext &context, const CallExpr *call) {
                         "', which a converted printf cannot print (it prints "
                         "numbers, C strings and tensors)");
       ok = false;
+    } else if (argument->IgnoreImpCasts()->getType()->isEnumeralType()) {
+      // printf receives an unscoped enum as its integer value.
+      piece = "static_cast<long long>(" + text(argument) + ")";
     } else {
       piece = text(argument);
     }

@@ -11,6 +11,10 @@
 #include <cstdio>
 #include <iostream>
 
+struct Phase {
+  enum Kind { Eval, Train };
+};
+
 // CHECK-LABEL: AG_FUNCTION ag::Tensor report(
 AG_FUNCTION ag::Tensor report(ag::Tensor loss, ag::Tensor step) {
   int epoch = 3;
@@ -20,6 +24,9 @@ AG_FUNCTION ag::Tensor report(ag::Tensor loss, ag::Tensor step) {
   std::cout << "step " << step << ": loss " << loss * 2.f << std::endl;
   // CHECK-NEXT: {{^}}  AG_LINE; ::ag::print_formatted("epoch %d loss %.3f step %4lld\n", {epoch, loss, step});
   printf("epoch %d loss %.3f step %4lld\n", epoch, loss.item<float>(), (long long)step.item<std::int64_t>());
+  // An unscoped enum goes to printf as its integer value.
+  // CHECK-NEXT: {{^}}  AG_LINE; ::ag::print_formatted("phase %d: %g\n", {static_cast<long long>(Phase::Train), loss});
+  printf("phase %d: %g\n", Phase::Train, loss.item<float>());
   // CHECK-NEXT: {{^}}  AG_LINE; std::printf("%s\n", "plain");
   std::printf("%s\n", "plain");
   // A tensor on std::cerr prints its symbolic type at trace time: a warning.
