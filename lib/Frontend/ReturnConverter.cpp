@@ -122,24 +122,6 @@ struct ReturnPaths : RecursiveASTVisitor<ReturnPaths> {
   }
 };
 
-/// Whether a return inside `statement` sits in a tensor if.
-struct StagedReturnFinder : RecursiveASTVisitor<StagedReturnFinder> {
-  int stagedIfs = 0;
-  bool found = false;
-  bool TraverseIfStmt(IfStmt *statement) {
-    bool staged = tensorCondition(statement->getCond()) != nullptr;
-    stagedIfs += staged;
-    bool result = RecursiveASTVisitor::TraverseIfStmt(statement);
-    stagedIfs -= staged;
-    return result;
-  }
-  bool TraverseLambdaExpr(LambdaExpr *) { return true; }
-  bool VisitReturnStmt(ReturnStmt *) {
-    found |= stagedIfs > 0;
-    return true;
-  }
-};
-
 bool containsReturn(const Stmt *statement) {
   struct Finder : RecursiveASTVisitor<Finder> {
     bool found = false;
@@ -364,9 +346,9 @@ void lowerReturns(ConversionContext &context, const FunctionDecl *function) {
   ReturnLowering plain(context, /*apply=*/false);
   plain.lowerBlock(body);
   if (isTensorType(function->getReturnType())) {
-    StagedReturnFinder inIf;
-    inIf.TraverseStmt(const_cast<CompoundStmt *>(body));
-    if ((!inIf.found && !dependent) || !plain.fits())
+    bool inTensorIf = returns.anyInside(
+        [](const Stmt *s) { return isa<IfStmt>(s) && isStaged(s); });
+    if ((!inTensorIf && !dependent) || !plain.fits())
       FlagReturnLowering(context).lower(function, body, returns);
     else
       lowerToElse(context, body, "::ag::Tensor __ag_retval;");
