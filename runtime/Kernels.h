@@ -51,6 +51,10 @@ Tensor broadcast_kernel(const Tensor &x, const TensorSpec &out);
 Tensor concat_kernel(Span<const Tensor> inputs, std::int64_t axis,
                      const TensorSpec &out);
 Tensor index_kernel(const Tensor &x, const Tensor &index);
+/// Raises ag::InvalidArgumentError for an index outside [0, dim 0).
+Tensor gather_kernel(const Tensor &x, const Tensor &indices, const TensorSpec &spec);
+/// Rows [start, start + spec.shape[0]) of `x`, a view (bounds checked by infer).
+Tensor slice_kernel(const Tensor &x, const Tensor &start, const TensorSpec &spec);
 
 Tensor reduce_kernel(const Tensor &x, const OpAttrs &attrs,
                      const TensorSpec &out);

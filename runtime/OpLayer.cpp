@@ -92,6 +92,10 @@ Tensor run_kernel(OpKind kind, Span<const Tensor> in, const OpAttrs &attrs,
     return range_kernel(in[0], in[2], spec);
   case OpKind::Fill:
     return fill_kernel(in[0], spec);
+  case OpKind::Gather:
+    return gather_kernel(in[0], in[1], spec);
+  case OpKind::Slice:
+    return slice_kernel(in[0], in[1], spec);
   }
   throw InvalidArgumentError("apply_op: unknown op kind");
 }

@@ -400,6 +400,11 @@ Tensor softmax(const Tensor &x, std::int64_t axis) {
   return e / reduce_sum(e, a, true);
 }
 
+Tensor gather(const Tensor &x, const Tensor &indices) {
+  const Tensor inputs[] = {x, indices};
+  return apply_op(OpKind::Gather, inputs);
+}
+
 Tensor one_hot(const Tensor &indices, std::int64_t depth, DType dtype) {
   OpAttrs attrs;
   attrs.depth = depth;

@@ -57,6 +57,8 @@ const char *op_name(OpKind kind) noexcept {
   case OpKind::OneHot: return "one_hot";
   case OpKind::Range: return "range";
   case OpKind::Fill: return "fill";
+  case OpKind::Gather: return "gather";
+  case OpKind::Slice: return "slice";
   }
   return "unknown-op";
 }
@@ -540,6 +542,54 @@ TensorSpec infer_index(Span<const Tensor> inputs) {
   return TensorSpec{x.dtype, Dims(x.dims + 1, x.dims + x.rank)};
 }
 
+TensorSpec infer_gather(Span<const Tensor> inputs) {
+  const char *name = "gather";
+  expect_inputs(inputs, 2, name);
+  const TensorImpl &x = checked_impl(inputs[0], name);
+  const TensorImpl &i = checked_impl(inputs[1], name);
+  if (x.rank == 0)
+    throw InvalidArgumentError("gather: cannot gather rows of a scalar (shape [])");
+  if (!is_integer(i.dtype))
+    throw InvalidArgumentError(
+        std::string("gather: indices must be int32 or int64, got ") +
+        dtype_name(i.dtype) + str(i));
+  Dims out = shape_of(i);
+  out.insert(out.end(), x.dims + 1, x.dims + x.rank);
+  if (i.numel >= 0 && x.numel >= 0)
+    checked_num_elements(out, name);
+  return TensorSpec{x.dtype, std::move(out)};
+}
+
+TensorSpec infer_slice(Span<const Tensor> inputs) {
+  const char *name = "slice";
+  expect_inputs(inputs, 3, name);
+  const TensorImpl &x = checked_impl(inputs[0], name);
+  const TensorImpl &start = checked_impl(inputs[1], name);
+  const TensorImpl &limit = checked_impl(inputs[2], name);
+  if (x.rank == 0)
+    throw InvalidArgumentError("slice: cannot slice a scalar (shape [])");
+  if (!is_integer(start.dtype) || start.rank != 0 || start.dtype != limit.dtype ||
+      limit.rank != 0)
+    throw InvalidArgumentError(
+        std::string("slice: start and limit must be 0-d int32 or int64 tensors "
+                    "of one dtype, got ") +
+        dtype_name(start.dtype) + str(start) + " and " + dtype_name(limit.dtype) +
+        str(limit));
+  Dims out = shape_of(x);
+  out[0] = -1;
+  if (!start.symbolic && !limit.symbolic) {
+    std::int64_t bounds[2] = {0, 0};
+    detail::convert_elements(start.dtype, start.data, DType::Int64, &bounds[0], 1);
+    detail::convert_elements(limit.dtype, limit.data, DType::Int64, &bounds[1], 1);
+    if (bounds[0] < 0 || bounds[0] > bounds[1] || (x.dims[0] >= 0 && bounds[1] > x.dims[0]))
+      throw InvalidArgumentError("slice: rows [" + std::to_string(bounds[0]) + ", " +
+                                 std::to_string(bounds[1]) +
+                                 ") are out of range for shape " + str(x));
+    out[0] = bounds[1] - bounds[0];
+  }
+  return TensorSpec{x.dtype, std::move(out)};
+}
+
 TensorSpec infer_one_hot(Span<const Tensor> inputs, const OpAttrs &attrs) {
   const char *name = "one_hot";
   expect_inputs(inputs, 1, name);
@@ -616,6 +666,8 @@ TensorSpec infer_op(OpKind kind, Span<const Tensor> inputs,
   case OpKind::OneHot: return infer_one_hot(inputs, attrs);
   case OpKind::Range: return infer_range(inputs);
   case OpKind::Fill: return infer_fill(inputs, attrs);
+  case OpKind::Gather: return infer_gather(inputs);
+  case OpKind::Slice: return infer_slice(inputs);
   default: return infer_elementwise(kind, inputs, attrs);
   }
 }

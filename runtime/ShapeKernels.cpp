@@ -1,4 +1,4 @@
-//===- ShapeKernels.cpp - transpose, broadcast, reshape, concat, index -----===//
+//===- ShapeKernels.cpp - transpose, broadcast, reshape, concat, rows ------===//
 //
 // Data movement depends only on the element size, so the kernels are
 // instantiated per size (1, 4, 8 bytes), not per dtype. Axes that move
@@ -6,6 +6,7 @@
 // down to rank <= 4 for Eigen's Tensor module (shuffle / broadcast).
 //
 //===----------------------------------------------------------------------===//
+#include "ElementConversion.h"
 #include "Kernels.h"
 #include "TensorImpl.h"
 
@@ -283,6 +284,37 @@ Tensor index_kernel(const Tensor &x, const Tensor &index) {
   const std::size_t row =
       ix.dims[0] ? ix.nbytes() / static_cast<std::size_t>(ix.dims[0]) : 0;
   return make_view(x, ix.dims + 1, ix.rank - 1, static_cast<std::size_t>(i) * row);
+}
+
+Tensor gather_kernel(const Tensor &x, const Tensor &indices, const TensorSpec &spec) {
+  const TensorImpl &ix = *x.impl();
+  const TensorImpl &ii = *indices.impl();
+  std::vector<std::int64_t> rows(static_cast<std::size_t>(ii.numel));
+  detail::convert_elements(ii.dtype, ii.data, DType::Int64, rows.data(), ii.numel);
+  for (std::int64_t r : rows)
+    if (r < 0 || r >= ix.dims[0])
+      throw InvalidArgumentError("gather: index " + std::to_string(r) +
+                                 " is out of range for shape " +
+                                 format_shape(shape_of(ix)));
+  Tensor out = make_uninitialized(spec.dtype, spec.shape, "gather");
+  const std::size_t row =
+      ix.dims[0] ? ix.nbytes() / static_cast<std::size_t>(ix.dims[0]) : 0;
+  char *dst = static_cast<char *>(out.impl()->data);
+  const char *src = static_cast<const char *>(ix.data);
+  for (std::size_t k = 0; k < rows.size(); ++k)
+    if (row)
+      std::memcpy(dst + k * row, src + static_cast<std::size_t>(rows[k]) * row, row);
+  return out;
+}
+
+Tensor slice_kernel(const Tensor &x, const Tensor &start, const TensorSpec &spec) {
+  const TensorImpl &ix = *x.impl();
+  std::int64_t first = 0;
+  detail::convert_elements(start.impl()->dtype, start.impl()->data, DType::Int64, &first, 1);
+  const std::size_t row =
+      ix.dims[0] ? ix.nbytes() / static_cast<std::size_t>(ix.dims[0]) : 0;
+  return make_view(x, spec.shape.data(), static_cast<int>(spec.shape.size()),
+                   static_cast<std::size_t>(first) * row);
 }
 
 } // namespace ag::detail

@@ -59,8 +59,10 @@ enum class OpKind : std::uint8_t {
   OneHot,      // (indices:int) -> dtype                      attrs: depth, dtype
   Range,       // (start, limit, delta: 0-d, one dtype) -> 1-d
   Fill,        // (value: 0-d) -> attrs.shape                      attrs: shape
+  Gather,      // (t, indices:int) -> rows t[indices[...]] along the first axis
+  Slice,       // (t, start, limit: 0-d int, one dtype) -> rows [start, limit)
 };
-inline constexpr int kNumOpKinds = static_cast<int>(OpKind::Fill) + 1;
+inline constexpr int kNumOpKinds = static_cast<int>(OpKind::Slice) + 1;
 
 enum class ComparePredicate : std::uint8_t { EQ, NE, LT, LE, GT, GE };
 enum class Reduction : std::uint8_t { Sum, Mean, Max, Min };

@@ -117,6 +117,11 @@ Tensor argmax(const Tensor &x, std::int64_t axis = 0);
 /// exp(x - max) / sum(exp(x - max)) along `axis`.
 Tensor softmax(const Tensor &x, std::int64_t axis = -1);
 
+/// The rows `x[indices[...]]` along the first axis, in the indices' shape
+/// (`tf.gather` on axis 0): [len] + x.shape[1:] for 1-d indices. An index
+/// outside [0, dim 0) raises ag::InvalidArgumentError.
+Tensor gather(const Tensor &x, const Tensor &indices);
+
 /// [..., depth]: `on` where the index equals the position, else 0; indices
 /// outside [0, depth) give a row of zeros.
 Tensor one_hot(const Tensor &indices, std::int64_t depth,

@@ -1,7 +1,7 @@
 //===- TensorOpsToTensor.cpp - ag data-movement ops to tensor -------------===//
 //
-// ag.constant, ag.dim, ag.reshape, ag.concat, ag.index, ag.slice and ag.range
-// become tensor (and arith) ops. Indices are clamped into range so compiled
+// ag.constant, ag.dim, ag.reshape, ag.concat, ag.index, ag.slice, ag.gather
+// and ag.range become tensor (and arith, linalg) ops. Indices are clamped into range so compiled
 // code never reads out of bounds; reporting a bad index is ag.assert's job.
 // Patterns only.
 //
@@ -216,6 +216,79 @@ struct SliceToTensor : OpRewritePattern<ag::SliceOp> {
   }
 };
 
+/// A linalg.generic whose body reads `operand[clamp(index), j...]` for each
+/// index element. An empty operand has no row to read: its result is zeros
+/// (indices into it fail the assert that tracing put before the op).
+struct GatherToLinalg : OpRewritePattern<ag::GatherOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(ag::GatherOp op,
+                                PatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    Value source = op.getOperand(), indices = op.getIndices();
+    auto sourceType = cast<RankedTensorType>(source.getType());
+    auto indicesType = cast<RankedTensorType>(indices.getType());
+    auto resultType = cast<RankedTensorType>(op.getType());
+    Type elementType = resultType.getElementType();
+    int64_t indexRank = indicesType.getRank(), rank = resultType.getRank();
+
+    SmallVector<Value> dynamicSizes;
+    for (int64_t d = 0; d < rank; ++d)
+      if (resultType.isDynamicDim(d))
+        dynamicSizes.push_back(
+            d < indexRank ? dimSize(rewriter, loc, indices, d)
+                          : dimSize(rewriter, loc, source, d - indexRank + 1));
+    Value init = emptyTensor(rewriter, loc, resultType, dynamicSizes);
+    Value zero = scalarConstant(rewriter, loc, elementType, 0);
+    if (sourceType.getDimSize(0) == 0) {
+      rewriter.replaceOpWithNewOp<linalg::FillOp>(op, zero, init);
+      return success();
+    }
+    Value rows = dimSize(rewriter, loc, source, 0);
+    if (sourceType.isDynamicDim(0)) {
+      // One row of zeros stands in for an empty operand.
+      SmallVector<int64_t> oneRow(sourceType.getShape());
+      oneRow[0] = 1;
+      SmallVector<Value> rest;
+      for (int64_t d = 1; d < sourceType.getRank(); ++d)
+        if (sourceType.isDynamicDim(d))
+          rest.push_back(dimSize(rewriter, loc, source, d));
+      Value empty = emptyTensor(
+          rewriter, loc, RankedTensorType::get(oneRow, elementType), rest);
+      Value zeros = rewriter.create<linalg::FillOp>(loc, zero, empty).getResult(0);
+      Value isEmpty = rewriter.create<arith::CmpIOp>(
+          loc, arith::CmpIPredicate::eq, rows,
+          rewriter.create<arith::ConstantIndexOp>(loc, 0));
+      source = rewriter.create<arith::SelectOp>(
+          loc, isEmpty, castTo(rewriter, loc, zeros, sourceType), source);
+      rows = rewriter.create<arith::MaxSIOp>(
+          loc, rows, rewriter.create<arith::ConstantIndexOp>(loc, 1));
+    }
+    Value last = rewriter.create<arith::SubIOp>(
+        loc, rows, rewriter.create<arith::ConstantIndexOp>(loc, 1));
+
+    SmallVector<AffineExpr> indexDims;
+    for (int64_t d = 0; d < indexRank; ++d)
+      indexDims.push_back(rewriter.getAffineDimExpr(d));
+    SmallVector<AffineMap> maps{
+        AffineMap::get(rank, 0, indexDims, rewriter.getContext()),
+        rewriter.getMultiDimIdentityMap(rank)};
+    auto generic = rewriter.create<linalg::GenericOp>(
+        loc, TypeRange{resultType}, ValueRange{indices}, ValueRange{init}, maps,
+        SmallVector<utils::IteratorType>(rank, utils::IteratorType::parallel),
+        [&](OpBuilder &b, Location l, ValueRange args) {
+          Value zeroIndex = b.create<arith::ConstantIndexOp>(l, 0);
+          SmallVector<Value> position{
+              clamp(b, l, toIndex(b, l, args[0]), zeroIndex, last)};
+          for (int64_t d = indexRank; d < rank; ++d)
+            position.push_back(b.create<linalg::IndexOp>(l, d));
+          b.create<linalg::YieldOp>(
+              l, b.create<tensor::ExtractOp>(l, source, position).getResult());
+        });
+    rewriter.replaceOp(op, generic.getResult(0));
+    return success();
+  }
+};
+
 struct RangeToLinalg : OpRewritePattern<ag::RangeOp> {
   using OpRewritePattern::OpRewritePattern;
   LogicalResult matchAndRewrite(ag::RangeOp op,
@@ -296,6 +369,6 @@ struct RangeToLinalg : OpRewritePattern<ag::RangeOp> {
 
 void autograph::populateAgTensorOpsToTensorPatterns(RewritePatternSet &patterns) {
   patterns.add<ConstantToArith, DimToTensor, ReshapeToTensor, ConcatToTensor,
-               IndexToTensor, SliceToTensor, RangeToLinalg>(
+               IndexToTensor, SliceToTensor, GatherToLinalg, RangeToLinalg>(
       patterns.getContext());
 }

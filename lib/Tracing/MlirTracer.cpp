@@ -77,6 +77,8 @@ const char *simpleOpName(::ag::OpKind kind) {
   case K::MatMul: return "ag.matmul";
   case K::Index: return "ag.index";
   case K::Range: return "ag.range";
+  case K::Gather: return "ag.gather";
+  case K::Slice: return "ag.slice";
   default: return nullptr;
   }
 }
@@ -245,6 +247,77 @@ Value MlirTracer::emitIndexWrapAndCheck(Value operand, Value index) {
   return wrapped;
 }
 
+void MlirTracer::emitGatherCheck(Value operand, Value indices) {
+  auto scalar = [&](Type element) { return RankedTensorType::get({}, element); };
+  Type i64 = scalar(builder_.getI64Type()), i1 = scalar(builder_.getI1Type());
+  auto indicesType = cast<RankedTensorType>(indices.getType());
+  // The least and the greatest index (the reductions' identities when there
+  // are none, which pass the check).
+  auto extreme = [&](mlir::ag::ReductionKind kind) -> Value {
+    Value value = indices;
+    if (indicesType.getRank() > 0) {
+      SmallVector<int64_t> dims;
+      for (int64_t d = 0; d < indicesType.getRank(); ++d)
+        dims.push_back(d);
+      value = builder_.create<mlir::ag::ReduceOp>(
+          here(), scalar(indicesType.getElementType()), kind, indices, dims, false);
+    }
+    if (value.getType() != i64)
+      value = builder_.create<mlir::ag::CastOp>(here(), i64, value);
+    return value;
+  };
+  auto operandType = cast<RankedTensorType>(operand.getType());
+  Value extent = operandType.isDynamicDim(0)
+                     ? builder_.create<mlir::ag::DimOp>(here(), operand, 0).getResult()
+                     : builder_.create<mlir::ag::ConstantOp>(
+                           here(), DenseElementsAttr::get(
+                                       cast<ShapedType>(i64),
+                                       operandType.getDimSize(0)));
+  Value zero = builder_.create<mlir::ag::ConstantOp>(
+      here(), DenseElementsAttr::get(cast<ShapedType>(i64), int64_t{0}));
+  Value inRange = builder_.create<mlir::ag::LogicalAndOp>(
+      here(), i1,
+      builder_.create<mlir::ag::CompareOp>(here(), mlir::ag::ComparisonPredicate::ge,
+                                           extreme(mlir::ag::ReductionKind::min), zero),
+      builder_.create<mlir::ag::CompareOp>(here(), mlir::ag::ComparisonPredicate::lt,
+                                           extreme(mlir::ag::ReductionKind::max), extent));
+  std::string shape = specText(operandType);
+  builder_.create<mlir::ag::AssertOp>(
+      UnknownLoc::get(builder_.getContext()), inRange,
+      "gather: an index is out of range for shape " + shape.substr(shape.find('[')));
+}
+
+void MlirTracer::emitSliceCheck(Value operand, Value start, Value limit) {
+  Type i1 = RankedTensorType::get({}, builder_.getI1Type());
+  auto boundType = cast<RankedTensorType>(start.getType());
+  auto operandType = cast<RankedTensorType>(operand.getType());
+  Value extent = operandType.isDynamicDim(0)
+                     ? builder_.create<mlir::ag::DimOp>(here(), operand, 0).getResult()
+                     : builder_.create<mlir::ag::ConstantOp>(
+                           here(), DenseElementsAttr::get(
+                                       RankedTensorType::get({}, builder_.getI64Type()),
+                                       operandType.getDimSize(0)));
+  if (boundType.getElementType() != builder_.getI64Type())
+    extent = builder_.create<mlir::ag::CastOp>(here(), boundType, extent);
+  Value zero = builder_.create<mlir::ag::ConstantOp>(
+      here(), DenseElementsAttr::get(boundType, builder_.getZeroAttr(
+                                                    boundType.getElementType())));
+  auto compare = [&](mlir::ag::ComparisonPredicate predicate, Value a, Value b) {
+    return builder_.create<mlir::ag::CompareOp>(here(), predicate, a, b).getResult();
+  };
+  auto both = [&](Value a, Value b) {
+    return builder_.create<mlir::ag::LogicalAndOp>(here(), i1, a, b).getResult();
+  };
+  Value inRange =
+      both(both(compare(mlir::ag::ComparisonPredicate::ge, start, zero),
+                compare(mlir::ag::ComparisonPredicate::le, start, limit)),
+           compare(mlir::ag::ComparisonPredicate::le, limit, extent));
+  std::string shape = specText(operandType);
+  builder_.create<mlir::ag::AssertOp>(
+      UnknownLoc::get(builder_.getContext()), inRange,
+      "slice: the rows are out of range for shape " + shape.substr(shape.find('[')));
+}
+
 std::vector<Value> MlirTracer::dynamicSizes(const ::ag::Shape &shape) {
   std::vector<Value> sizes;
   for (size_t i = 0; i < shape.size(); ++i)
@@ -274,6 +347,10 @@ std::vector<Value> MlirTracer::dynamicSizes(const ::ag::Shape &shape) {
   // of range; compiled code wraps and checks it the same way.
   if (kind == K::Index)
     values[1] = emitIndexWrapAndCheck(values[0], values[1]);
+  if (kind == K::Gather)
+    emitGatherCheck(values[0], values[1]);
+  if (kind == K::Slice)
+    emitSliceCheck(values[0], values[1], values[2]);
   if (const char *name = simpleOpName(kind)) {
     if (kind == K::MatMul && type.getRank() != 2)
       throw ::ag::TracingError("matmul: batched matmul cannot be traced yet");

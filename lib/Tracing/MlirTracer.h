@@ -125,6 +125,10 @@ private:
   /// The index of ag.index on `operand` as i64, counted from the end when
   /// negative, with an ag.assert (a run-time check) that it is in range.
   mlir::Value emitIndexWrapAndCheck(mlir::Value operand, mlir::Value index);
+  /// Asserts that every element of `indices` is in [0, dim 0 of `operand`).
+  void emitGatherCheck(mlir::Value operand, mlir::Value indices);
+  /// Asserts 0 <= start <= limit <= dim 0 of `operand`.
+  void emitSliceCheck(mlir::Value operand, mlir::Value start, mlir::Value limit);
   /// Runs `branch` with ops recorded into `block`; returns its results.
   std::vector<ag::Tensor>
   traceInto(mlir::Block *block,

@@ -80,6 +80,58 @@ func.func @slice_rows(%x: tensor<10x4xf32>, %lo: tensor<i64>, %hi: tensor<i64>) 
 
 // -----
 
+// Each index is clamped into [0, rows - 1] and its row read with
+// tensor.extract; the other dimensions are the loop's.
+// CHECK-LABEL: func @gather_reads_clamped_rows
+// CHECK-SAME: (%[[X:.*]]: tensor<10x4xf32>, %[[I:.*]]: tensor<?xi32>)
+func.func @gather_reads_clamped_rows(%x: tensor<10x4xf32>, %i: tensor<?xi32>) -> tensor<?x4xf32> {
+  // CHECK: %[[COUNT:.*]] = tensor.dim %[[I]], %{{.*}} : tensor<?xi32>
+  // CHECK: %[[INIT:.*]] = tensor.empty(%[[COUNT]]) : tensor<?x4xf32>
+  // CHECK: %[[LAST:.*]] = arith.subi %{{.*}}, %{{.*}} : index
+  // CHECK: linalg.generic {{.*}} ins(%[[I]] : tensor<?xi32>) outs(%[[INIT]] : tensor<?x4xf32>)
+  // CHECK-NEXT: ^bb0(%[[INDEX:.*]]: i32, %{{.*}}: f32):
+  // CHECK: %[[ROW:.*]] = arith.index_cast %[[INDEX]] : i32 to index
+  // CHECK: %[[LOW:.*]] = arith.minsi %[[ROW]], %[[LAST]] : index
+  // CHECK: %[[CLAMPED:.*]] = arith.maxsi %[[LOW]], %{{.*}} : index
+  // CHECK: %[[COLUMN:.*]] = linalg.index 1 : index
+  // CHECK: %[[VALUE:.*]] = tensor.extract %[[X]][%[[CLAMPED]], %[[COLUMN]]] : tensor<10x4xf32>
+  // CHECK: linalg.yield %[[VALUE]] : f32
+  %g = ag.gather %x[%i] : tensor<10x4xf32>, tensor<?xi32> -> tensor<?x4xf32>
+  return %g : tensor<?x4xf32>
+}
+
+// -----
+
+// A source that may be empty is replaced by one row of zeros when it is, so
+// that no read is out of bounds.
+// CHECK-LABEL: func @gather_from_a_dynamic_source
+// CHECK-SAME: (%[[X:.*]]: tensor<?xf32>, %[[I:.*]]: tensor<3xi64>)
+func.func @gather_from_a_dynamic_source(%x: tensor<?xf32>, %i: tensor<3xi64>) -> tensor<3xf32> {
+  // CHECK: %[[ROWS:.*]] = tensor.dim %[[X]]
+  // CHECK: %[[ZEROS:.*]] = linalg.fill ins(%{{.*}} : f32) outs(%{{.*}} : tensor<1xf32>)
+  // CHECK: %[[EMPTY:.*]] = arith.cmpi eq, %[[ROWS]], %{{.*}} : index
+  // CHECK: %[[ZEROS_DYN:.*]] = tensor.cast %[[ZEROS]] : tensor<1xf32> to tensor<?xf32>
+  // CHECK: %[[SOURCE:.*]] = arith.select %[[EMPTY]], %[[ZEROS_DYN]], %[[X]] : tensor<?xf32>
+  // CHECK: linalg.generic
+  // CHECK: tensor.extract %[[SOURCE]]
+  %g = ag.gather %x[%i] : tensor<?xf32>, tensor<3xi64> -> tensor<3xf32>
+  return %g : tensor<3xf32>
+}
+
+// -----
+
+// CHECK-LABEL: func @gather_from_an_empty_source_is_zeros
+func.func @gather_from_an_empty_source_is_zeros(%x: tensor<0x2xf32>, %i: tensor<?xi64>) -> tensor<?x2xf32> {
+  // CHECK: %[[INIT:.*]] = tensor.empty(%{{.*}}) : tensor<?x2xf32>
+  // CHECK: %[[Z:.*]] = linalg.fill ins(%{{.*}} : f32) outs(%[[INIT]] : tensor<?x2xf32>)
+  // CHECK: return %[[Z]]
+  // CHECK-NOT: tensor.extract
+  %g = ag.gather %x[%i] : tensor<0x2xf32>, tensor<?xi64> -> tensor<?x2xf32>
+  return %g : tensor<?x2xf32>
+}
+
+// -----
+
 // CHECK-LABEL: func @range
 func.func @range(%start: tensor<i64>, %limit: tensor<i64>, %delta: tensor<i64>) -> tensor<?xi64> {
   // CHECK: %[[N:.*]] = arith.index_cast %{{.*}} : i64 to index

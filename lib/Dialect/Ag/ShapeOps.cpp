@@ -319,7 +319,7 @@ OpFoldResult ConcatOp::fold(FoldAdaptor) {
 }
 
 //===----------------------------------------------------------------------===//
-// IndexOp and SliceOp
+// IndexOp, SliceOp and GatherOp
 //===----------------------------------------------------------------------===//
 
 /// Checks that `result` is `operand` with its first dimension replaced by
@@ -349,6 +349,22 @@ LogicalResult IndexOp::verify() {
 LogicalResult SliceOp::verify() {
   return verifyRowsOf(*this, tensorType(getOperand()), tensorType(getResult()),
                       ShapedType::kDynamic);
+}
+
+LogicalResult GatherOp::verify() {
+  RankedTensorType operand = tensorType(getOperand()),
+                   indices = tensorType(getIndices()),
+                   result = tensorType(getResult());
+  if (operand.getRank() < 1)
+    return emitOpError("needs an operand of rank 1 or more, got ") << operand;
+  SmallVector<int64_t> expected(indices.getShape());
+  llvm::append_range(expected, operand.getShape().drop_front());
+  auto expectedType = RankedTensorType::get(expected, operand.getElementType());
+  if (result.getElementType() != operand.getElementType() ||
+      failed(verifyCompatibleShape(expectedType, result)))
+    return emitOpError("result type ")
+           << result << " does not match " << expectedType;
+  return success();
 }
 
 //===----------------------------------------------------------------------===//

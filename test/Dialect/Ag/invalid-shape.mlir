@@ -217,6 +217,38 @@ func.func @slice_result(%x: tensor<4x3xf32>, %i: tensor<i64>) {
 
 // -----
 
+func.func @gather_scalar(%x: tensor<f32>, %i: tensor<2xi64>) {
+  // expected-error @+1 {{'ag.gather' op needs an operand of rank 1 or more, got 'tensor<f32>'}}
+  %0 = ag.gather %x[%i] : tensor<f32>, tensor<2xi64> -> tensor<2xf32>
+  return
+}
+
+// -----
+
+func.func @gather_result(%x: tensor<4x3xf32>, %i: tensor<2xi64>) {
+  // expected-error @+1 {{'ag.gather' op result type 'tensor<3x3xf32>' does not match 'tensor<2x3xf32>'}}
+  %0 = ag.gather %x[%i] : tensor<4x3xf32>, tensor<2xi64> -> tensor<3x3xf32>
+  return
+}
+
+// -----
+
+func.func @gather_element_type(%x: tensor<4x3xf32>, %i: tensor<2xi64>) {
+  // expected-error @+1 {{'ag.gather' op result type 'tensor<2x3xf64>' does not match 'tensor<2x3xf32>'}}
+  %0 = ag.gather %x[%i] : tensor<4x3xf32>, tensor<2xi64> -> tensor<2x3xf64>
+  return
+}
+
+// -----
+
+func.func @gather_float_indices(%x: tensor<4x3xf32>, %i: tensor<2xf32>) {
+  // expected-error @+1 {{'ag.gather' op operand #1 must be}}
+  %0 = ag.gather %x[%i] : tensor<4x3xf32>, tensor<2xf32> -> tensor<2x3xf32>
+  return
+}
+
+// -----
+
 func.func @one_hot_depth(%l: tensor<4xi64>) {
   // expected-error @+1 {{'ag.one_hot' op depth must be positive, got 0}}
   %0 = ag.one_hot %l depth 0 : tensor<4xi64> -> tensor<4x0xf32>

@@ -60,6 +60,16 @@ func.func @index_and_slice(%x: tensor<?x3xf32>, %i: tensor<i64>, %j: tensor<i64>
   return
 }
 
+// CHECK-LABEL: func @gather
+// CHECK-SAME: (%[[X:.*]]: tensor<?x3xf32>, %[[I:.*]]: tensor<?xi64>, %[[J:.*]]: tensor<2x2xi32>)
+func.func @gather(%x: tensor<?x3xf32>, %i: tensor<?xi64>, %j: tensor<2x2xi32>) {
+  // CHECK: ag.gather %[[X]][%[[I]]] : tensor<?x3xf32>, tensor<?xi64> -> tensor<?x3xf32>
+  %rows = ag.gather %x[%i] : tensor<?x3xf32>, tensor<?xi64> -> tensor<?x3xf32>
+  // CHECK: ag.gather %[[X]][%[[J]]] : tensor<?x3xf32>, tensor<2x2xi32> -> tensor<2x2x3xf32>
+  %grid = ag.gather %x[%j] : tensor<?x3xf32>, tensor<2x2xi32> -> tensor<2x2x3xf32>
+  return
+}
+
 // CHECK-LABEL: func @creation
 // CHECK-SAME: (%[[L:.*]]: tensor<?xi64>, %[[N:.*]]: tensor<i64>, %[[V:.*]]: tensor<f32>)
 func.func @creation(%labels: tensor<?xi64>, %n: tensor<i64>, %v: tensor<f32>) {

@@ -203,6 +203,29 @@ def Ag_SliceOp : Ag_Op<"slice", [Pure, AllTypesMatch<["start", "limit"]>]> {
   let hasVerifier = 1;
 }
 
+def Ag_GatherOp : Ag_Op<"gather", [Pure]> {
+  let summary = "Rows `operand[indices[...]]` along the first dimension";
+  let description = [{
+    Selects rows of `operand` along its first dimension, one per element of
+    `indices`: the result's shape is the indices' shape followed by the
+    operand's other dimensions (`tf.gather` on axis 0). It takes a dataset's
+    shuffled or repeated batches. An index outside `[0, dim 0)` is a run-time
+    error, checked by an `ag.assert` that tracing puts before the op; the
+    lowering clamps indices so that an unchecked one never reads out of
+    bounds.
+
+    ```mlir
+    %batch = ag.gather %x[%indices] : tensor<100x784xf32>, tensor<?xi64> -> tensor<?x784xf32>
+    ```
+  }];
+  let arguments = (ins Ag_Tensor:$operand, Ag_IntTensor:$indices);
+  let results = (outs Ag_Tensor:$result);
+  let assemblyFormat = [{
+    $operand `[` $indices `]` attr-dict `:` type($operand) `,` type($indices) `->` type($result)
+  }];
+  let hasVerifier = 1;
+}
+
 def Ag_OneHotOp : Ag_Op<"one_hot", [Pure]> {
   let summary = "One-hot encoding";
   let description = [{
