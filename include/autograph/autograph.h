@@ -11,6 +11,7 @@
 #include "autograph/ControlFlow.h"
 #include "autograph/Creation.h"
 #include "autograph/DType.h"
+#include "autograph/Dataset.h"
 #include "autograph/Error.h"
 #include "autograph/Op.h"
 #include "autograph/Operators.h"

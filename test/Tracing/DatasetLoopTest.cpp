@@ -1,0 +1,192 @@
+//===- DatasetLoopTest.cpp - loops over datasets, eager vs staged ---------===//
+//
+// ag::data::for_dataset as converted code calls it: the same loop run
+// eagerly and traced (one ag.while_loop over the elements, for source
+// lengths known at trace time and at run time) gives the same values and the
+// same printed output, ends at a break flag even when the dataset repeats
+// forever, and reports what it cannot stage.
+//
+//===----------------------------------------------------------------------===//
+#include "autograph/Function.h"
+#include "autograph/autograph.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdint>
+
+namespace {
+
+using ag::Tensor;
+using ag::TensorList;
+namespace data = ag::data;
+
+ag::TensorSpec i64(std::int64_t length) { return {ag::DType::Int64, {length}}; }
+
+/// `for (Tensor b : from_tensor_slices(x).repeat(2).batch(3)) acc = acc * 100 + sum(b);`
+Tensor batch_digits(Tensor x) {
+  auto ds = data::from_tensor_slices(x).repeat(2).batch(3);
+  return data::for_dataset(
+      ds,
+      [](const Tensor &batch, const TensorList &v) {
+        return TensorList{v[0] * ag::constant(std::int64_t{100}) + ag::reduce_sum(batch)};
+      },
+      {ag::constant(std::int64_t{0})}, {"acc"})[0];
+}
+
+TEST(DatasetLoopTest, BatchesOfARepeatedDatasetMatchEagerExecution) {
+  // [0 1 2 3 4 0 1 2 3 4] in batches of 3: sums 3, 7, 6, 4.
+  Tensor x = ag::range(std::int64_t{5});
+  EXPECT_EQ(batch_digits(x).item<std::int64_t>(), 3070604);
+  for (std::int64_t length : {std::int64_t{-1}, std::int64_t{5}}) {
+    ag::jit::CompiledFunction compiled(
+        [](const TensorList &args) { return TensorList{batch_digits(args[0])}; },
+        {i64(length)}, "batch_digits");
+    EXPECT_EQ(compiled({x})[0].item<std::int64_t>(), 3070604) << length;
+    EXPECT_NE(compiled.mlir().find("ag.while_loop"), std::string::npos);
+    EXPECT_NE(compiled.mlir().find("ag.gather"), std::string::npos);
+    if (length < 0) {
+      // [7 7] is one batch; nothing gives no batch.
+      EXPECT_EQ(compiled({ag::constant(std::vector<std::int64_t>{7}, {1})})[0]
+                    .item<std::int64_t>(),
+                14);
+      EXPECT_EQ(compiled({ag::zeros({0}, ag::DType::Int64)})[0].item<std::int64_t>(), 0);
+    }
+  }
+}
+
+/// Doubled elements of x, repeated forever, summed until the total exceeds
+/// `limit`: the body does nothing once `done` is set, and for_dataset stops
+/// there (stop_var 1).
+Tensor total_past(Tensor x, Tensor limit) {
+  auto ds = data::from_tensor_slices(x).repeat().map(
+      [](Tensor v) { return v * ag::constant(std::int64_t{2}); });
+  TensorList out = data::for_dataset(
+      ds,
+      [&](const Tensor &v, const TensorList &s) {
+        return ag::cond(
+            ag::logical_not(s[1]),
+            [&] {
+              Tensor total = s[0] + v;
+              return TensorList{total, total > limit};
+            },
+            [&] { return s; });
+      },
+      {ag::constant(std::int64_t{0}), ag::constant(false)}, {"total", "done"}, 1);
+  return out[0];
+}
+
+TEST(DatasetLoopTest, ABreakFlagEndsAnInfiniteRepeat) {
+  Tensor x = ag::constant(std::vector<std::int64_t>{1, 2, 3}, {3});
+  auto limit = [](std::int64_t v) { return ag::constant(v); };
+  // 2, 6, 12 > 10; 2, 6, 12, 14, 18, 24 > 20.
+  EXPECT_EQ(total_past(x, limit(10)).item<std::int64_t>(), 12);
+  EXPECT_EQ(total_past(x, limit(20)).item<std::int64_t>(), 24);
+  ag::jit::CompiledFunction compiled(
+      [](const TensorList &args) { return TensorList{total_past(args[0], args[1])}; },
+      {i64(-1), ag::TensorSpec{ag::DType::Int64, {}}}, "total_past");
+  EXPECT_EQ(compiled({x, limit(10)})[0].item<std::int64_t>(), 12);
+  EXPECT_EQ(compiled({x, limit(20)})[0].item<std::int64_t>(), 24);
+  // An empty dataset repeated forever has no element.
+  EXPECT_EQ(compiled({ag::zeros({0}, ag::DType::Int64), limit(5)})[0].item<std::int64_t>(), 0);
+  EXPECT_EQ(total_past(ag::zeros({0}, ag::DType::Int64), limit(5)).item<std::int64_t>(), 0);
+}
+
+/// Prints each shuffled batch of (x, y) over two epochs.
+Tensor print_shuffled(Tensor x, Tensor y) {
+  auto ds = data::from_tensor_slices(x, y).shuffle(8, /*seed=*/5).repeat(2).batch(3);
+  return data::for_dataset(
+      ds,
+      [](const std::tuple<Tensor, Tensor> &batch, const TensorList &v) {
+        auto [xb, yb] = batch;
+        ag::print("x", xb, "y", yb);
+        return TensorList{v[0] + ag::reduce_sum(yb)};
+      },
+      {ag::constant(0.f)}, {"total"})[0];
+}
+
+TEST(DatasetLoopTest, ShuffledBatchesMatchEagerExecution) {
+  Tensor x = ag::range(std::int64_t{8});
+  Tensor y = ag::cast(x, ag::DType::Float32) * ag::constant(0.5f);
+  testing::internal::CaptureStdout();
+  Tensor eager = print_shuffled(x, y);
+  std::string eagerOutput = testing::internal::GetCapturedStdout();
+  // 16 elements in batches of 3: six batches, the last of one element.
+  EXPECT_EQ(std::count(eagerOutput.begin(), eagerOutput.end(), '\n'), 6) << eagerOutput;
+  EXPECT_EQ(eagerOutput.find("x [0 1 2] y"), std::string::npos) << eagerOutput;
+  EXPECT_FLOAT_EQ(eager.item<float>(), 28.f); // 2 * (0 + 0.5 + ... + 3.5)
+
+  ag::jit::CompiledFunction compiled(
+      [](const TensorList &args) { return TensorList{print_shuffled(args[0], args[1])}; },
+      {i64(8), ag::TensorSpec{ag::DType::Float32, {8}}}, "print_shuffled");
+  testing::internal::CaptureStdout();
+  TensorList result = compiled({x, y});
+  EXPECT_EQ(testing::internal::GetCapturedStdout(), eagerOutput);
+  EXPECT_FLOAT_EQ(result[0].item<float>(), 28.f);
+}
+
+TEST(DatasetLoopTest, WhatCannotBeStagedIsATracingError) {
+  auto trace = [](std::function<TensorList(const TensorList &)> fn, ag::TensorSpec spec) {
+    try {
+      ag::jit::trace(fn, {spec});
+    } catch (const ag::TracingError &error) {
+      return std::string(error.what());
+    }
+    return std::string("no error");
+  };
+  auto loop = [](auto ds) {
+    return data::for_dataset(
+        ds, [](const Tensor &b, const TensorList &v) { return TensorList{v[0] + ag::reduce_sum(b)}; },
+        {ag::constant(std::int64_t{0})});
+  };
+  EXPECT_EQ(trace([&](const TensorList &a) {
+              return loop(data::from_tensor_slices(a[0]).map([](Tensor v) { return v; }).batch(2));
+            }, i64(4)),
+            "for_dataset: a map before a batch cannot be staged yet; map after batch "
+            "(the function then receives whole batches)");
+  EXPECT_EQ(trace([&](const TensorList &a) {
+              return loop(data::from_tensor_slices(a[0]).shuffle(4));
+            }, i64(-1)),
+            "for_dataset: a shuffled dataset can be staged only when its tensors' "
+            "first dimension is known at trace time (got shape [?])");
+  EXPECT_EQ(trace([&](const TensorList &a) {
+              return loop(data::from_tensor_slices(a[0]).shuffle(4).repeat());
+            }, i64(4)),
+            "for_dataset: a shuffled dataset that repeats forever cannot be staged; "
+            "give repeat a count");
+}
+
+TEST(DatasetLoopTest, RunTimeErrorsOfStagedLoops) {
+  // Tensors of different lengths, known only at run time.
+  ag::jit::CompiledFunction pairs(
+      [](const TensorList &a) {
+        return data::for_dataset(
+            data::from_tensor_slices(a[0], a[1]),
+            [](const std::tuple<Tensor, Tensor> &e, const TensorList &v) {
+              return TensorList{v[0] + std::get<0>(e) + std::get<1>(e)};
+            },
+            {ag::constant(std::int64_t{0})});
+      },
+      {i64(-1), i64(-1)}, "pairs");
+  Tensor three = ag::range(std::int64_t{3});
+  EXPECT_EQ(pairs({three, three})[0].item<std::int64_t>(), 6);
+  EXPECT_THROW(pairs({three, ag::range(std::int64_t{2})}), ag::InvalidArgumentError);
+
+  // gather's indices are checked in compiled code too.
+  ag::jit::CompiledFunction gather(
+      [](const TensorList &a) { return TensorList{ag::gather(a[0], a[1])}; },
+      {ag::TensorSpec{ag::DType::Float32, {-1, 2}}, i64(-1)}, "gather");
+  Tensor x = ag::constant({{1.f, 2.f}, {3.f, 4.f}});
+  EXPECT_EQ(gather({x, ag::constant(std::vector<std::int64_t>{1, 1, 0}, {3})})[0]
+                .to_vector<float>(),
+            (std::vector<float>{3.f, 4.f, 3.f, 4.f, 1.f, 2.f}));
+  try {
+    gather({x, ag::constant(std::vector<std::int64_t>{0, 2}, {2})});
+    FAIL() << "index 2 of 2 rows";
+  } catch (const ag::InvalidArgumentError &error) {
+    EXPECT_STREQ(error.what(), "gather: an index is out of range for shape [?,2]");
+  }
+  EXPECT_EQ(gather({ag::zeros({0, 2}), ag::zeros({0}, ag::DType::Int64)})[0].shape(),
+            (ag::Shape{0, 2}));
+}
+
+} // namespace
