@@ -2,11 +2,11 @@
 //
 // The first conversion pass (before control flow, as in AutoGraph's
 // break_statements and continue_statements converters). In a loop whose
-// condition is a tensor, or a range-for over a tensor, every `break` and
-// `continue` that belongs to it becomes the assignment of a flag, the
-// statements after a statement that may jump are guarded by the flags, and
-// a break flag is folded into the loop's condition, keeping C++'s
-// short-circuit order:
+// condition is a tensor, or a range-for over a tensor or a dataset, every
+// `break` and `continue` that belongs to it becomes the assignment of a
+// flag, the statements after a statement that may jump are guarded by the
+// flags, and a break flag is folded into the loop's condition, keeping
+// C++'s short-circuit order:
 //
 //   while (i < n) {                 { ::ag::Tensor __ag_break_0 = ::ag::constant(false);
 //     if (x[i] > t) break;          while (!__ag_break_0 && (i < n)) {
@@ -137,7 +137,8 @@ public:
       }
     }
     if (const auto *rangeFor = dyn_cast<CXXForRangeStmt>(loop); rangeFor && breaks) {
-      // Every row is visited; after a break the body does nothing.
+      // After a break the body does nothing; a loop over a dataset ends
+      // there (RangeForConverter passes the flag), one over rows visits them.
       bodyPrologue = "if (::ag::logical_not(" + breakFlag + ")) { " + bodyPrologue;
       bodyEpilogue += " }";
     }
@@ -217,7 +218,7 @@ void lowerLoopJumps(ConversionContext &context, const FunctionDecl *function) {
       return true;
     }
     bool VisitCXXForRangeStmt(CXXForRangeStmt *s) {
-      if (s->getRangeInit() && isTensorType(s->getRangeInit()->getType()))
+      if (s->getRangeInit() && isStagedIterable(s->getRangeInit()->getType()))
         staged.push_back({s, s->getBody()});
       return true;
     }

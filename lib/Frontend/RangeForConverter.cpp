@@ -1,4 +1,4 @@
-//===- RangeForConverter.cpp - range-for over a tensor -> ag::for_rows -----===//
+//===- RangeForConverter.cpp - range-for over a tensor or a dataset --------===//
 //
 //   for (ag::Tensor row : x) total = total + row;
 // becomes (on the same source lines)
@@ -12,9 +12,12 @@
 // The iterable is any ag::Tensor expression, so a loop over a tensor of
 // unknown length is one ag.for. Over `ag::range(ARGS)` the loop takes the
 // range's bounds instead, `::ag::for_range_of(::ag::range_bounds(ARGS), ...)`,
-// and, staged, loops over them without building the range. The loop
-// variables are the tensors the body assigns, other than the loop's own
-// variable.
+// and, staged, loops over them without building the range. Over an
+// ag::data::Dataset it is `::ag::data::for_dataset(ds, ...)`, whose body
+// takes the element (a tensor or a tuple, so `auto [x, y]` works), and a
+// body that does nothing once a flag is set (a lowered `break`) passes that
+// flag, so the loop ends there. The loop variables are the tensors the body
+// assigns, other than the loop's own variable.
 //
 //===----------------------------------------------------------------------===//
 #include "ControlFlowConversion.h"
@@ -29,14 +32,65 @@ using namespace clang;
 
 namespace autograph {
 
+namespace {
+
+/// The position among `vars` of the flag that ends the loop: the body is
+/// only `if (!FLAG) { ... }` (as lowering a break makes it; AG_LINE markers
+/// aside), so once FLAG is set no iteration does anything and none needs to
+/// run. -1 otherwise.
+int stopVariable(const Stmt *body, const std::vector<Modification> &vars) {
+  const auto *block = dyn_cast<CompoundStmt>(body);
+  if (!block)
+    return -1;
+  // The body's statements other than the source-location markers (AG_LINE).
+  std::vector<const Stmt *> statements;
+  for (const Stmt *statement : block->body()) {
+    const auto *call = dyn_cast<CallExpr>(statement);
+    const FunctionDecl *callee = call ? call->getDirectCallee() : nullptr;
+    if (!callee || callee->getQualifiedNameAsString() != "ag::set_source_location")
+      statements.push_back(statement);
+  }
+  if (statements.size() != 1)
+    return -1;
+  const auto *guard = dyn_cast<IfStmt>(statements.front());
+  if (!guard || guard->getElse() || guard->getInit() || guard->getConditionVariable())
+    return -1;
+  const Expr *negated = nullptr;
+  const Expr *condition = tensorCondition(guard->getCond());
+  if (!condition)
+    return -1;
+  condition = condition->IgnoreImplicit()->IgnoreParens();
+  if (const auto *call = dyn_cast<CallExpr>(condition)) {
+    const FunctionDecl *callee = call->getDirectCallee();
+    if (callee && callee->getQualifiedNameAsString() == "ag::logical_not" &&
+        call->getNumArgs() == 1)
+      negated = call->getArg(0);
+  } else if (const auto *unary = dyn_cast<UnaryOperator>(condition)) {
+    if (unary->getOpcode() == UO_LNot)
+      negated = tensorCondition(unary->getSubExpr());
+  }
+  const auto *flag =
+      negated ? dyn_cast<DeclRefExpr>(negated->IgnoreImplicit()->IgnoreParens()) : nullptr;
+  if (!flag)
+    return -1;
+  for (size_t i = 0; i < vars.size(); ++i)
+    if (vars[i].variable == flag->getDecl())
+      return static_cast<int>(i);
+  return -1;
+}
+
+} // namespace
+
 bool convertRangeFor(ConversionContext &context, const CXXForRangeStmt *statement) {
   const Expr *range = statement->getRangeInit();
-  if (!range || !isTensorType(range->getType()))
+  if (!range || !isStagedIterable(range->getType()))
     return false;
+  bool dataset = isDatasetType(range->getType());
   if (statement->getInit()) {
     context.error(statement->getBeginLoc(),
-                  "a range-'for' over a tensor with an init-statement is not "
-                  "converted yet");
+                  std::string("a range-'for' over a ") +
+                      (dataset ? "dataset" : "tensor") +
+                      " with an init-statement is not converted yet");
     return false;
   }
   const VarDecl *item = statement->getLoopVariable();
@@ -44,21 +98,29 @@ bool convertRangeFor(ConversionContext &context, const CXXForRangeStmt *statemen
   llvm::erase_if(vars, [&](const Modification &m) { return m.variable == item; });
   vars = context.liveAfter(statement, std::move(vars));
   if (!checkStageable(context, statement->getBody(), vars,
-                      "a range-'for' loop over a tensor"))
+                      dataset ? "a range-'for' loop over a dataset"
+                              : "a range-'for' loop over a tensor"))
     return false;
 
   auto [unpack, list, names] = loopVariableCode(vars);
   // The loop variable as the user declared it (`ag::Tensor row`,
-  // `const auto &row`, ...; its range would include the `:`), bound to the
-  // current row.
+  // `const auto &row`, `auto [x, y]`, ...), bound to the current element.
   std::string declaration =
-      Lexer::getSourceText(CharSourceRange::getTokenRange(
-                               item->getBeginLoc(), item->getLocation()),
+      Lexer::getSourceText(CharSourceRange::getCharRange(item->getBeginLoc(),
+                                                         statement->getColonLoc()),
                            context.ast.getSourceManager(),
                            context.ast.getLangOpts())
           .str();
-  std::string iterable =
-      "::ag::for_rows(" + context.rewriter.getRewrittenText(range->getSourceRange());
+  std::string rangeText = context.rewriter.getRewrittenText(range->getSourceRange());
+  std::string iterable = "::ag::for_rows(" + rangeText;
+  std::string itemType = "const ::ag::Tensor &";
+  std::string stop;
+  if (dataset) {
+    iterable = "::ag::data::for_dataset(" + rangeText;
+    itemType = "const auto &";
+    if (int index = stopVariable(statement->getBody(), vars); index >= 0)
+      stop = ", " + std::to_string(index);
+  }
   if (const auto *call = dyn_cast<CallExpr>(range->IgnoreImplicit())) {
     const FunctionDecl *callee = call->getDirectCallee();
     if (callee && callee->getQualifiedNameAsString() == "ag::range" &&
@@ -69,10 +131,10 @@ bool convertRangeFor(ConversionContext &context, const CXXForRangeStmt *statemen
     }
   }
   std::string call =
-      iterable + ", [&](const ::ag::Tensor &__ag_item, const ::ag::TensorList &__ag_v) -> "
+      iterable + ", [&](" + itemType + "__ag_item, const ::ag::TensorList &__ag_v) -> "
       "::ag::TensorList { " +
-      unpack + declaration + " = __ag_item; " + context.text(statement->getBody()) +
-      " return {" + list + "}; }, {" + list + "}, {" + names + "})";
+      unpack + declaration + "= __ag_item; " + context.text(statement->getBody()) +
+      " return {" + list + "}; }, {" + list + "}, {" + names + "}" + stop + ")";
   std::string id = "__ag_for_" + std::to_string(context.nextId++);
   context.replaceWithStagedCall(statement, id, call, vars);
   return true;

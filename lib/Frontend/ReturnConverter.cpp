@@ -77,7 +77,7 @@ bool isStaged(const Stmt *statement) {
   if (const auto *s = dyn_cast<ForStmt>(statement))
     return s->getCond() && tensorCondition(s->getCond()) != nullptr;
   if (const auto *s = dyn_cast<CXXForRangeStmt>(statement))
-    return s->getRangeInit() && isTensorType(s->getRangeInit()->getType());
+    return s->getRangeInit() && isStagedIterable(s->getRangeInit()->getType());
   return false;
 }
 

@@ -16,6 +16,16 @@ bool isTensorType(QualType type) {
   return record && record->getQualifiedNameAsString() == "ag::Tensor";
 }
 
+bool isDatasetType(QualType type) {
+  type = type.getNonReferenceType().getCanonicalType();
+  const auto *record = type->getAsCXXRecordDecl();
+  return record && record->getQualifiedNameAsString() == "ag::data::Dataset";
+}
+
+bool isStagedIterable(QualType type) {
+  return isTensorType(type) || isDatasetType(type);
+}
+
 const Expr *tensorCondition(const Expr *condition) {
   if (!condition)
     return nullptr;
