@@ -13,6 +13,8 @@
 #include <autograph/Function.h>
 #include <autograph/autograph.h>
 
+#include <Eigen/Core>
+
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -28,18 +30,21 @@
 #define AUTOGRAPH_EXAMPLE_WITHOUT_MAIN
 namespace eager {
 #include "../examples/models/collatz.cc"
+#include "../examples/models/datasets.cc"
 #include "../examples/models/loops.cc"
 #include "../examples/models/mlp.cc"
 #include "../examples/models/rows.cc"
 } // namespace eager
 namespace jit {
 #include "collatz.converted.cc"
+#include "datasets.converted.cc"
 #include "loops.converted.cc"
 #include "mlp.converted.cc"
 #include "rows.converted.cc"
 } // namespace jit
-#line 40 "bench/ExamplesBench.cpp"
+#line 42 "bench/ExamplesBench.cpp"
 #include "collatz_aot.h"
+#include "datasets_aot.h"
 #include "loops_aot.h"
 #include "mlp_aot.h"
 #include "rows_aot.h"
@@ -88,7 +93,23 @@ std::int64_t collatzCpp(std::int64_t n) {
   return steps;
 }
 
+/// sgd of examples/models/datasets.cc by hand: two passes over row blocks
+/// of 64.
+void sgdEigen(const std::vector<float> &x, const std::vector<float> &y,
+              std::int64_t n, std::int64_t k, std::vector<float> &w) {
+  using Matrix = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+  Eigen::Map<const Matrix> xs(x.data(), n, k), ys(y.data(), n, 1);
+  Eigen::Map<Matrix> ws(w.data(), k, 1);
+  for (int epoch = 0; epoch < 2; ++epoch)
+    for (std::int64_t start = 0; start < n; start += 64) {
+      std::int64_t rows = std::min<std::int64_t>(64, n - start);
+      Matrix error = xs.middleRows(start, rows) * ws - ys.middleRows(start, rows);
+      ws -= (xs.middleRows(start, rows).transpose() * error) * (0.5f / 64);
+    }
+}
+
 volatile std::int64_t sink;
+volatile float floatSink;
 
 } // namespace
 
@@ -116,6 +137,15 @@ int main(int argc, char **argv) {
   ag::Tensor w_x = ag::constant({0.5f, -1.f});
   ag::Tensor w_h = ag::constant({0.8f, 0.3f});
   ag::Tensor b = ag::constant({0.1f, 0.f});
+  const std::int64_t samples = 4096, features = 16;
+  std::vector<float> fx(samples * features), fy(samples), fw(features, 0.f);
+  for (std::size_t i = 0; i < fx.size(); ++i)
+    fx[i] = std::sin(0.37f * static_cast<float>(i));
+  for (std::size_t i = 0; i < fy.size(); ++i)
+    fy[i] = std::cos(0.11f * static_cast<float>(i));
+  ag::Tensor fit_x = ag::constant(fx, {samples, features});
+  ag::Tensor fit_y = ag::constant(fy, {samples, 1});
+  ag::Tensor fit_w = ag::zeros({features, 1});
 
   std::vector<Case> cases = {
       {"collatz_steps", "n = 837799 (524 iterations)",
@@ -141,6 +171,14 @@ int main(int argc, char **argv) {
        [&] { eager::recurrent_cell(sequence, w_x, w_h, b); },
        [&] { jit::recurrent_cell(sequence, w_x, w_h, b); },
        [&] { ag::aot::recurrent_cell(sequence, w_x, w_h, b); }, nullptr},
+      {"sgd", "x f32[4096,16], 2 epochs of batches of 64",
+       [&] { eager::sgd(fit_x, fit_y, fit_w); }, [&] { jit::sgd(fit_x, fit_y, fit_w); },
+       [&] { ag::aot::sgd(fit_x, fit_y, fit_w); },
+       [&] {
+         std::vector<float> w = fw;
+         sgdEigen(fx, fy, samples, features, w);
+         floatSink = w[0];
+       }},
   };
 
   std::printf("%-20s %-42s %12s %12s %12s %12s %10s\n", "function", "input",

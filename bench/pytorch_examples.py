@@ -62,6 +62,18 @@ def recurrent_cell(sequence: torch.Tensor, w_x: torch.Tensor, w_h: torch.Tensor,
     return h, positive_steps
 
 
+def sgd(x: torch.Tensor, y: torch.Tensor, w: torch.Tensor) -> torch.Tensor:
+    # from_tensor_slices(x, y).batch(64).repeat(2): slices of the tensors.
+    n = x.shape[0]
+    for epoch in range(2):
+        for start in range(0, n, 64):
+            xb = x[start:start + 64]
+            yb = y[start:start + 64]
+            error = torch.matmul(xb, w) - yb
+            w = w - torch.matmul(xb.t(), error) * (0.5 / 64)
+    return w
+
+
 def microseconds_per_call(call):
     for _ in range(3):  # warm up (TorchScript's profiling runs)
         call()
@@ -95,16 +107,25 @@ def main():
     w_x = torch.tensor([0.5, -1.0])
     w_h = torch.tensor([0.8, 0.3])
     b = torch.tensor([0.1, 0.0])
+    samples, features = 4096, 16
+    fit_x = torch.tensor([math.sin(0.37 * i) for i in range(samples * features)],
+                         dtype=torch.float32).reshape(samples, features)
+    fit_y = torch.tensor([math.cos(0.11 * i) for i in range(samples)],
+                         dtype=torch.float32).reshape(samples, 1)
+    fit_w = torch.zeros(features, 1)
     cases = [
         ("collatz_steps", collatz_steps, (torch.tensor(837799),)),
         ("triangle", triangle, (torch.tensor(100000),)),
         ("halve_at_least_once", halve_at_least_once, (torch.tensor(1e30),)),
         ("mlp", mlp, (x, w1, b1, w2, b2)),
         ("recurrent_cell", recurrent_cell, (sequence, w_x, w_h, b)),
+        ("sgd", sgd, (fit_x, fit_y, fit_w)),
     ]
     # Hand-checked results, so that both versions compute what the ag ones do.
     assert int(collatz_steps(torch.tensor(27))) == 111
     assert int(triangle(torch.tensor(100))) == 5050
+    # examples/models/datasets.expected: two steps from w = 0 give 0.123046875.
+    assert float(sgd(torch.ones(4, 1), torch.full((4, 1), 2.0), torch.zeros(1, 1))) == 0.123046875
     records = []
     for name, function, args in cases:
         scripted = torch.jit.script(function)
