@@ -194,6 +194,18 @@ private:
   bool batched_ = false;
 };
 
+/// A TracingError for a pipeline that cannot be staged: `what` cannot be
+/// staged (in the loop at the user's line, when converted code reported it);
+/// `advice` says what to do instead.
+[[noreturn]] void unstageable(const std::string &what, const std::string &advice) {
+  SourceLocation where = current_source_location();
+  std::string at = where.line > 0 && where.file && *where.file
+                       ? " (the loop at " + std::string(where.file) + ":" +
+                             std::to_string(where.line) + ")"
+                       : "";
+  throw TracingError("for_dataset: " + what + at + "; " + advice);
+}
+
 TensorList stagedLoop(
     const Node &leaf,
     const std::function<TensorList(const Components &, const TensorList &)> &body,
@@ -204,11 +216,11 @@ TensorList stagedLoop(
   for (const Node *node : chain) {
     if (node->kind == Node::Kind::Batch) {
       if (mapped)
-        throw TracingError(
-            "for_dataset: a map before a batch cannot be staged yet; map "
-            "after batch (the function then receives whole batches)");
+        unstageable("a map before a batch cannot be staged yet",
+                    "map after batch (the function then receives whole batches)");
       if (batched)
-        throw TracingError("for_dataset: a batch of batches cannot be staged yet");
+        unstageable("a batch of batches cannot be staged yet",
+                    "batch once, or iterate the dataset eagerly");
       batched = true;
     }
     mapped = mapped || node->kind == Node::Kind::Map;
@@ -227,22 +239,25 @@ TensorList stagedLoop(
                                   : tracer->emit_dim(source, 0);
   };
   Tensor length = staticLength >= 0 ? i64(staticLength) : lengthOf(sources[0]);
+  // Checked in compiled code, reported at the loop's line.
+  SourceLocation loop = current_source_location();
   for (std::size_t k = staticLength >= 0 ? 0 : 1; k < sources.size(); ++k)
     if (const Tensor &source = sources[k]; source.shape()[0] < 0)
       Assert(lengthOf(source) == length,
-             "from_tensor_slices: the tensors' first dimensions differ");
+             "from_tensor_slices: the tensors' first dimensions differ", loop.file,
+             loop.line);
 
   std::unique_ptr<ElementRows> rows;
   if (shuffled) {
     if (staticLength < 0)
-      throw TracingError(
-          "for_dataset: a shuffled dataset can be staged only when its "
-          "tensors' first dimension is known at trace time (got shape " +
-          format_shape(sources[0].shape()) + ")");
+      unstageable("a shuffled dataset can be staged only when its tensors' "
+                  "first dimension is known at trace time (got shape " +
+                      format_shape(sources[0].shape()) + ")",
+                  "trace the function for a known length (a signature such as "
+                  "f32[1000,784])");
     if (cardinality(leaf) == kInfinite)
-      throw TracingError(
-          "for_dataset: a shuffled dataset that repeats forever cannot be "
-          "staged; give repeat a count");
+      unstageable("a shuffled dataset that repeats forever cannot be staged",
+                  "give repeat a count");
     rows = std::make_unique<PrecomputedRows>(chain, staticLength, batched);
   } else {
     rows = std::make_unique<ArithmeticRows>(chain, length);
