@@ -55,6 +55,10 @@ Tensor index_kernel(const Tensor &x, const Tensor &index);
 Tensor gather_kernel(const Tensor &x, const Tensor &indices, const TensorSpec &spec);
 /// Rows [start, start + spec.shape[0]) of `x`, a view (bounds checked by infer).
 Tensor slice_kernel(const Tensor &x, const Tensor &start, const TensorSpec &spec);
+/// A copy of `x` whose row `index` (checked by infer, negative from the end)
+/// is `row`.
+Tensor update_row_kernel(const Tensor &x, const Tensor &index, const Tensor &row,
+                         const TensorSpec &spec);
 
 Tensor reduce_kernel(const Tensor &x, const OpAttrs &attrs,
                      const TensorSpec &out);

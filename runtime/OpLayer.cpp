@@ -96,6 +96,8 @@ Tensor run_kernel(OpKind kind, Span<const Tensor> in, const OpAttrs &attrs,
     return gather_kernel(in[0], in[1], spec);
   case OpKind::Slice:
     return slice_kernel(in[0], in[1], spec);
+  case OpKind::UpdateRow:
+    return update_row_kernel(in[0], in[1], in[2], spec);
   }
   throw InvalidArgumentError("apply_op: unknown op kind");
 }

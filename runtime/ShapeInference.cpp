@@ -59,6 +59,7 @@ const char *op_name(OpKind kind) noexcept {
   case OpKind::Fill: return "fill";
   case OpKind::Gather: return "gather";
   case OpKind::Slice: return "slice";
+  case OpKind::UpdateRow: return "update_row";
   }
   return "unknown-op";
 }
@@ -520,23 +521,22 @@ TensorSpec infer_concat(Span<const Tensor> inputs, const OpAttrs &attrs) {
   return TensorSpec{first.dtype, std::move(out)};
 }
 
-TensorSpec infer_index(Span<const Tensor> inputs) {
-  const char *name = "index";
+/// `name` is the op that indexes: index, or update_row.
+TensorSpec infer_index(Span<const Tensor> inputs, const char *name = "index") {
   expect_inputs(inputs, 2, name);
   const TensorImpl &x = checked_impl(inputs[0], name);
   const TensorImpl &i = checked_impl(inputs[1], name);
   if (x.rank == 0)
-    throw InvalidArgumentError("index: cannot index a scalar (shape [])");
+    throw InvalidArgumentError(std::string(name) + ": cannot index a scalar (shape [])");
   if (!is_integer(i.dtype) || i.rank != 0)
     throw InvalidArgumentError(
-        std::string("index: the index must be a 0-d int32 or int64 tensor, "
-                    "got ") +
+        std::string(name) + ": the index must be a 0-d int32 or int64 tensor, got " +
         dtype_name(i.dtype) + str(i));
   if (!i.symbolic && x.dims[0] >= 0) {
     std::int64_t v = 0;
     detail::convert_elements(i.dtype, i.data, DType::Int64, &v, 1);
     if (v < -x.dims[0] || v >= x.dims[0])
-      throw InvalidArgumentError("index: index " + std::to_string(v) +
+      throw InvalidArgumentError(std::string(name) + ": index " + std::to_string(v) +
                                  " is out of range for shape " + str(x));
   }
   return TensorSpec{x.dtype, Dims(x.dims + 1, x.dims + x.rank)};
@@ -588,6 +588,27 @@ TensorSpec infer_slice(Span<const Tensor> inputs) {
     out[0] = bounds[1] - bounds[0];
   }
   return TensorSpec{x.dtype, std::move(out)};
+}
+
+TensorSpec infer_update_row(Span<const Tensor> inputs) {
+  const char *name = "update_row";
+  expect_inputs(inputs, 3, name);
+  const TensorImpl &x = checked_impl(inputs[0], name);
+  const TensorImpl &row = checked_impl(inputs[2], name);
+  // The index is checked as ag.index checks it.
+  const Tensor index[] = {inputs[0], inputs[1]};
+  TensorSpec expected = infer_index(index, name);
+  TensorSpec given{row.dtype, shape_of(row)};
+  bool compatible = given.dtype == expected.dtype &&
+                    given.shape.size() == expected.shape.size();
+  for (std::size_t d = 0; compatible && d < given.shape.size(); ++d)
+    compatible = given.shape[d] < 0 || expected.shape[d] < 0 ||
+                 given.shape[d] == expected.shape[d];
+  if (!compatible)
+    throw InvalidArgumentError("update_row: a row of " + str(x) + " " +
+                               dtype_name(x.dtype) + " cannot be " +
+                               dtype_name(row.dtype) + str(row));
+  return TensorSpec{x.dtype, shape_of(x)};
 }
 
 TensorSpec infer_one_hot(Span<const Tensor> inputs, const OpAttrs &attrs) {
@@ -668,6 +689,7 @@ TensorSpec infer_op(OpKind kind, Span<const Tensor> inputs,
   case OpKind::Fill: return infer_fill(inputs, attrs);
   case OpKind::Gather: return infer_gather(inputs);
   case OpKind::Slice: return infer_slice(inputs);
+  case OpKind::UpdateRow: return infer_update_row(inputs);
   default: return infer_elementwise(kind, inputs, attrs);
   }
 }

@@ -317,4 +317,22 @@ Tensor slice_kernel(const Tensor &x, const Tensor &start, const TensorSpec &spec
                    static_cast<std::size_t>(first) * row);
 }
 
+Tensor update_row_kernel(const Tensor &x, const Tensor &index, const Tensor &row,
+                         const TensorSpec &spec) {
+  const TensorImpl &ix = *x.impl();
+  std::int64_t i = 0;
+  detail::convert_elements(index.impl()->dtype, index.impl()->data, DType::Int64, &i, 1);
+  if (i < 0)
+    i += ix.dims[0];
+  Tensor out = make_uninitialized(spec.dtype, spec.shape, "update_row");
+  const std::size_t bytes = ix.nbytes();
+  const std::size_t rowBytes = ix.dims[0] ? bytes / static_cast<std::size_t>(ix.dims[0]) : 0;
+  char *dst = static_cast<char *>(out.impl()->data);
+  if (bytes)
+    std::memcpy(dst, ix.data, bytes);
+  if (rowBytes)
+    std::memcpy(dst + static_cast<std::size_t>(i) * rowBytes, row.impl()->data, rowBytes);
+  return out;
+}
+
 } // namespace ag::detail

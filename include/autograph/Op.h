@@ -61,8 +61,9 @@ enum class OpKind : std::uint8_t {
   Fill,        // (value: 0-d) -> attrs.shape                      attrs: shape
   Gather,      // (t, indices:int) -> rows t[indices[...]] along the first axis
   Slice,       // (t, start, limit: 0-d int, one dtype) -> rows [start, limit)
+  UpdateRow,   // (t, i: 0-d int, row) -> t with row i (along the first axis) = row
 };
-inline constexpr int kNumOpKinds = static_cast<int>(OpKind::Slice) + 1;
+inline constexpr int kNumOpKinds = static_cast<int>(OpKind::UpdateRow) + 1;
 
 enum class ComparePredicate : std::uint8_t { EQ, NE, LT, LE, GT, GE };
 enum class Reduction : std::uint8_t { Sum, Mean, Max, Min };

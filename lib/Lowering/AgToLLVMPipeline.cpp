@@ -91,6 +91,21 @@ void autograph::buildLinalgToLLVMPipeline(OpPassManager &pm) {
   bufferize.allowReturnAllocsFromLoops = true;
   bufferize.setFunctionBoundaryTypeConversion(
       bufferization::LayoutMapOption::IdentityLayoutMap);
+  // A copy into or out of a strided view (writing a row into a batch) would
+  // be memref.copy's generic `memrefCopy`, a libmlir_c_runner_utils function:
+  // those become linalg.copy, lowered to loops below. Contiguous copies stay
+  // memref.copy (a memcpy).
+  bufferize.memCpyFn = [](OpBuilder &builder, Location loc, Value from,
+                          Value to) -> LogicalResult {
+    auto contiguous = [](Value buffer) {
+      return cast<MemRefType>(buffer.getType()).getLayout().isIdentity();
+    };
+    if (contiguous(from) && contiguous(to))
+      builder.create<memref::CopyOp>(loc, from, to);
+    else
+      builder.create<linalg::CopyOp>(loc, from, to);
+    return success();
+  };
   pm.addPass(bufferization::createOneShotBufferizePass(bufferize));
   bufferization::BufferDeallocationPipelineOptions deallocation;
   bufferization::buildBufferDeallocationPipeline(pm, deallocation);

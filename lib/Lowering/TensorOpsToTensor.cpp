@@ -1,7 +1,8 @@
 //===- TensorOpsToTensor.cpp - ag data-movement ops to tensor -------------===//
 //
-// ag.constant, ag.dim, ag.reshape, ag.concat, ag.index, ag.slice, ag.gather
-// and ag.range become tensor (and arith, linalg) ops. Indices are clamped into range so compiled
+// ag.constant, ag.dim, ag.reshape, ag.concat, ag.index, ag.slice,
+// ag.update_row, ag.gather and ag.range become tensor (and arith, linalg)
+// ops. Indices are clamped into range so compiled
 // code never reads out of bounds; reporting a bad index is ag.assert's job.
 // Patterns only.
 //
@@ -18,6 +19,9 @@
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/Dialect/Utils/StructuredOpsUtils.h"
 #include "mlir/IR/PatternMatch.h"
+
+#include <tuple>
+#include <utility>
 
 using namespace mlir;
 using namespace autograph::lowering;
@@ -216,6 +220,99 @@ struct SliceToTensor : OpRewritePattern<ag::SliceOp> {
   }
 };
 
+/// For an operand whose first dimension is dynamic: one row of zeros in
+/// place of the operand when it is empty, so that a clamped index always has
+/// a row to read or write. Returns the operand to use and its row count
+/// (at least 1).
+std::pair<Value, Value> withARow(OpBuilder &builder, Location loc, Value source) {
+  auto type = cast<RankedTensorType>(source.getType());
+  Value rows = dimSize(builder, loc, source, 0);
+  if (!type.isDynamicDim(0))
+    return {source, rows};
+  SmallVector<int64_t> oneRow(type.getShape());
+  oneRow[0] = 1;
+  SmallVector<Value> rest;
+  for (int64_t d = 1; d < type.getRank(); ++d)
+    if (type.isDynamicDim(d))
+      rest.push_back(dimSize(builder, loc, source, d));
+  Value empty = emptyTensor(
+      builder, loc, RankedTensorType::get(oneRow, type.getElementType()), rest);
+  Value zero = scalarConstant(builder, loc, type.getElementType(), 0);
+  Value zeros = builder.create<linalg::FillOp>(loc, zero, empty).getResult(0);
+  Value none = builder.create<arith::ConstantIndexOp>(loc, 0);
+  Value isEmpty =
+      builder.create<arith::CmpIOp>(loc, arith::CmpIPredicate::eq, rows, none);
+  Value replaced = builder.create<arith::SelectOp>(
+      loc, isEmpty, castTo(builder, loc, zeros, type), source);
+  Value atLeastOne = builder.create<arith::MaxSIOp>(
+      loc, rows, builder.create<arith::ConstantIndexOp>(loc, 1));
+  return {replaced, atLeastOne};
+}
+
+/// tensor.insert_slice of the row at the clamped index. An empty operand is
+/// the result as it is (the index failed the assert before the op).
+struct UpdateRowToTensor : OpRewritePattern<ag::UpdateRowOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(ag::UpdateRowOp op,
+                                PatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    Value target = op.getOperand();
+    auto type = cast<RankedTensorType>(target.getType());
+    if (type.getDimSize(0) == 0) {
+      rewriter.replaceOp(op, target);
+      return success();
+    }
+    auto [working, rows] = withARow(rewriter, loc, target);
+    Value zero = rewriter.create<arith::ConstantIndexOp>(loc, 0);
+    Value one = rewriter.create<arith::ConstantIndexOp>(loc, 1);
+    Value last = rewriter.create<arith::SubIOp>(loc, rows, one);
+    Value index = clamp(rewriter, loc,
+                        toIndex(rewriter, loc, extractScalar(rewriter, loc, op.getIndex())),
+                        zero, last);
+    SmallVector<OpFoldResult> offsets, sizes, strides;
+    rowsSlice(rewriter, loc, working, index, one, offsets, sizes, strides);
+    sizes[0] = rewriter.getIndexAttr(1);
+    // Extents known only at run time may disagree (ag.assert reports it):
+    // only the part of the row that fits is written.
+    Value row = op.getRow();
+    auto rowType = cast<RankedTensorType>(row.getType());
+    SmallVector<OpFoldResult> rowSizes;
+    SmallVector<int64_t> fittedShape;
+    bool fitted = false;
+    for (int64_t d = 0; d < rowType.getRank(); ++d) {
+      if (!rowType.isDynamicDim(d) && !type.isDynamicDim(d + 1)) {
+        rowSizes.push_back(rewriter.getIndexAttr(rowType.getDimSize(d)));
+        fittedShape.push_back(rowType.getDimSize(d));
+        continue;
+      }
+      fitted = true;
+      Value size = rewriter.create<arith::MinSIOp>(
+          loc, dimSize(rewriter, loc, row, d), dimSize(rewriter, loc, working, d + 1));
+      rowSizes.push_back(size);
+      sizes[d + 1] = size;
+      fittedShape.push_back(ShapedType::kDynamic);
+    }
+    if (fitted)
+      row = rewriter.create<tensor::ExtractSliceOp>(
+          loc, RankedTensorType::get(fittedShape, rowType.getElementType()), row,
+          SmallVector<OpFoldResult>(rowType.getRank(), rewriter.getIndexAttr(0)),
+          rowSizes, SmallVector<OpFoldResult>(rowType.getRank(), rewriter.getIndexAttr(1)));
+    // The row has one dimension less: insert_slice drops the unit one.
+    Value updated = rewriter.create<tensor::InsertSliceOp>(loc, row, working, offsets,
+                                                           sizes, strides);
+    if (type.isDynamicDim(0)) {
+      // Back to the operand's own row count (0 for an empty operand).
+      SmallVector<OpFoldResult> whole, wholeSizes, unit;
+      rowsSlice(rewriter, loc, target, zero, dimSize(rewriter, loc, target, 0), whole,
+                wholeSizes, unit);
+      updated = rewriter.create<tensor::ExtractSliceOp>(loc, type, updated, whole,
+                                                        wholeSizes, unit);
+    }
+    rewriter.replaceOp(op, updated);
+    return success();
+  }
+};
+
 /// A linalg.generic whose body reads `operand[clamp(index), j...]` for each
 /// index element. An empty operand has no row to read: its result is zeros
 /// (indices into it fail the assert that tracing put before the op).
@@ -243,26 +340,8 @@ struct GatherToLinalg : OpRewritePattern<ag::GatherOp> {
       rewriter.replaceOpWithNewOp<linalg::FillOp>(op, zero, init);
       return success();
     }
-    Value rows = dimSize(rewriter, loc, source, 0);
-    if (sourceType.isDynamicDim(0)) {
-      // One row of zeros stands in for an empty operand.
-      SmallVector<int64_t> oneRow(sourceType.getShape());
-      oneRow[0] = 1;
-      SmallVector<Value> rest;
-      for (int64_t d = 1; d < sourceType.getRank(); ++d)
-        if (sourceType.isDynamicDim(d))
-          rest.push_back(dimSize(rewriter, loc, source, d));
-      Value empty = emptyTensor(
-          rewriter, loc, RankedTensorType::get(oneRow, elementType), rest);
-      Value zeros = rewriter.create<linalg::FillOp>(loc, zero, empty).getResult(0);
-      Value isEmpty = rewriter.create<arith::CmpIOp>(
-          loc, arith::CmpIPredicate::eq, rows,
-          rewriter.create<arith::ConstantIndexOp>(loc, 0));
-      source = rewriter.create<arith::SelectOp>(
-          loc, isEmpty, castTo(rewriter, loc, zeros, sourceType), source);
-      rows = rewriter.create<arith::MaxSIOp>(
-          loc, rows, rewriter.create<arith::ConstantIndexOp>(loc, 1));
-    }
+    Value rows;
+    std::tie(source, rows) = withARow(rewriter, loc, source);
     Value last = rewriter.create<arith::SubIOp>(
         loc, rows, rewriter.create<arith::ConstantIndexOp>(loc, 1));
 
@@ -369,6 +448,7 @@ struct RangeToLinalg : OpRewritePattern<ag::RangeOp> {
 
 void autograph::populateAgTensorOpsToTensorPatterns(RewritePatternSet &patterns) {
   patterns.add<ConstantToArith, DimToTensor, ReshapeToTensor, ConcatToTensor,
-               IndexToTensor, SliceToTensor, GatherToLinalg, RangeToLinalg>(
+               IndexToTensor, SliceToTensor, UpdateRowToTensor, GatherToLinalg,
+               RangeToLinalg>(
       patterns.getContext());
 }

@@ -79,6 +79,7 @@ const char *simpleOpName(::ag::OpKind kind) {
   case K::Range: return "ag.range";
   case K::Gather: return "ag.gather";
   case K::Slice: return "ag.slice";
+  case K::UpdateRow: return "ag.update_row";
   default: return nullptr;
   }
 }
@@ -215,7 +216,7 @@ void MlirTracer::emitNonZeroCheck(Value divisor, const std::string &message) {
   builder_.create<mlir::ag::AssertOp>(UnknownLoc::get(context), nonZero, message);
 }
 
-Value MlirTracer::emitIndexWrapAndCheck(Value operand, Value index) {
+Value MlirTracer::emitIndexWrapAndCheck(Value operand, Value index, const char *op) {
   MLIRContext *context = builder_.getContext();
   auto scalar = [&](Type element) { return RankedTensorType::get({}, element); };
   Type i64 = scalar(builder_.getI64Type()), i1 = scalar(builder_.getI1Type());
@@ -242,7 +243,7 @@ Value MlirTracer::emitIndexWrapAndCheck(Value operand, Value index) {
       compare(mlir::ag::ComparisonPredicate::lt, wrapped, extent));
   builder_.create<mlir::ag::AssertOp>(
       UnknownLoc::get(context), inRange,
-      "index: index is out of range for shape " + specText(operandType).substr(
+      std::string(op) + ": index is out of range for shape " + specText(operandType).substr(
           specText(operandType).find('[')));
   return wrapped;
 }
@@ -285,6 +286,31 @@ void MlirTracer::emitGatherCheck(Value operand, Value indices) {
   builder_.create<mlir::ag::AssertOp>(
       UnknownLoc::get(builder_.getContext()), inRange,
       "gather: an index is out of range for shape " + shape.substr(shape.find('[')));
+}
+
+void MlirTracer::emitRowShapeCheck(Value operand, Value row) {
+  auto operandType = cast<RankedTensorType>(operand.getType());
+  auto rowType = cast<RankedTensorType>(row.getType());
+  Type i1 = RankedTensorType::get({}, builder_.getI1Type());
+  Value same;
+  for (int64_t d = 0; d < rowType.getRank(); ++d) {
+    if (!rowType.isDynamicDim(d) && !operandType.isDynamicDim(d + 1))
+      continue; // equal: the types agree
+    Value equal = builder_.create<mlir::ag::CompareOp>(
+        here(), mlir::ag::ComparisonPredicate::eq,
+        builder_.create<mlir::ag::DimOp>(here(), row, d),
+        builder_.create<mlir::ag::DimOp>(here(), operand, d + 1));
+    same = same ? builder_.create<mlir::ag::LogicalAndOp>(here(), i1, same, equal)
+                      .getResult()
+                : equal;
+  }
+  if (!same)
+    return;
+  std::string shape = specText(operandType);
+  builder_.create<mlir::ag::AssertOp>(
+      UnknownLoc::get(builder_.getContext()), same,
+      "update_row: the row's shape differs from a row of shape " +
+          shape.substr(shape.find('[')));
 }
 
 void MlirTracer::emitSliceCheck(Value operand, Value start, Value limit) {
@@ -345,12 +371,14 @@ std::vector<Value> MlirTracer::dynamicSizes(const ::ag::Shape &shape) {
                                     : "rem: integer division by zero");
   // Eagerly an index counts from the end when negative and raises when out
   // of range; compiled code wraps and checks it the same way.
-  if (kind == K::Index)
-    values[1] = emitIndexWrapAndCheck(values[0], values[1]);
+  if (kind == K::Index || kind == K::UpdateRow)
+    values[1] = emitIndexWrapAndCheck(values[0], values[1], ::ag::op_name(kind));
   if (kind == K::Gather)
     emitGatherCheck(values[0], values[1]);
   if (kind == K::Slice)
     emitSliceCheck(values[0], values[1], values[2]);
+  if (kind == K::UpdateRow)
+    emitRowShapeCheck(values[0], values[2]);
   if (const char *name = simpleOpName(kind)) {
     if (kind == K::MatMul && type.getRank() != 2)
       throw ::ag::TracingError("matmul: batched matmul cannot be traced yet");

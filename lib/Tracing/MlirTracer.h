@@ -122,11 +122,16 @@ private:
   /// ag.assert (without location: a run-time check) that no element of
   /// `divisor` is zero, failing with `message`.
   void emitNonZeroCheck(mlir::Value divisor, const std::string &message);
-  /// The index of ag.index on `operand` as i64, counted from the end when
-  /// negative, with an ag.assert (a run-time check) that it is in range.
-  mlir::Value emitIndexWrapAndCheck(mlir::Value operand, mlir::Value index);
+  /// The index of ag.index or ag.update_row (`op`) on `operand` as i64,
+  /// counted from the end when negative, with an ag.assert (a run-time
+  /// check) that it is in range.
+  mlir::Value emitIndexWrapAndCheck(mlir::Value operand, mlir::Value index,
+                                    const char *op);
   /// Asserts that every element of `indices` is in [0, dim 0 of `operand`).
   void emitGatherCheck(mlir::Value operand, mlir::Value indices);
+  /// Asserts that the extents of `row` known only at run time are those of a
+  /// row of `operand` (for ag.update_row).
+  void emitRowShapeCheck(mlir::Value operand, mlir::Value row);
   /// Asserts 0 <= start <= limit <= dim 0 of `operand`.
   void emitSliceCheck(mlir::Value operand, mlir::Value start, mlir::Value limit);
   /// Runs `branch` with ops recorded into `block`; returns its results.

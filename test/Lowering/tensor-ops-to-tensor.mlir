@@ -80,6 +80,39 @@ func.func @slice_rows(%x: tensor<10x4xf32>, %lo: tensor<i64>, %hi: tensor<i64>) 
 
 // -----
 
+// The row is inserted at the index clamped into [0, rows - 1].
+// CHECK-LABEL: func @update_row_inserts_the_row
+// CHECK-SAME: (%[[X:.*]]: tensor<4x3xf32>, %[[I:.*]]: tensor<i32>, %[[R:.*]]: tensor<3xf32>)
+func.func @update_row_inserts_the_row(%x: tensor<4x3xf32>, %i: tensor<i32>, %r: tensor<3xf32>) -> tensor<4x3xf32> {
+  // CHECK: %[[INDEX:.*]] = arith.index_cast %{{.*}} : i32 to index
+  // CHECK: %[[LOW:.*]] = arith.minsi %[[INDEX]], %{{.*}} : index
+  // CHECK: %[[CLAMPED:.*]] = arith.maxsi %[[LOW]], %{{.*}} : index
+  // CHECK: %[[NEW:.*]] = tensor.insert_slice %[[R]] into %[[X]][%[[CLAMPED]], 0] [1, 3] [1, 1] : tensor<3xf32> into tensor<4x3xf32>
+  // CHECK: return %[[NEW]]
+  %0 = ag.update_row %x[%i], %r : tensor<4x3xf32>, tensor<i32>, tensor<3xf32>
+  return %0 : tensor<4x3xf32>
+}
+
+// -----
+
+// An operand that may be empty gets one row of zeros to write into; the
+// result is cut back to the operand's own row count.
+// CHECK-LABEL: func @update_row_of_a_dynamic_operand
+// CHECK-SAME: (%[[X:.*]]: tensor<?xi64>, %[[I:.*]]: tensor<i64>, %[[R:.*]]: tensor<i64>)
+func.func @update_row_of_a_dynamic_operand(%x: tensor<?xi64>, %i: tensor<i64>, %r: tensor<i64>) -> tensor<?xi64> {
+  // CHECK: %[[ROWS:.*]] = tensor.dim %[[X]]
+  // CHECK: %[[EMPTY:.*]] = arith.cmpi eq, %[[ROWS]], %{{.*}} : index
+  // CHECK: %[[TARGET:.*]] = arith.select %[[EMPTY]], %{{.*}}, %[[X]] : tensor<?xi64>
+  // CHECK: %[[NEW:.*]] = tensor.insert_slice %[[R]] into %[[TARGET]][%{{.*}}] [1] [1] : tensor<i64> into tensor<?xi64>
+  // CHECK: %[[OWN_ROWS:.*]] = tensor.dim %[[X]]
+  // CHECK: %[[CUT:.*]] = tensor.extract_slice %[[NEW]][0] [%[[OWN_ROWS]]] [1] : tensor<?xi64> to tensor<?xi64>
+  // CHECK: return %[[CUT]]
+  %0 = ag.update_row %x[%i], %r : tensor<?xi64>, tensor<i64>, tensor<i64>
+  return %0 : tensor<?xi64>
+}
+
+// -----
+
 // Each index is clamped into [0, rows - 1] and its row read with
 // tensor.extract; the other dimensions are the loop's.
 // CHECK-LABEL: func @gather_reads_clamped_rows

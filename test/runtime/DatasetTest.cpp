@@ -200,4 +200,38 @@ TEST(DatasetTest, GatherTakesRowsInTheIndicesShape) {
                  "gather: cannot gather rows of a scalar");
 }
 
+// The op layer's row ops that staged dataset loops use.
+TEST(DatasetTest, SliceIsAViewOfConsecutiveRows) {
+  Tensor x = ag::constant({{1, 2}, {3, 4}, {5, 6}});
+  auto slice = [&](std::int64_t start, std::int64_t limit) {
+    const Tensor inputs[] = {x, ag::constant(start), ag::constant(limit)};
+    return ag::apply_op(ag::OpKind::Slice, inputs);
+  };
+  expect_tensor<std::int32_t>(slice(1, 3), ag::DType::Int32, {2, 2}, {3, 4, 5, 6});
+  expect_tensor<std::int32_t>(slice(2, 2), ag::DType::Int32, {0, 2}, {});
+  expect_invalid([&] { slice(2, 4); }, "slice: rows [2, 4) are out of range for shape [3,2]");
+  expect_invalid([&] { slice(2, 1); }, "slice: rows [2, 1) are out of range for shape [3,2]");
+  expect_invalid([&] { slice(-1, 1); }, "slice: rows [-1, 1) are out of range");
+}
+
+TEST(DatasetTest, UpdateRowReplacesOneRowOfACopy) {
+  Tensor x = ag::constant({{1, 2}, {3, 4}, {5, 6}});
+  auto update = [&](Tensor index, Tensor row) {
+    const Tensor inputs[] = {x, index, row};
+    return ag::apply_op(ag::OpKind::UpdateRow, inputs);
+  };
+  expect_tensor<std::int32_t>(update(ag::constant(1), ag::constant({7, 8})),
+                              ag::DType::Int32, {3, 2}, {1, 2, 7, 8, 5, 6});
+  // Negative counts from the end, as t[i] does; x itself is unchanged.
+  expect_tensor<std::int32_t>(update(ag::constant(std::int64_t{-1}), ag::constant({0, 0})),
+                              ag::DType::Int32, {3, 2}, {1, 2, 3, 4, 0, 0});
+  expect_tensor<std::int32_t>(x, ag::DType::Int32, {3, 2}, {1, 2, 3, 4, 5, 6});
+  expect_invalid([&] { update(ag::constant(3), ag::constant({0, 0})); },
+                 "update_row: index 3 is out of range for shape [3,2]");
+  expect_invalid([&] { update(ag::constant(0), ag::constant({0, 0, 0})); },
+                 "update_row: a row of [3,2] int32 cannot be int32[3]");
+  expect_invalid([&] { update(ag::constant(0), ag::constant({0.f, 0.f})); },
+                 "update_row: a row of [3,2] int32 cannot be float32[2]");
+}
+
 } // namespace

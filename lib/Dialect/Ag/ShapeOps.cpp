@@ -319,7 +319,7 @@ OpFoldResult ConcatOp::fold(FoldAdaptor) {
 }
 
 //===----------------------------------------------------------------------===//
-// IndexOp, SliceOp and GatherOp
+// IndexOp, SliceOp, UpdateRowOp and GatherOp
 //===----------------------------------------------------------------------===//
 
 /// Checks that `result` is `operand` with its first dimension replaced by
@@ -349,6 +349,18 @@ LogicalResult IndexOp::verify() {
 LogicalResult SliceOp::verify() {
   return verifyRowsOf(*this, tensorType(getOperand()), tensorType(getResult()),
                       ShapedType::kDynamic);
+}
+
+LogicalResult UpdateRowOp::verify() {
+  RankedTensorType operand = tensorType(getOperand()), row = tensorType(getRow());
+  if (operand.getRank() < 1)
+    return emitOpError("needs an operand of rank 1 or more, got ") << operand;
+  auto expected = RankedTensorType::get(operand.getShape().drop_front(),
+                                        operand.getElementType());
+  if (row.getElementType() != operand.getElementType() ||
+      failed(verifyCompatibleShape(expected, row)))
+    return emitOpError("row type ") << row << " does not match " << expected;
+  return success();
 }
 
 LogicalResult GatherOp::verify() {

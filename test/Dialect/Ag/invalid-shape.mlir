@@ -217,6 +217,30 @@ func.func @slice_result(%x: tensor<4x3xf32>, %i: tensor<i64>) {
 
 // -----
 
+func.func @update_row_scalar(%x: tensor<f32>, %i: tensor<i64>) {
+  // expected-error @+1 {{'ag.update_row' op needs an operand of rank 1 or more, got 'tensor<f32>'}}
+  %0 = ag.update_row %x[%i], %x : tensor<f32>, tensor<i64>, tensor<f32>
+  return
+}
+
+// -----
+
+func.func @update_row_shape(%x: tensor<4x3xf32>, %i: tensor<i64>, %r: tensor<4xf32>) {
+  // expected-error @+1 {{'ag.update_row' op row type 'tensor<4xf32>' does not match 'tensor<3xf32>'}}
+  %0 = ag.update_row %x[%i], %r : tensor<4x3xf32>, tensor<i64>, tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @update_row_element_type(%x: tensor<4x3xf32>, %i: tensor<i64>, %r: tensor<3xi32>) {
+  // expected-error @+1 {{'ag.update_row' op row type 'tensor<3xi32>' does not match 'tensor<3xf32>'}}
+  %0 = ag.update_row %x[%i], %r : tensor<4x3xf32>, tensor<i64>, tensor<3xi32>
+  return
+}
+
+// -----
+
 func.func @gather_scalar(%x: tensor<f32>, %i: tensor<2xi64>) {
   // expected-error @+1 {{'ag.gather' op needs an operand of rank 1 or more, got 'tensor<f32>'}}
   %0 = ag.gather %x[%i] : tensor<f32>, tensor<2xi64> -> tensor<2xf32>

@@ -60,6 +60,17 @@ func.func @index_and_slice(%x: tensor<?x3xf32>, %i: tensor<i64>, %j: tensor<i64>
   return
 }
 
+// CHECK-LABEL: func @update_row
+// CHECK-SAME: (%[[X:.*]]: tensor<?x3xf32>, %[[I:.*]]: tensor<i32>, %[[R:.*]]: tensor<3xf32>, %[[S:.*]]: tensor<?xf32>)
+func.func @update_row(%x: tensor<?x3xf32>, %i: tensor<i32>, %r: tensor<3xf32>, %s: tensor<?xf32>) {
+  // CHECK: ag.update_row %[[X]][%[[I]]], %[[R]] : tensor<?x3xf32>, tensor<i32>, tensor<3xf32>
+  %0 = ag.update_row %x[%i], %r : tensor<?x3xf32>, tensor<i32>, tensor<3xf32>
+  // A row whose extent is known only at run time.
+  // CHECK: ag.update_row %[[X]][%[[I]]], %[[S]] : tensor<?x3xf32>, tensor<i32>, tensor<?xf32>
+  %1 = ag.update_row %x[%i], %s : tensor<?x3xf32>, tensor<i32>, tensor<?xf32>
+  return
+}
+
 // CHECK-LABEL: func @gather
 // CHECK-SAME: (%[[X:.*]]: tensor<?x3xf32>, %[[I:.*]]: tensor<?xi64>, %[[J:.*]]: tensor<2x2xi32>)
 func.func @gather(%x: tensor<?x3xf32>, %i: tensor<?xi64>, %j: tensor<2x2xi32>) {

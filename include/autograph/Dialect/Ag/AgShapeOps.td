@@ -203,6 +203,30 @@ def Ag_SliceOp : Ag_Op<"slice", [Pure, AllTypesMatch<["start", "limit"]>]> {
   let hasVerifier = 1;
 }
 
+def Ag_UpdateRowOp : Ag_Op<"update_row", [Pure,
+    AllTypesMatch<["operand", "result"]>]> {
+  let summary = "`operand` with row `index` (first dimension) replaced by `row`";
+  let description = [{
+    The functional form of `t[i] = row`: the result is `operand` except for
+    its row `index` along the first dimension, which is `row` (of the
+    operand's shape without its first dimension). It builds a dataset batch
+    element by element when a map comes before the batch. An index out of
+    `[0, dim 0)` is a run-time error, checked by an `ag.assert` before the
+    op; the lowering (`tensor.insert_slice`) clamps it.
+
+    ```mlir
+    %batch2 = ag.update_row %batch[%i], %row : tensor<?x3xf32>, tensor<i64>, tensor<3xf32>
+    ```
+  }];
+  let arguments = (ins Ag_Tensor:$operand, Ag_IntScalar:$index, Ag_Tensor:$row);
+  let results = (outs Ag_Tensor:$result);
+  let assemblyFormat = [{
+    $operand `[` $index `]` `,` $row attr-dict `:` type($operand) `,` type($index) `,`
+    type($row)
+  }];
+  let hasVerifier = 1;
+}
+
 def Ag_GatherOp : Ag_Op<"gather", [Pure]> {
   let summary = "Rows `operand[indices[...]]` along the first dimension";
   let description = [{
