@@ -14,7 +14,9 @@
 //   0..n-1, and the order it gives is a constant of the loop; element q
 //   gathers its rows from it.
 //
-// Maps apply to the gathered element, so a map must come after every batch.
+// Maps after the batch (or without one) apply to the selected element; the
+// maps before a batch run on each of its rows, in an inner ag.for that
+// writes the mapped rows into the batch.
 //
 //===----------------------------------------------------------------------===//
 #include "DatasetNode.h"
@@ -28,6 +30,7 @@
 #include "autograph/Tracer.h"
 
 #include <optional>
+#include <utility>
 
 namespace ag::data::detail {
 namespace {
@@ -93,8 +96,12 @@ public:
   virtual ~ElementRows() = default;
   /// Whether there is an element q (0-d boolean).
   virtual Tensor has(const Tensor &q) const = 0;
-  /// Element q, before the pipeline's maps.
-  virtual Components element(const Tensor &q, const Components &sources) const = 0;
+  /// The source rows of element q: a 0-d row number, or 1-d for a batch.
+  virtual Tensor rows(const Tensor &q) const = 0;
+  /// Element q, before the pipeline's maps: its rows of each source.
+  virtual Components element(const Tensor &q, const Components &sources) const {
+    return selectRows(sources, rows(q));
+  }
 };
 
 /// Without shuffle: positions arithmetic, for any source length.
@@ -129,16 +136,17 @@ public:
       return q < *outer.length;
     return outer.alive ? *outer.alive : constant(true);
   }
-  Components element(const Tensor &q, const Components &sources) const override {
+  Tensor rows(const Tensor &q) const override {
     if (!batch_)
-      return selectRows(sources, unwrap(elements_, q));
-    Tensor first = unwrap(batches_, q) * i64(*batch_);
-    Tensor last = first + i64(*batch_);
-    if (elements_.length)
-      last = minimum(last, *elements_.length);
-    if (!elements_.wraps.empty())
-      return selectRows(sources, unwrap(elements_, range(first, last, i64(1))));
+      return unwrap(elements_, q);
+    auto [first, last] = batchBounds(q);
+    return unwrap(elements_, range(first, last, i64(1)));
+  }
+  Components element(const Tensor &q, const Components &sources) const override {
+    if (!batch_ || !elements_.wraps.empty())
+      return ElementRows::element(q, sources);
     // Consecutive rows: a slice of each source, without a copy.
+    auto [first, last] = batchBounds(q);
     Components element;
     for (const Tensor &source : sources) {
       const Tensor inputs[] = {source, first, last};
@@ -148,6 +156,15 @@ public:
   }
 
 private:
+  /// The positions [first, last) of batch q in the element stream.
+  std::pair<Tensor, Tensor> batchBounds(const Tensor &q) const {
+    Tensor first = unwrap(batches_, q) * i64(*batch_);
+    Tensor last = first + i64(*batch_);
+    if (elements_.length)
+      last = minimum(last, *elements_.length);
+    return {first, last};
+  }
+
   Level elements_, batches_;
   std::optional<std::int64_t> batch_;
 };
@@ -182,17 +199,56 @@ public:
     batched_ = batched;
   }
   Tensor has(const Tensor &q) const override { return q < count_; }
-  Components element(const Tensor &q, const Components &sources) const override {
+  Tensor rows(const Tensor &q) const override {
     if (!batched_)
-      return selectRows(sources, order_[q]);
+      return order_[q];
     const Tensor inputs[] = {order_, offsets_[q], offsets_[q + i64(1)]};
-    return selectRows(sources, apply_op(OpKind::Slice, inputs));
+    return apply_op(OpKind::Slice, inputs);
   }
 
 private:
   Tensor count_, order_, offsets_;
   bool batched_ = false;
 };
+
+/// The batch of source rows `rows` (1-d, at least one) whose elements go
+/// through `maps` first: an inner ag.for over the rows writes each mapped
+/// element into its row of the batch (ag.update_row), after the first has
+/// given the batch's type. The maps run in the rows' order, as eagerly.
+Components mapThenBatch(Tracer &tracer, const Components &sources,
+                        const std::vector<const Node *> &maps, const Tensor &rows) {
+  auto mapped = [&](const Tensor &i) {
+    Components element = selectRows(sources, rows[i]);
+    for (const Node *node : maps)
+      element = node->fn(element);
+    return element;
+  };
+  Components first = mapped(i64(0));
+  Tensor none = rows * i64(0); // the batch's size of row numbers 0
+  TensorList batch;
+  std::vector<std::string> names;
+  for (const Tensor &tensor : first) {
+    batch.push_back(gather(expand_dims(tensor, 0), none));
+    names.push_back("the mapped batch's tensor " + std::to_string(names.size()));
+  }
+  Tensor size = rows.shape()[0] >= 0 ? i64(rows.shape()[0]) : tracer.emit_dim(rows, 0);
+  return tracer.emit_for(
+      i64(1), size, i64(1), batch,
+      [&](const Tensor &i, const TensorList &partial) {
+        Components element = mapped(i);
+        if (element.size() != partial.size())
+          throw InvalidArgumentError("for_dataset: a map returned " +
+                                     std::to_string(element.size()) + " tensors, then " +
+                                     std::to_string(partial.size()));
+        TensorList next;
+        for (std::size_t k = 0; k < partial.size(); ++k) {
+          const Tensor inputs[] = {partial[k], i, element[k]};
+          next.push_back(apply_op(OpKind::UpdateRow, inputs));
+        }
+        return next;
+      },
+      names);
+}
 
 /// A TracingError for a pipeline that cannot be staged: `what` cannot be
 /// staged (in the loop at the user's line, when converted code reported it);
@@ -212,18 +268,18 @@ TensorList stagedLoop(
     const TensorList &loopVars, const std::vector<std::string> &names, int stopVar) {
   std::vector<const Node *> chain = chainOf(leaf);
   const Components &sources = chain.front()->components;
-  bool shuffled = false, batched = false, mapped = false;
+  bool shuffled = false, batched = false;
+  std::vector<const Node *> elementMaps, maps; // before a batch, after it
   for (const Node *node : chain) {
+    if (node->kind == Node::Kind::Map)
+      maps.push_back(node);
     if (node->kind == Node::Kind::Batch) {
-      if (mapped)
-        unstageable("a map before a batch cannot be staged yet",
-                    "map after batch (the function then receives whole batches)");
+      elementMaps.swap(maps);
       if (batched)
         unstageable("a batch of batches cannot be staged yet",
                     "batch once, or iterate the dataset eagerly");
       batched = true;
     }
-    mapped = mapped || node->kind == Node::Kind::Map;
     shuffled = shuffled || node->kind == Node::Kind::Shuffle;
   }
 
@@ -275,10 +331,11 @@ TensorList stagedLoop(
     return more;
   };
   auto step = [&](const TensorList &vars) {
-    Components element = rows->element(vars[0], sources);
-    for (const Node *node : chain)
-      if (node->kind == Node::Kind::Map)
-        element = node->fn(element);
+    Components element = elementMaps.empty()
+                             ? rows->element(vars[0], sources)
+                             : mapThenBatch(*tracer, sources, elementMaps, rows->rows(vars[0]));
+    for (const Node *node : maps)
+      element = node->fn(element);
     TensorList user(vars.begin() + 1, vars.end());
     TensorList next = body(element, user);
     checkBodyResult(next, user);

@@ -14,6 +14,8 @@ int main() {
   ag::Tensor y = ag::constant({2.f, 2.f, 4.f, 4.f});
   ag::print("w", ag::aot::fit_line(x, y));
   ag::print("visits", ag::aot::label_visits(ag::range(std::int64_t{6})));
+  ag::print("normalized total", ag::aot::normalized_batches(
+                                    ag::constant({{1.f, 2.f}, {4.f, 2.f}, {3.f, 3.f}})));
   ag::print("first negative", ag::aot::first_negative(ag::constant({3.f, -2.f, -5.f})),
             ag::aot::first_negative(ag::constant({1.f, 2.f})));
   ag::print("sgd", ag::aot::sgd(ag::ones({4, 1}), ag::fill({4, 1}, 2.f),

@@ -4,8 +4,8 @@
 // autograph-cc turns each loop into one staged loop over the pipeline's
 // elements, so the compiled function runs the whole pipeline natively:
 // batches of a length known only at run time, an infinite repeat ended by a
-// break, a shuffle (each epoch in its own order, the same in every mode)
-// and a map over the batches.
+// break, a shuffle (each epoch in its own order, the same in every mode),
+// and maps over the elements and over the batches.
 #include <autograph/autograph.h>
 
 #include <cstdint>
@@ -57,6 +57,24 @@ AG_FUNCTION ag::Tensor label_visits(ag::Tensor labels) {
   return visits;
 }
 
+// Each row scaled by its maximum (a map before the batch, run on every row
+// in order), then batched in twos.
+AG_FUNCTION ag::Tensor normalized_batches(ag::Tensor x) {
+  auto batches = ag::data::from_tensor_slices(x)
+                     .map([](ag::Tensor row) {
+                       ag::Tensor largest = ag::reduce_max(row);
+                       ag::print("max", largest);
+                       return row / largest;
+                     })
+                     .batch(2);
+  ag::Tensor total = ag::constant(0.f);
+  for (ag::Tensor batch : batches) {
+    ag::print("batch sum", ag::reduce_sum(batch));
+    total += ag::reduce_sum(batch);
+  }
+  return total;
+}
+
 // The first negative element, or 0: a return from inside the loop ends it.
 AG_FUNCTION ag::Tensor first_negative(ag::Tensor x) {
   for (ag::Tensor v : ag::data::from_tensor_slices(x)) {
@@ -83,6 +101,8 @@ int main() {
   ag::Tensor y = ag::constant({2.f, 2.f, 4.f, 4.f});
   ag::print("w", fit_line(x, y));
   ag::print("visits", label_visits(ag::range(std::int64_t{6})));
+  ag::print("normalized total",
+            normalized_batches(ag::constant({{1.f, 2.f}, {4.f, 2.f}, {3.f, 3.f}})));
   ag::print("first negative", first_negative(ag::constant({3.f, -2.f, -5.f})),
             first_negative(ag::constant({1.f, 2.f})));
   ag::print("sgd", sgd(ag::ones({4, 1}), ag::fill({4, 1}, 2.f), ag::zeros({1, 1})));
