@@ -23,6 +23,11 @@ using RowMajorMatrix =
                Eigen::Unaligned, Eigen::OuterStride<>>;
 
 template <typename T>
+using ColMajorMatrix =
+    Eigen::Map<Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic, Eigen::ColMajor>,
+               Eigen::Unaligned, Eigen::OuterStride<>>;
+
+template <typename T>
 StridedMatrix<T> view(T *aligned, int64_t offset, int64_t rows, int64_t cols,
                       int64_t rowStride, int64_t colStride) {
   return StridedMatrix<T>(aligned + offset, rows, cols,
@@ -47,11 +52,24 @@ void gemm(T *a, int64_t aOffset, int64_t m, int64_t k, int64_t aRow, int64_t aCo
           int64_t cCol) {
   if (k != bk || m != cm || n != cn)
     return;
-  // Unit column strides (the usual case) let Eigen pack with vector loads.
-  if (aCol == 1 && bCol == 1 && cCol == 1) {
+  // A unit stride in one direction (row-major, or column-major as a
+  // transposed view is) lets Eigen pack with vector loads.
+  if (cCol == 1) {
     auto out = rowMajor(c, cOffset, m, n, cRow);
-    out.noalias() += rowMajor(a, aOffset, m, k, aRow) *
-                     rowMajor(b, bOffset, k, n, bRow);
+    auto times = [&](const auto &left) {
+      if (bCol == 1)
+        out.noalias() += left * rowMajor(b, bOffset, k, n, bRow);
+      else if (bRow == 1)
+        out.noalias() += left * ColMajorMatrix<T>(b + bOffset, k, n, Eigen::OuterStride<>(bCol));
+      else
+        out.noalias() += left * view(b, bOffset, k, n, bRow, bCol);
+    };
+    if (aCol == 1)
+      times(rowMajor(a, aOffset, m, k, aRow));
+    else if (aRow == 1)
+      times(ColMajorMatrix<T>(a + aOffset, m, k, Eigen::OuterStride<>(aCol)));
+    else
+      times(view(a, aOffset, m, k, aRow, aCol));
     return;
   }
   auto out = view(c, cOffset, m, n, cRow, cCol);

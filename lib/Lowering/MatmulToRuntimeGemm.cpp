@@ -3,7 +3,9 @@
 // After bufferization, a linalg.matmul on f32 or f64 memrefs becomes a call
 // to agrt_memref_matmul_<type>(A, B, C), which computes C += A * B with the
 // runtime's Eigen GEMM (blocked, vectorised for the host CPU). Operands are
-// cast to fully dynamic strided memrefs, so any layout is accepted. Integer
+// cast to fully dynamic strided memrefs, so any layout is accepted: the
+// transposed operand of linalg.matmul_transpose_a/_b is a memref.transpose
+// view. Integer
 // matmul keeps its loops (wrapping arithmetic). Patterns and driver.
 //
 //===----------------------------------------------------------------------===//
@@ -15,6 +17,8 @@
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+
+#include <type_traits>
 
 namespace autograph {
 #define GEN_PASS_DEF_CONVERTMATMULTORUNTIMEGEMM
@@ -33,10 +37,12 @@ MemRefType anyStridedMatrix(Type elementType) {
   return MemRefType::get({dynamic, dynamic}, elementType, layout);
 }
 
-struct MatmulToRuntimeGemm : OpRewritePattern<linalg::MatmulOp> {
-  using OpRewritePattern::OpRewritePattern;
-  LogicalResult matchAndRewrite(linalg::MatmulOp op,
-                                PatternRewriter &rewriter) const override {
+/// A float matmul (`Op` is linalg.matmul, matmul_transpose_a or
+/// matmul_transpose_b) on memrefs -> the runtime GEMM; a transposed operand
+/// is passed as a memref.transpose view (its strides swapped), not copied.
+template <class Op> struct MatmulToRuntimeGemm : OpRewritePattern<Op> {
+  using OpRewritePattern<Op>::OpRewritePattern;
+  LogicalResult matchAndRewrite(Op op, PatternRewriter &rewriter) const override {
     if (!op.hasPureBufferSemantics())
       return failure();
     Value a = op.getDpsInputs()[0], b = op.getDpsInputs()[1],
@@ -51,8 +57,8 @@ struct MatmulToRuntimeGemm : OpRewritePattern<linalg::MatmulOp> {
     MemRefType matrixType = anyStridedMatrix(elementType);
     std::string name = elementType.isF32() ? "agrt_memref_matmul_f32"
                                            : "agrt_memref_matmul_f64";
-    auto module = op->getParentOfType<ModuleOp>();
-    auto function = module.lookupSymbol<func::FuncOp>(name);
+    auto module = op->template getParentOfType<ModuleOp>();
+    auto function = module.template lookupSymbol<func::FuncOp>(name);
     if (!function) {
       OpBuilder::InsertionGuard guard(rewriter);
       rewriter.setInsertionPointToStart(module.getBody());
@@ -62,6 +68,16 @@ struct MatmulToRuntimeGemm : OpRewritePattern<linalg::MatmulOp> {
       function.setPrivate();
     }
     Location loc = op.getLoc();
+    auto transposed = [&](Value matrix) -> Value {
+      AffineMap swap = AffineMap::getPermutationMap(ArrayRef<unsigned>{1, 0},
+                                                    rewriter.getContext());
+      return rewriter.create<memref::TransposeOp>(loc, matrix,
+                                                  AffineMapAttr::get(swap));
+    };
+    if constexpr (std::is_same_v<Op, linalg::MatmulTransposeAOp>)
+      a = transposed(a);
+    if constexpr (std::is_same_v<Op, linalg::MatmulTransposeBOp>)
+      b = transposed(b);
     SmallVector<Value> operands;
     for (Value v : {a, b, c})
       operands.push_back(rewriter.create<memref::CastOp>(loc, matrixType, v));
@@ -76,7 +92,9 @@ struct ConvertMatmulToRuntimeGemmPass
           ConvertMatmulToRuntimeGemmPass> {
   void runOnOperation() override {
     RewritePatternSet patterns(&getContext());
-    patterns.add<MatmulToRuntimeGemm>(&getContext());
+    patterns.add<MatmulToRuntimeGemm<linalg::MatmulOp>,
+                 MatmulToRuntimeGemm<linalg::MatmulTransposeAOp>,
+                 MatmulToRuntimeGemm<linalg::MatmulTransposeBOp>>(&getContext());
     if (failed(applyPatternsAndFoldGreedily(getOperation(), std::move(patterns))))
       signalPassFailure();
   }

@@ -21,24 +21,49 @@ using namespace autograph::lowering;
 
 namespace {
 
+/// The matrix that `value` is the transpose of (ag.transpose with
+/// permutation [1, 0]), or null.
+Value transposedMatrix(Value value) {
+  auto transpose = value.getDefiningOp<ag::TransposeOp>();
+  if (!transpose || transpose.getPermutation() != ArrayRef<int64_t>{1, 0})
+    return nullptr;
+  return transpose.getOperand();
+}
+
+/// ag.matmul -> linalg.matmul; a transposed operand is read in place
+/// (linalg.matmul_transpose_a / _b), so no transposed copy is made.
 struct MatmulToLinalg : OpRewritePattern<ag::MatmulOp> {
   using OpRewritePattern::OpRewritePattern;
   LogicalResult matchAndRewrite(ag::MatmulOp op,
                                 PatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
     auto type = cast<RankedTensorType>(op.getType());
+    Value lhs = op.getLhs(), rhs = op.getRhs();
+    Value lhsOfTranspose = transposedMatrix(lhs), rhsOfTranspose = transposedMatrix(rhs);
+    // Only one operand is read transposed (linalg has no A^T * B^T).
+    if (lhsOfTranspose)
+      rhsOfTranspose = nullptr;
     SmallVector<Value> dynamicSizes;
     if (type.isDynamicDim(0))
-      dynamicSizes.push_back(dimSize(rewriter, loc, op.getLhs(), 0));
+      dynamicSizes.push_back(lhsOfTranspose ? dimSize(rewriter, loc, lhsOfTranspose, 1)
+                                            : dimSize(rewriter, loc, lhs, 0));
     if (type.isDynamicDim(1))
-      dynamicSizes.push_back(dimSize(rewriter, loc, op.getRhs(), 1));
+      dynamicSizes.push_back(rhsOfTranspose ? dimSize(rewriter, loc, rhsOfTranspose, 0)
+                                            : dimSize(rewriter, loc, rhs, 1));
     Value zero = scalarConstant(rewriter, loc, type.getElementType(), 0);
     Value init = rewriter
                      .create<linalg::FillOp>(
                          loc, zero, emptyTensor(rewriter, loc, type, dynamicSizes))
                      .getResult(0);
-    rewriter.replaceOpWithNewOp<linalg::MatmulOp>(
-        op, ValueRange{op.getLhs(), op.getRhs()}, ValueRange{init});
+    if (lhsOfTranspose)
+      rewriter.replaceOpWithNewOp<linalg::MatmulTransposeAOp>(
+          op, ValueRange{lhsOfTranspose, rhs}, ValueRange{init});
+    else if (rhsOfTranspose)
+      rewriter.replaceOpWithNewOp<linalg::MatmulTransposeBOp>(
+          op, ValueRange{lhs, rhsOfTranspose}, ValueRange{init});
+    else
+      rewriter.replaceOpWithNewOp<linalg::MatmulOp>(op, ValueRange{lhs, rhs},
+                                                    ValueRange{init});
     return success();
   }
 };

@@ -1,5 +1,34 @@
 // RUN: autograph-opt %s -convert-ag-math-to-linalg -split-input-file | FileCheck %s
 
+// A transposed operand is read in place, not copied: x^T * e, the gradient
+// of a least-squares fit.
+// CHECK-LABEL: func @matmul_of_a_transpose
+// CHECK-SAME: (%[[X:.*]]: tensor<?x16xf32>, %[[E:.*]]: tensor<?x1xf32>)
+func.func @matmul_of_a_transpose(%x: tensor<?x16xf32>, %e: tensor<?x1xf32>) -> tensor<16x1xf32> {
+  // CHECK: %[[ZERO:.*]] = linalg.fill
+  // CHECK: %[[G:.*]] = linalg.matmul_transpose_a ins(%[[X]], %[[E]] : tensor<?x16xf32>, tensor<?x1xf32>) outs(%[[ZERO]] : tensor<16x1xf32>)
+  // CHECK: return %[[G]]
+  %t = ag.transpose %x, [1, 0] : tensor<?x16xf32> -> tensor<16x?xf32>
+  %g = ag.matmul %t, %e : (tensor<16x?xf32>, tensor<?x1xf32>) -> tensor<16x1xf32>
+  return %g : tensor<16x1xf32>
+}
+
+// -----
+
+// The transpose is left unused (later canonicalisation erases it).
+// CHECK-LABEL: func @matmul_by_a_transpose
+// CHECK-SAME: (%[[A:.*]]: tensor<3x2xf32>, %[[B:.*]]: tensor<?x2xf32>)
+func.func @matmul_by_a_transpose(%a: tensor<3x2xf32>, %b: tensor<?x2xf32>) -> tensor<3x?xf32> {
+  // CHECK: %[[INIT:.*]] = tensor.empty(%{{.*}}) : tensor<3x?xf32>
+  // CHECK: %[[ZERO:.*]] = linalg.fill ins(%{{.*}} : f32) outs(%[[INIT]] : tensor<3x?xf32>)
+  // CHECK: linalg.matmul_transpose_b ins(%[[A]], %[[B]] : tensor<3x2xf32>, tensor<?x2xf32>) outs(%[[ZERO]] : tensor<3x?xf32>)
+  %t = ag.transpose %b, [1, 0] : tensor<?x2xf32> -> tensor<2x?xf32>
+  %g = ag.matmul %a, %t : (tensor<3x2xf32>, tensor<2x?xf32>) -> tensor<3x?xf32>
+  return %g : tensor<3x?xf32>
+}
+
+// -----
+
 // CHECK-LABEL: func @matmul_with_dynamic_batch
 // CHECK-SAME: (%[[X:.*]]: tensor<?x784xf32>, %[[W:.*]]: tensor<784x10xf32>)
 func.func @matmul_with_dynamic_batch(%x: tensor<?x784xf32>, %w: tensor<784x10xf32>) -> tensor<?x10xf32> {

@@ -439,4 +439,35 @@ TEST(FunctionTest, LoopStagedOnceItsConditionBecomesSymbolic) {
   EXPECT_NE(compiled.mlir().find("ag.while_loop"), std::string::npos);
 }
 
+// A transposed matmul operand is read in place by the compiled GEMM
+// (linalg.matmul_transpose_a/_b with a strided view); the products are
+// worked out by hand.
+TEST(FunctionTest, MatmulOfTransposedOperandsMatchesEagerExecution) {
+  using ag::Tensor;
+  using ag::TensorList;
+  auto products = [](const TensorList &args) {
+    const Tensor &a = args[0], &e = args[1], &f = args[2];
+    return TensorList{ag::matmul(ag::transpose(a, {1, 0}), a),
+                      ag::matmul(a, ag::transpose(e, {1, 0})),
+                      ag::matmul(ag::transpose(a, {1, 0}), ag::transpose(f, {1, 0}))};
+  };
+  Tensor a = ag::constant({{1.f, 2.f}, {3.f, 4.f}, {5.f, 6.f}});
+  Tensor e = ag::constant({{1.f, 1.f}, {0.f, 1.f}});
+  Tensor f = ag::constant({{1.f, 0.f, 2.f}, {0.f, 1.f, 3.f}});
+  const std::vector<std::vector<float>> expected = {
+      {35.f, 44.f, 44.f, 56.f}, {3.f, 2.f, 7.f, 4.f, 11.f, 6.f}, {11.f, 18.f, 14.f, 22.f}};
+  TensorList eager = products({a, e, f});
+  ag::jit::CompiledFunction compiled(
+      products,
+      {ag::TensorSpec{ag::DType::Float32, {-1, 2}}, ag::TensorSpec{ag::DType::Float32, {2, 2}},
+       ag::TensorSpec{ag::DType::Float32, {2, -1}}},
+      "products");
+  TensorList got = compiled({a, e, f});
+  for (std::size_t k = 0; k < expected.size(); ++k) {
+    EXPECT_EQ(eager[k].to_vector<float>(), expected[k]) << k;
+    EXPECT_EQ(got[k].to_vector<float>(), expected[k]) << k;
+    EXPECT_EQ(got[k].shape(), eager[k].shape()) << k;
+  }
+}
+
 } // namespace
