@@ -162,16 +162,60 @@ void rowsSlice(OpBuilder &builder, Location loc, Value source, Value start,
   strides.assign(type.getRank(), builder.getIndexAttr(1));
 }
 
+/// For an operand whose first dimension is dynamic: one row of zeros in
+/// place of the operand when it is empty, so that a clamped index always has
+/// a row to read or write. Returns the operand to use and its row count
+/// (at least 1).
+std::pair<Value, Value> withARow(OpBuilder &builder, Location loc, Value source) {
+  auto type = cast<RankedTensorType>(source.getType());
+  Value rows = dimSize(builder, loc, source, 0);
+  if (!type.isDynamicDim(0))
+    return {source, rows};
+  SmallVector<int64_t> oneRow(type.getShape());
+  oneRow[0] = 1;
+  SmallVector<Value> rest;
+  for (int64_t d = 1; d < type.getRank(); ++d)
+    if (type.isDynamicDim(d))
+      rest.push_back(dimSize(builder, loc, source, d));
+  Value empty = emptyTensor(
+      builder, loc, RankedTensorType::get(oneRow, type.getElementType()), rest);
+  Value zero = scalarConstant(builder, loc, type.getElementType(), 0);
+  Value zeros = builder.create<linalg::FillOp>(loc, zero, empty).getResult(0);
+  Value none = builder.create<arith::ConstantIndexOp>(loc, 0);
+  Value isEmpty =
+      builder.create<arith::CmpIOp>(loc, arith::CmpIPredicate::eq, rows, none);
+  Value replaced = builder.create<arith::SelectOp>(
+      loc, isEmpty, castTo(builder, loc, zeros, type), source);
+  Value atLeastOne = builder.create<arith::MaxSIOp>(
+      loc, rows, builder.create<arith::ConstantIndexOp>(loc, 1));
+  return {replaced, atLeastOne};
+}
+
 struct IndexToTensor : OpRewritePattern<ag::IndexOp> {
   using OpRewritePattern::OpRewritePattern;
   LogicalResult matchAndRewrite(ag::IndexOp op,
                                 PatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
+    auto type = cast<RankedTensorType>(op.getType());
     Value source = op.getOperand();
+    // An empty operand has no row to read (the index failed the assert
+    // before the op): zeros, or a row of zeros when it is empty at run time.
+    if (cast<RankedTensorType>(source.getType()).getDimSize(0) == 0) {
+      SmallVector<Value> dynamicSizes;
+      for (int64_t d = 0; d < type.getRank(); ++d)
+        if (type.isDynamicDim(d))
+          dynamicSizes.push_back(dimSize(rewriter, loc, source, d + 1));
+      rewriter.replaceOpWithNewOp<linalg::FillOp>(
+          op, scalarConstant(rewriter, loc, type.getElementType(), 0),
+          emptyTensor(rewriter, loc, type, dynamicSizes));
+      return success();
+    }
     Value rows = dimSize(rewriter, loc, source, 0);
     Value zero = rewriter.create<arith::ConstantIndexOp>(loc, 0);
     Value one = rewriter.create<arith::ConstantIndexOp>(loc, 1);
-    Value last = rewriter.create<arith::SubIOp>(loc, rows, one);
+    Value readable = rows;
+    std::tie(source, readable) = withARow(rewriter, loc, source);
+    Value last = rewriter.create<arith::SubIOp>(loc, readable, one);
     // A negative index counts from the end, as in the eager runtime.
     Value raw =
         toIndex(rewriter, loc, extractScalar(rewriter, loc, op.getIndex()));
@@ -183,7 +227,6 @@ struct IndexToTensor : OpRewritePattern<ag::IndexOp> {
     SmallVector<OpFoldResult> offsets, sizes, strides;
     rowsSlice(rewriter, loc, source, index, one, offsets, sizes, strides);
     sizes[0] = rewriter.getIndexAttr(1);
-    auto type = cast<RankedTensorType>(op.getType());
     rewriter.replaceOpWithNewOp<tensor::ExtractSliceOp>(op, type, source,
                                                         offsets, sizes, strides);
     return success();
@@ -219,35 +262,6 @@ struct SliceToTensor : OpRewritePattern<ag::SliceOp> {
     return success();
   }
 };
-
-/// For an operand whose first dimension is dynamic: one row of zeros in
-/// place of the operand when it is empty, so that a clamped index always has
-/// a row to read or write. Returns the operand to use and its row count
-/// (at least 1).
-std::pair<Value, Value> withARow(OpBuilder &builder, Location loc, Value source) {
-  auto type = cast<RankedTensorType>(source.getType());
-  Value rows = dimSize(builder, loc, source, 0);
-  if (!type.isDynamicDim(0))
-    return {source, rows};
-  SmallVector<int64_t> oneRow(type.getShape());
-  oneRow[0] = 1;
-  SmallVector<Value> rest;
-  for (int64_t d = 1; d < type.getRank(); ++d)
-    if (type.isDynamicDim(d))
-      rest.push_back(dimSize(builder, loc, source, d));
-  Value empty = emptyTensor(
-      builder, loc, RankedTensorType::get(oneRow, type.getElementType()), rest);
-  Value zero = scalarConstant(builder, loc, type.getElementType(), 0);
-  Value zeros = builder.create<linalg::FillOp>(loc, zero, empty).getResult(0);
-  Value none = builder.create<arith::ConstantIndexOp>(loc, 0);
-  Value isEmpty =
-      builder.create<arith::CmpIOp>(loc, arith::CmpIPredicate::eq, rows, none);
-  Value replaced = builder.create<arith::SelectOp>(
-      loc, isEmpty, castTo(builder, loc, zeros, type), source);
-  Value atLeastOne = builder.create<arith::MaxSIOp>(
-      loc, rows, builder.create<arith::ConstantIndexOp>(loc, 1));
-  return {replaced, atLeastOne};
-}
 
 /// tensor.insert_slice of the row at the clamped index. An empty operand is
 /// the result as it is (the index failed the assert before the op).

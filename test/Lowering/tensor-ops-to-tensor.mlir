@@ -51,20 +51,34 @@ func.func @concat_inserts_slices(%a: tensor<2x3xf32>, %b: tensor<?x3xf32>) -> te
 // -----
 
 // A negative index counts from the end; the result is clamped into
-// [0, rows - 1].
+// [0, rows - 1], read from one row of zeros when the operand is empty.
 // CHECK-LABEL: func @index_is_clamped
 // CHECK-SAME: (%[[X:.*]]: tensor<?x3xf32>, %[[I:.*]]: tensor<i64>)
 func.func @index_is_clamped(%x: tensor<?x3xf32>, %i: tensor<i64>) -> tensor<3xf32> {
   // CHECK: %[[ROWS:.*]] = tensor.dim %[[X]]
-  // CHECK: %[[LAST:.*]] = arith.subi %[[ROWS]], %{{.*}} : index
+  // CHECK: %[[EMPTY:.*]] = arith.cmpi eq, %{{.*}}, %{{.*}} : index
+  // CHECK: %[[SOURCE:.*]] = arith.select %[[EMPTY]], %{{.*}}, %[[X]] : tensor<?x3xf32>
+  // CHECK: %[[READABLE:.*]] = arith.maxsi %{{.*}}, %{{.*}} : index
+  // CHECK: %[[LAST:.*]] = arith.subi %[[READABLE]], %{{.*}} : index
   // CHECK: %[[RAW:.*]] = arith.index_cast %{{.*}} : i64 to index
   // CHECK: %[[NEGATIVE:.*]] = arith.cmpi slt, %[[RAW]], %{{.*}} : index
   // CHECK: %[[FROM_END:.*]] = arith.addi %[[RAW]], %[[ROWS]] : index
   // CHECK: %[[WRAPPED:.*]] = arith.select %[[NEGATIVE]], %[[FROM_END]], %[[RAW]] : index
   // CHECK: %[[LOW:.*]] = arith.minsi %[[WRAPPED]], %[[LAST]] : index
   // CHECK: %[[CLAMPED:.*]] = arith.maxsi %[[LOW]], %{{.*}} : index
-  // CHECK: tensor.extract_slice %[[X]][%[[CLAMPED]], 0] [1, 3] [1, 1] : tensor<?x3xf32> to tensor<3xf32>
+  // CHECK: tensor.extract_slice %[[SOURCE]][%[[CLAMPED]], 0] [1, 3] [1, 1] : tensor<?x3xf32> to tensor<3xf32>
   %row = ag.index %x[%i] : tensor<?x3xf32>, tensor<i64> -> tensor<3xf32>
+  return %row : tensor<3xf32>
+}
+
+// -----
+
+// CHECK-LABEL: func @index_of_an_empty_operand_is_zeros
+func.func @index_of_an_empty_operand_is_zeros(%x: tensor<0x3xf32>, %i: tensor<i64>) -> tensor<3xf32> {
+  // CHECK: %[[Z:.*]] = linalg.fill ins(%{{.*}} : f32) outs(%{{.*}} : tensor<3xf32>)
+  // CHECK: return %[[Z]]
+  // CHECK-NOT: tensor.extract_slice
+  %row = ag.index %x[%i] : tensor<0x3xf32>, tensor<i64> -> tensor<3xf32>
   return %row : tensor<3xf32>
 }
 

@@ -299,6 +299,19 @@ TEST(DatasetLoopTest, RunTimeErrorsOfStagedLoops) {
   }
   EXPECT_EQ(gather({ag::zeros({0, 2}), ag::zeros({0}, ag::DType::Int64)})[0].shape(),
             (ag::Shape{0, 2}));
+
+  // A row of a tensor that is empty at run time: an error, with no read out
+  // of bounds (the compiled code reads a row of zeros instead).
+  ag::jit::CompiledFunction first_row(
+      [](const TensorList &a) { return TensorList{a[0][std::int64_t{0}]}; },
+      {ag::TensorSpec{ag::DType::Float32, {-1, 2}}}, "first_row");
+  EXPECT_EQ(first_row({x})[0].to_vector<float>(), (std::vector<float>{1.f, 2.f}));
+  try {
+    first_row({ag::zeros({0, 2})});
+    FAIL() << "no row 0";
+  } catch (const ag::InvalidArgumentError &error) {
+    EXPECT_STREQ(error.what(), "index: index is out of range for shape [?,2]");
+  }
 }
 
 } // namespace
