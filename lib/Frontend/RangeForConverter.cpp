@@ -35,24 +35,13 @@ namespace autograph {
 namespace {
 
 /// The position among `vars` of the flag that ends the loop: the body is
-/// only `if (!FLAG) { ... }` (as lowering a break makes it; AG_LINE markers
-/// aside), so once FLAG is set no iteration does anything and none needs to
-/// run. -1 otherwise.
+/// only `if (!FLAG) { ... }` (as lowering a break makes it), so once FLAG is
+/// set no iteration does anything and none needs to run. -1 otherwise.
 int stopVariable(const Stmt *body, const std::vector<Modification> &vars) {
   const auto *block = dyn_cast<CompoundStmt>(body);
-  if (!block)
+  if (!block || block->size() != 1)
     return -1;
-  // The body's statements other than the source-location markers (AG_LINE).
-  std::vector<const Stmt *> statements;
-  for (const Stmt *statement : block->body()) {
-    const auto *call = dyn_cast<CallExpr>(statement);
-    const FunctionDecl *callee = call ? call->getDirectCallee() : nullptr;
-    if (!callee || callee->getQualifiedNameAsString() != "ag::set_source_location")
-      statements.push_back(statement);
-  }
-  if (statements.size() != 1)
-    return -1;
-  const auto *guard = dyn_cast<IfStmt>(statements.front());
+  const auto *guard = dyn_cast<IfStmt>(block->body_front());
   if (!guard || guard->getElse() || guard->getInit() || guard->getConditionVariable())
     return -1;
   const Expr *negated = nullptr;

@@ -216,6 +216,15 @@ void MlirTracer::emitNonZeroCheck(Value divisor, const std::string &message) {
   builder_.create<mlir::ag::AssertOp>(UnknownLoc::get(context), nonZero, message);
 }
 
+Value MlirTracer::rowCount(Value operand) {
+  auto type = cast<RankedTensorType>(operand.getType());
+  if (type.isDynamicDim(0))
+    return builder_.create<mlir::ag::DimOp>(here(), operand, 0);
+  return builder_.create<mlir::ag::ConstantOp>(
+      here(), DenseElementsAttr::get(RankedTensorType::get({}, builder_.getI64Type()),
+                                     type.getDimSize(0)));
+}
+
 Value MlirTracer::emitIndexWrapAndCheck(Value operand, Value index, const char *op) {
   MLIRContext *context = builder_.getContext();
   auto scalar = [&](Type element) { return RankedTensorType::get({}, element); };
@@ -228,9 +237,7 @@ Value MlirTracer::emitIndexWrapAndCheck(Value operand, Value index, const char *
     return builder_.create<mlir::ag::CompareOp>(here(), predicate, a, b).getResult();
   };
   auto operandType = cast<RankedTensorType>(operand.getType());
-  Value extent = operandType.isDynamicDim(0)
-                     ? builder_.create<mlir::ag::DimOp>(here(), operand, 0).getResult()
-                     : constant(operandType.getDimSize(0));
+  Value extent = rowCount(operand);
   if (index.getType() != i64)
     index = builder_.create<mlir::ag::CastOp>(here(), i64, index);
   Value zero = constant(0);
@@ -268,12 +275,7 @@ void MlirTracer::emitGatherCheck(Value operand, Value indices) {
     return value;
   };
   auto operandType = cast<RankedTensorType>(operand.getType());
-  Value extent = operandType.isDynamicDim(0)
-                     ? builder_.create<mlir::ag::DimOp>(here(), operand, 0).getResult()
-                     : builder_.create<mlir::ag::ConstantOp>(
-                           here(), DenseElementsAttr::get(
-                                       cast<ShapedType>(i64),
-                                       operandType.getDimSize(0)));
+  Value extent = rowCount(operand);
   Value zero = builder_.create<mlir::ag::ConstantOp>(
       here(), DenseElementsAttr::get(cast<ShapedType>(i64), int64_t{0}));
   Value inRange = builder_.create<mlir::ag::LogicalAndOp>(
@@ -317,12 +319,7 @@ void MlirTracer::emitSliceCheck(Value operand, Value start, Value limit) {
   Type i1 = RankedTensorType::get({}, builder_.getI1Type());
   auto boundType = cast<RankedTensorType>(start.getType());
   auto operandType = cast<RankedTensorType>(operand.getType());
-  Value extent = operandType.isDynamicDim(0)
-                     ? builder_.create<mlir::ag::DimOp>(here(), operand, 0).getResult()
-                     : builder_.create<mlir::ag::ConstantOp>(
-                           here(), DenseElementsAttr::get(
-                                       RankedTensorType::get({}, builder_.getI64Type()),
-                                       operandType.getDimSize(0)));
+  Value extent = rowCount(operand);
   if (boundType.getElementType() != builder_.getI64Type())
     extent = builder_.create<mlir::ag::CastOp>(here(), boundType, extent);
   Value zero = builder_.create<mlir::ag::ConstantOp>(

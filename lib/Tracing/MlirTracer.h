@@ -122,6 +122,8 @@ private:
   /// ag.assert (without location: a run-time check) that no element of
   /// `divisor` is zero, failing with `message`.
   void emitNonZeroCheck(mlir::Value divisor, const std::string &message);
+  /// Dimension 0 of `operand` as a 0-d i64: a constant, or ag.dim.
+  mlir::Value rowCount(mlir::Value operand);
   /// The index of ag.index or ag.update_row (`op`) on `operand` as i64,
   /// counted from the end when negative, with an ag.assert (a run-time
   /// check) that it is in range.

@@ -54,6 +54,35 @@ TEST(DatasetLoopTest, BatchesOfARepeatedDatasetMatchEagerExecution) {
   }
 }
 
+/// `repeat().take(7).batch(3, drop_remainder)`: a finite stream cut from an
+/// infinite one, its last short batch dropped.
+Tensor taken_digits(Tensor x) {
+  auto ds = data::from_tensor_slices(x).repeat().take(7).batch(3, /*drop_remainder=*/true);
+  return data::for_dataset(
+      ds,
+      [](const Tensor &batch, const TensorList &v) {
+        return TensorList{v[0] * ag::constant(std::int64_t{100}) + ag::reduce_sum(batch)};
+      },
+      {ag::constant(std::int64_t{0})}, {"acc"})[0];
+}
+
+TEST(DatasetLoopTest, TakeAndDropRemainderMatchEagerExecution) {
+  // 0 1 2 3 4 0 1 in full batches of 3: sums 3 and 7; [1] is dropped.
+  Tensor x = ag::range(std::int64_t{5});
+  EXPECT_EQ(taken_digits(x).item<std::int64_t>(), 307);
+  ag::jit::CompiledFunction compiled(
+      [](const TensorList &args) {
+        // Unknown before run time: the length of a symbolic source.
+        EXPECT_EQ(data::from_tensor_slices(args[0]).cardinality(), -2);
+        return TensorList{taken_digits(args[0])};
+      },
+      {i64(-1)}, "taken_digits");
+  EXPECT_EQ(compiled({x})[0].item<std::int64_t>(), 307);
+  // Two elements repeated: [0 1 0] [1 0 1], [0] dropped -> sums 1 and 2.
+  EXPECT_EQ(compiled({ag::range(std::int64_t{2})})[0].item<std::int64_t>(), 102);
+  EXPECT_EQ(taken_digits(ag::range(std::int64_t{2})).item<std::int64_t>(), 102);
+}
+
 /// Doubled elements of x, repeated forever, summed until the total exceeds
 /// `limit`: the body does nothing once `done` is set, and for_dataset stops
 /// there (stop_var 1).
