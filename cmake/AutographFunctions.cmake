@@ -41,7 +41,10 @@ function(autograph_convert target)
     get_filename_component(path ${source} ABSOLUTE BASE_DIR ${source_dir})
     get_filename_component(name ${source} NAME_WE)
     set(converted ${binary_dir}/autograph/${target}/${name}.converted${extension})
+    # Ninja creates an output's directory itself; other generators
+    # (Unix Makefiles, the default) do not.
     add_custom_command(OUTPUT ${converted}
+      COMMAND ${CMAKE_COMMAND} -E make_directory ${binary_dir}/autograph/${target}
       COMMAND ${AUTOGRAPH_CC} ${path} -o ${converted} --
         -std=c++17 "$<$<BOOL:${includes}>:-I$<JOIN:${includes},;-I>>"
         "$<$<BOOL:${definitions}>:-D$<JOIN:${definitions},;-D>>" ${ARG_FLAGS}
