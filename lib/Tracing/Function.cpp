@@ -88,8 +88,14 @@ llvm::orc::SymbolMap runtimeSymbols(llvm::orc::MangleAndInterner interner) {
   return map;
 }
 
-void writeFile(const std::string &path, const std::string &text) {
-  std::ofstream(path) << text;
+/// Writes an AG_DUMP_DIR file; a failure is reported on stderr (a dump is
+/// a diagnostic aid: the function still compiles and runs).
+void writeDump(const std::string &path, const std::string &text) {
+  std::ofstream file(path);
+  file << text;
+  file.close();
+  if (!file)
+    std::cerr << "AG_DUMP_DIR: cannot write " << path << "\n";
 }
 
 } // namespace
@@ -160,7 +166,7 @@ CompiledFunction::CompiledFunction(
     if (std::error_code error = llvm::sys::fs::create_directories(dumpDir))
       std::cerr << "AG_DUMP_DIR: cannot create " << dumpDir << ": "
                 << error.message() << "\n";
-    writeFile(std::string(dumpDir) + "/" + name + ".ag.mlir", impl_->mlir);
+    writeDump(std::string(dumpDir) + "/" + name + ".ag.mlir", impl_->mlir);
   }
 
   // Lets a program check that its eager fallback gives the same results.

@@ -38,6 +38,25 @@ struct WorkDirectory {
   }
 };
 
+/// Writes `text` to `path`; reports a failure (opening, writing or closing
+/// the file) on stderr and returns false.
+bool writeFile(const std::string &path, llvm::StringRef text) {
+  std::error_code error;
+  llvm::raw_fd_ostream out(path, error);
+  if (!error) {
+    out << text;
+    out.close();
+    error = out.error();
+    out.clear_error();
+  }
+  if (error) {
+    llvm::errs() << "autograph-cc: error: cannot write '" << path
+                 << "': " << error.message() << "\n";
+    return false;
+  }
+  return true;
+}
+
 std::string readFile(const std::string &path) {
   auto buffer = llvm::MemoryBuffer::getFile(path);
   return buffer ? (*buffer)->getBuffer().str() : std::string();
@@ -132,17 +151,10 @@ traceByRunning(const ConvertedSource &source, const TraceSetup &setup,
   std::string converted = work.file("converted.cc");
   std::string weakMain = work.file("weak_main.cc");
   std::string executable = work.file("trace");
-  {
-    std::error_code error;
-    llvm::raw_fd_ostream(converted, error) << program;
-    llvm::raw_fd_ostream(weakMain, error)
-        << "// Lets a file without main be traced.\n"
-           "__attribute__((weak)) int main() { return 0; }\n";
-    if (error) {
-      llvm::errs() << "autograph-cc: error: cannot write to " << work.path << "\n";
-      return std::nullopt;
-    }
-  }
+  if (!writeFile(converted, program) ||
+      !writeFile(weakMain, "// Lets a file without main be traced.\n"
+                           "__attribute__((weak)) int main() { return 0; }\n"))
+    return std::nullopt;
 
   // The user's flags; quoted includes still resolve next to the user's file;
   // tracing needs no optimisation.
@@ -209,7 +221,14 @@ traceByRunning(const ConvertedSource &source, const TraceSetup &setup,
                    << readFile(log);
       return std::nullopt;
     }
-    modules.push_back(readFile(output));
+    auto module = llvm::MemoryBuffer::getFile(output);
+    if (!module) {
+      llvm::errs() << "autograph-cc: error: tracing " << target.function
+                   << " wrote no module: cannot read '" << output
+                   << "': " << module.getError().message() << "\n";
+      return std::nullopt;
+    }
+    modules.push_back((*module)->getBuffer().str());
     if (setup.verbose)
       llvm::errs() << llvm::format("autograph-cc: traced %s(%s) (%.2f s)\n",
                                    target.function.c_str(),
