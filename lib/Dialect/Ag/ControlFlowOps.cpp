@@ -136,16 +136,23 @@ LogicalResult WhileLoopOp::verify() {
 }
 
 namespace {
-/// A while loop whose condition is constant false never runs its body.
+/// A while loop whose condition is constant false never runs its body, but
+/// runs its condition once: the condition region is inlined before the op
+/// (on the initial values), so a print or an assert in it still runs once,
+/// and the results are the initial values.
 struct RemoveWhileLoopWithFalseCondition : OpRewritePattern<WhileLoopOp> {
   using OpRewritePattern::OpRewritePattern;
   LogicalResult matchAndRewrite(WhileLoopOp op,
                                 PatternRewriter &rewriter) const override {
-    auto yield = cast<YieldOp>(op.getCondRegion().front().getTerminator());
+    Block &condBlock = op.getCondRegion().front();
+    auto yield = cast<YieldOp>(condBlock.getTerminator());
     std::optional<bool> condition = constantBool(yield.getValues()[0]);
     if (!condition || *condition)
       return failure();
-    rewriter.replaceOp(op, op.getInits());
+    SmallVector<Value> inits(op.getInits());
+    rewriter.inlineBlockBefore(&condBlock, op, inits);
+    rewriter.eraseOp(yield);
+    rewriter.replaceOp(op, inits);
     return success();
   }
 };

@@ -95,6 +95,37 @@ func.func @while_false_condition_is_removed(%x: tensor<i64>) -> tensor<i64> {
 
 // -----
 
+// The condition of a loop that never runs its body still runs once: a print
+// or an assert in it is kept (the condition's ops are inlined on the initial
+// values), the body is dropped.
+// CHECK-LABEL: func @while_false_condition_keeps_side_effects
+// CHECK-SAME: (%[[X:.*]]: tensor<i64>)
+func.func @while_false_condition_keeps_side_effects(%x: tensor<i64>) -> tensor<i64> {
+  // CHECK-NOT: ag.while_loop
+  // CHECK: ag.print("checking ", %[[X]])
+  // CHECK-NEXT: %[[OK:.*]] = ag.compare ge, %[[X]], %[[X]]
+  // CHECK-NEXT: ag.assert %[[OK]], "x is ordered"
+  // CHECK-NOT: ag.print
+  // CHECK-NOT: ag.add
+  // CHECK: return %[[X]]
+  %r = ag.while_loop (%x) : (tensor<i64>) -> (tensor<i64>) cond {
+  ^bb0(%a: tensor<i64>):
+    ag.print("checking ", %a) : tensor<i64>
+    %ok = ag.compare ge, %a, %a : tensor<i64>
+    ag.assert %ok, "x is ordered"
+    %f = ag.constant dense<false> : tensor<i1>
+    ag.yield %f : tensor<i1>
+  } body {
+  ^bb0(%a: tensor<i64>):
+    ag.print("body ", %a) : tensor<i64>
+    %b = ag.add %a, %a : tensor<i64>
+    ag.yield %b : tensor<i64>
+  }
+  return %r : tensor<i64>
+}
+
+// -----
+
 // A loop whose condition depends on the carried value stays.
 // CHECK-LABEL: func @while_data_dependent_is_kept
 func.func @while_data_dependent_is_kept(%x: tensor<i64>) -> tensor<i64> {
@@ -158,4 +189,52 @@ func.func @for_with_trips_is_kept(%x: tensor<f32>) -> (tensor<f32>, tensor<f32>)
     ag.yield %a : tensor<f32>
   }
   return %r, %s : tensor<f32>, tensor<f32>
+}
+
+// -----
+
+// Control flow whose results are unused is kept when a region prints or
+// asserts (the ops have their regions' memory effects); without effects it
+// is dead code and goes.
+// CHECK-LABEL: func @unused_results_keep_effects
+func.func @unused_results_keep_effects(%p: tensor<i1>, %x: tensor<i64>) {
+  %c0 = ag.constant dense<0> : tensor<i64>
+  %c1 = ag.constant dense<1> : tensor<i64>
+  // CHECK: ag.cond
+  // CHECK: ag.print("then\0A")
+  %a = ag.cond %p -> (tensor<i64>) {
+    ag.print("then\0A")
+    ag.yield %x : tensor<i64>
+  } else {
+    ag.yield %c0 : tensor<i64>
+  }
+  // CHECK: ag.while_loop
+  // CHECK: ag.assert
+  %b = ag.while_loop (%x) : (tensor<i64>) -> (tensor<i64>) cond {
+  ^bb0(%v: tensor<i64>):
+    %more = ag.compare gt, %v, %c0 : tensor<i64>
+    ag.yield %more : tensor<i1>
+  } body {
+  ^bb0(%v: tensor<i64>):
+    %ok = ag.compare lt, %v, %x : tensor<i64>
+    ag.assert %ok, "decreasing"
+    %w = ag.sub %v, %c1 : tensor<i64>
+    ag.yield %w : tensor<i64>
+  }
+  // CHECK: ag.for
+  // CHECK: ag.print("i ", %{{.*}})
+  %c = ag.for %c0 to %x step %c1 : tensor<i64> iter_args(%x : tensor<i64>) -> (tensor<i64>) {
+  ^bb0(%i: tensor<i64>, %v: tensor<i64>):
+    ag.print("i ", %i) : tensor<i64>
+    ag.yield %v : tensor<i64>
+  }
+  // CHECK-NOT: ag.cond
+  // CHECK: return
+  %d = ag.cond %p -> (tensor<i64>) {
+    %n = ag.neg %x : tensor<i64>
+    ag.yield %n : tensor<i64>
+  } else {
+    ag.yield %c0 : tensor<i64>
+  }
+  return
 }
