@@ -5,7 +5,7 @@
 // so values given before the if on some path, dead variables and variables
 // declared again in each iteration are told apart.
 // RUN: not autograph-cc %s -- -std=c++17 2>&1 | FileCheck %s
-// RUN: autograph-cc %s -- -std=c++17 -DONLY_VALID | FileCheck %s --check-prefix=VALID
+// RUN: autograph-cc %s -- -std=c++17 -DONLY_VALID | grep -v '^ *//' | FileCheck %s --check-prefix=VALID
 
 #include <autograph/autograph.h>
 
