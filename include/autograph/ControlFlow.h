@@ -85,11 +85,11 @@ TensorList for_rows(const Tensor &rows,
                     TensorList loop_vars, const std::vector<std::string> &names = {});
 
 /// Where the converted function's current statement is in the user's source:
-/// autograph-cc puts `AG_LINE;` before every statement of a block in a
-/// converted function, and tracing gives the ops it records this location.
-/// `file` must outlive the thread (a literal).
+/// autograph-cc puts `AG_LINE(N);` (N the statement's line) before every
+/// statement of a block in a converted function, and tracing gives the ops
+/// it records this location. `file` must outlive the thread (a literal).
 void set_source_location(const char *file, int line) noexcept;
-#define AG_LINE ::ag::set_source_location(__FILE__, __LINE__)
+#define AG_LINE(line) ::ag::set_source_location(__FILE__, line)
 
 } // namespace ag
 

@@ -53,8 +53,13 @@ struct ConversionContext {
   /// The AG_FUNCTIONs wrapped in ag::function (compiled on call), by name.
   std::vector<std::string> compiledFunctions;
 
-  /// The current (already rewritten) text of `statement`, with its `;`.
+  /// The current (already rewritten) text of `statement`, with its `;`,
+  /// without its own line marker (which stays where the statement was).
   std::string text(const clang::Stmt *statement);
+  /// The text of the body of an if, else or loop that a converter moves into
+  /// a lambda: an un-braced body starts with its line marker, so what it
+  /// records is located at its own line, not at the if's.
+  std::string bodyText(const clang::Stmt *body);
   /// Of the variables `statement` assigns, those live after it (or, for a
   /// loop, at its head): the outputs or loop variables to stage.
   std::vector<Modification> liveAfter(const clang::Stmt *statement,
@@ -120,10 +125,13 @@ void lowerLoopJumps(ConversionContext &context,
 void lowerReturns(ConversionContext &context,
                   const clang::FunctionDecl *function);
 
-/// Puts `AG_LINE;` (the statement's file:line for tracing) before every
-/// statement of a block in `function` (SourceLocationMarker.cpp).
+/// Puts `AG_LINE(N);` (the statement's file:line for tracing) before every
+/// statement of a block in `function`, and `AG_LINE(N), ` before un-braced
+/// bodies that are expressions (SourceLocationMarker.cpp).
 void markSourceLocations(ConversionContext &context,
                          const clang::FunctionDecl *function);
+/// `AG_LINE(N)` for the line of `where`.
+std::string lineMarker(const clang::ASTContext &ast, clang::SourceLocation where);
 
 /// `if (tensor) ... else ...` -> ag::cond. Returns whether it rewrote.
 bool convertIf(ConversionContext &context, const clang::IfStmt *statement);

@@ -38,11 +38,22 @@ LoopVariableCode loopVariableCode(const std::vector<Modification> &vars) {
 
 std::string ConversionContext::text(const Stmt *statement) {
   std::string text = rewriter.getRewrittenText(statementRange(statement));
-  // The statement's own AG_LINE marker stays in front of it.
-  llvm::StringRef marker = "AG_LINE; ";
-  if (llvm::StringRef(text).starts_with(marker))
-    text.erase(0, marker.size());
+  // The statement's own marker (`AG_LINE(N); `) stays in front of it.
+  llvm::StringRef rest = text;
+  if (rest.consume_front("AG_LINE(")) {
+    size_t close = rest.find("); ");
+    if (close != llvm::StringRef::npos &&
+        llvm::all_of(rest.take_front(close), [](char c) { return c >= '0' && c <= '9'; }))
+      return rest.drop_front(close + 3).str();
+  }
   return text;
+}
+
+std::string ConversionContext::bodyText(const Stmt *body) {
+  std::string text = this->text(body);
+  if (isa<CompoundStmt>(body) || llvm::StringRef(text).starts_with("AG_LINE("))
+    return text;
+  return lineMarker(ast, body->getBeginLoc()) + "; " + text;
 }
 
 std::vector<Modification>
@@ -56,7 +67,7 @@ ConversionContext::liveAfter(const Stmt *statement,
 }
 
 void ConversionContext::replace(CharSourceRange range, const std::string &text) {
-  // Text inserted right before or after the range (AG_LINE markers of this
+  // Text inserted right before or after the range (AG_LINE(N) markers of this
   // and the next statement) is not part of it and stays.
   Rewriter::RewriteOptions options;
   options.IncludeInsertsAtBeginOfRange = false;

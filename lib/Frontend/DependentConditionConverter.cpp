@@ -138,9 +138,9 @@ bool convertDependentIf(ConversionContext &context, const IfStmt *statement) {
   VariableLists lists = listsOf(outputs);
   std::string branch = "[&](" + lists.parameters + ") { ";
   std::string elseText =
-      statement->getElse() ? context.text(statement->getElse()) : "";
+      statement->getElse() ? context.bodyText(statement->getElse()) : "";
   std::string call = "::ag::if_stmt(" + text(context, statement->getCond()) +
-                     ", " + branch + context.text(statement->getThen()) + " }, " +
+                     ", " + branch + context.bodyText(statement->getThen()) + " }, " +
                      branch + elseText + " }, {" + lists.names + "}" +
                      (lists.arguments.empty() ? "" : ", " + lists.arguments) + ");";
   context.replace(context.statementRange(statement), call);
@@ -157,7 +157,7 @@ static bool convertDependentLoop(ConversionContext &context, const Stmt *stateme
   std::vector<Modification> vars = assignedAndLive(context, statement, body, increment);
   VariableLists lists = listsOf(vars);
   std::string lambda = "[&](" + lists.parameters + ") ";
-  std::string bodyText = context.text(body);
+  std::string bodyText = context.bodyText(body);
   if (increment)
     bodyText = "{ " + bodyText + " " + text(context, increment) + "; }";
   std::string op = isa<DoStmt>(statement) ? "::ag::do_while_stmt(" : "::ag::while_stmt(";

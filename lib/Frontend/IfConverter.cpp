@@ -92,9 +92,9 @@ bool convertIf(ConversionContext &context, const IfStmt *statement) {
   captures += "]() mutable -> ::ag::TensorList { ";
   std::string tail = " return {" + list + "}; }";
 
-  std::string thenText = context.text(statement->getThen());
+  std::string thenText = context.bodyText(statement->getThen());
   std::string elseText =
-      statement->getElse() ? context.text(statement->getElse()) : "";
+      statement->getElse() ? context.bodyText(statement->getElse()) : "";
   std::string call = "::ag::cond(::ag::condition(" +
                      context.rewriter.getRewrittenText(
                          condition->getSourceRange()) +

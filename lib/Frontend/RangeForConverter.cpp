@@ -122,7 +122,7 @@ bool convertRangeFor(ConversionContext &context, const CXXForRangeStmt *statemen
   std::string call =
       iterable + ", [&](" + itemType + "__ag_item, const ::ag::TensorList &__ag_v) -> "
       "::ag::TensorList { " +
-      unpack + declaration + "= __ag_item; " + context.text(statement->getBody()) +
+      unpack + declaration + "= __ag_item; " + context.bodyText(statement->getBody()) +
       " return {" + list + "}; }, {" + list + "}, {" + names + "}" + stop + ")";
   std::string id = "__ag_for_" + std::to_string(context.nextId++);
   context.replaceWithStagedCall(statement, id, call, vars);

@@ -75,7 +75,7 @@ bool convertWhile(ConversionContext &context, const WhileStmt *statement) {
   std::string id = "__ag_loop_" + std::to_string(context.nextId++);
   context.replaceWithStagedCall(
       statement, id,
-      stagedLoop(context, condition, context.text(statement->getBody()), vars),
+      stagedLoop(context, condition, context.bodyText(statement->getBody()), vars),
       vars);
   return true;
 }
@@ -101,7 +101,7 @@ bool convertFor(ConversionContext &context, const ForStmt *statement) {
   vars = context.liveAfter(statement, std::move(vars));
   if (!checkStageable(context, statement->getBody(), vars, "a 'for' loop whose condition is a tensor"))
     return false;
-  std::string body = context.text(statement->getBody());
+  std::string body = context.bodyText(statement->getBody());
   if (const Expr *increment = statement->getInc())
     body = "{ " + body + " " +
            context.rewriter.getRewrittenText(increment->getSourceRange()) + "; }";
@@ -126,7 +126,7 @@ bool convertDo(ConversionContext &context, const DoStmt *statement) {
   std::string id = "__ag_loop_" + std::to_string(context.nextId++);
   context.replaceWithStagedCall(
       statement, id,
-      stagedLoop(context, condition, context.text(statement->getBody()), vars,
+      stagedLoop(context, condition, context.bodyText(statement->getBody()), vars,
                  id + "_first"),
       vars);
   return true;

@@ -39,14 +39,15 @@ Type elementType(MLIRContext *context, ::ag::DType dtype) {
   throw ::ag::TracingError("a value of an element type ag has no dtype for");
 }
 
-::ag::TensorSpec specOf(Value value) {
-  auto type = cast<RankedTensorType>(value.getType());
+::ag::TensorSpec specOf(Type valueType) {
+  auto type = cast<RankedTensorType>(valueType);
   ::ag::TensorSpec spec;
   spec.dtype = dtypeOf(type.getElementType());
   for (int64_t size : type.getShape())
     spec.shape.push_back(ShapedType::isDynamic(size) ? -1 : size);
   return spec;
 }
+::ag::TensorSpec specOf(Value value) { return specOf(value.getType()); }
 
 /// The names of the elementwise and other ops built from their operands and
 /// result type alone.
@@ -106,13 +107,18 @@ mlir::ag::ReductionKind reductionOf(::ag::Reduction r) {
   return mlir::ag::ReductionKind::sum;
 }
 
-std::string specText(Type type) {
-  auto tensor = cast<RankedTensorType>(type);
-  ::ag::TensorSpec spec;
-  spec.dtype = dtypeOf(tensor.getElementType());
-  for (int64_t size : tensor.getShape())
-    spec.shape.push_back(ShapedType::isDynamic(size) ? -1 : size);
-  return ::ag::format_spec(spec);
+/// How two types of one variable differ, in TensorFlow's words: "'x' has
+/// dtype int32 before the loop, but dtype float32 after one iteration" (the
+/// dtype when it differs, else the shape).
+std::string typeMismatch(const std::string &name, Type first,
+                         const char *firstWhere, Type second,
+                         const char *secondWhere) {
+  ::ag::TensorSpec a = specOf(first), b = specOf(second);
+  if (a.dtype != b.dtype)
+    return name + " has dtype " + ::ag::dtype_name(a.dtype) + " " + firstWhere +
+           ", but dtype " + ::ag::dtype_name(b.dtype) + " " + secondWhere;
+  return name + " has shape " + ::ag::format_shape(a.shape) + " " + firstWhere +
+         ", but shape " + ::ag::format_shape(b.shape) + " " + secondWhere;
 }
 
 } // namespace
@@ -250,8 +256,7 @@ Value MlirTracer::emitIndexWrapAndCheck(Value operand, Value index, const char *
       compare(mlir::ag::ComparisonPredicate::lt, wrapped, extent));
   builder_.create<mlir::ag::AssertOp>(
       UnknownLoc::get(context), inRange,
-      std::string(op) + ": index is out of range for shape " + specText(operandType).substr(
-          specText(operandType).find('[')));
+      std::string(op) + ": index is out of range for shape " + ::ag::format_shape(specOf(operandType).shape));
   return wrapped;
 }
 
@@ -284,10 +289,10 @@ void MlirTracer::emitGatherCheck(Value operand, Value indices) {
                                            extreme(mlir::ag::ReductionKind::min), zero),
       builder_.create<mlir::ag::CompareOp>(here(), mlir::ag::ComparisonPredicate::lt,
                                            extreme(mlir::ag::ReductionKind::max), extent));
-  std::string shape = specText(operandType);
+  std::string shape = ::ag::format_shape(specOf(operandType).shape);
   builder_.create<mlir::ag::AssertOp>(
       UnknownLoc::get(builder_.getContext()), inRange,
-      "gather: an index is out of range for shape " + shape.substr(shape.find('[')));
+      "gather: an index is out of range for shape " + shape);
 }
 
 void MlirTracer::emitRowShapeCheck(Value operand, Value row) {
@@ -308,11 +313,11 @@ void MlirTracer::emitRowShapeCheck(Value operand, Value row) {
   }
   if (!same)
     return;
-  std::string shape = specText(operandType);
+  std::string shape = ::ag::format_shape(specOf(operandType).shape);
   builder_.create<mlir::ag::AssertOp>(
       UnknownLoc::get(builder_.getContext()), same,
       "update_row: the row's shape differs from a row of shape " +
-          shape.substr(shape.find('[')));
+          shape);
 }
 
 void MlirTracer::emitSliceCheck(Value operand, Value start, Value limit) {
@@ -335,10 +340,10 @@ void MlirTracer::emitSliceCheck(Value operand, Value start, Value limit) {
       both(both(compare(mlir::ag::ComparisonPredicate::ge, start, zero),
                 compare(mlir::ag::ComparisonPredicate::le, start, limit)),
            compare(mlir::ag::ComparisonPredicate::le, limit, extent));
-  std::string shape = specText(operandType);
+  std::string shape = ::ag::format_shape(specOf(operandType).shape);
   builder_.create<mlir::ag::AssertOp>(
       UnknownLoc::get(builder_.getContext()), inRange,
-      "slice: the rows are out of range for shape " + shape.substr(shape.find('[')));
+      "slice: the rows are out of range for shape " + shape);
 }
 
 std::vector<Value> MlirTracer::dynamicSizes(const ::ag::Shape &shape) {
@@ -575,9 +580,9 @@ std::vector<::ag::Tensor> MlirTracer::emit_cond(
     Type thenType = thenValues[k].getType(), elseType = elseValues[k].getType();
     if (thenType != elseType)
       throw ::ag::InvalidArgumentError(
-          "cond: " + outputName(names, carried[k], "output") + " is " +
-          specText(thenType) + " in the then branch but " + specText(elseType) +
-          " in the else branch");
+          "cond: " + typeMismatch(outputName(names, carried[k], "output"),
+                                  thenType, "in the then branch", elseType,
+                                  "in the else branch"));
     types.push_back(thenType);
   }
   OperationState state(location, mlir::ag::CondOp::getOperationName());
@@ -654,9 +659,9 @@ void MlirTracer::yieldNextIteration(Block *block, const char *op,
     if (nextValues[k].getType() != carried.types[k])
       throw ::ag::InvalidArgumentError(
           std::string(op) + ": " +
-          outputName(names, carried.positions[k], "loop variable") + " is " +
-          specText(carried.types[k]) + " before the loop but " +
-          specText(nextValues[k].getType()) + " after an iteration");
+          typeMismatch(outputName(names, carried.positions[k], "loop variable"),
+                       carried.types[k], "before the loop",
+                       nextValues[k].getType(), "after one iteration"));
 }
 
 std::vector<::ag::Tensor> MlirTracer::loopResults(

@@ -189,8 +189,8 @@ TEST(FunctionTest, LoopVariableChangingDtypeIsATraceError) {
     compiled(ag::constant(1.f));
     FAIL() << "expected ag::InvalidArgumentError";
   } catch (const ag::InvalidArgumentError &error) {
-    EXPECT_STREQ(error.what(), "while_loop: 'total' is f32[] before the loop but "
-                               "f64[] after an iteration");
+    EXPECT_STREQ(error.what(), "while_loop: 'total' has dtype float32 before the "
+                               "loop, but dtype float64 after one iteration");
   }
 }
 
@@ -204,8 +204,23 @@ TEST(FunctionTest, BranchesDisagreeingIsATraceError) {
     compiled(ag::constant(1.f));
     FAIL() << "expected ag::InvalidArgumentError";
   } catch (const ag::InvalidArgumentError &error) {
-    EXPECT_STREQ(error.what(), "cond: output #0 is f32[] in the then branch but "
-                               "i32[] in the else branch");
+    EXPECT_STREQ(error.what(), "cond: output #0 has dtype float32 in the then "
+                               "branch, but dtype int32 in the else branch");
+  }
+}
+
+TEST(FunctionTest, BranchesOfDifferentShapesNameTheShapes) {
+  auto compiled = ag::function([](const ag::Tensor &x) {
+    return ag::cond(
+        ag::reduce_sum(x) > 0.f, [&] { return ag::TensorList{x}; },
+        [&] { return ag::TensorList{ag::concat({x, x}, 0)}; }, {"y"})[0];
+  });
+  try {
+    compiled(ag::constant({1.f, 2.f}));
+    FAIL() << "expected ag::InvalidArgumentError";
+  } catch (const ag::InvalidArgumentError &error) {
+    EXPECT_STREQ(error.what(), "cond: 'y' has shape [2] in the then branch, but "
+                               "shape [4] in the else branch");
   }
 }
 
@@ -377,8 +392,8 @@ TEST(FunctionTest, UnnamedOutputsAreNumberedInMessages) {
     compiled(ag::constant(1.f));
     FAIL() << "expected ag::InvalidArgumentError";
   } catch (const ag::InvalidArgumentError &error) {
-    EXPECT_STREQ(error.what(), "while_loop: loop variable #0 is f32[] before the "
-                               "loop but f32[1] after an iteration");
+    EXPECT_STREQ(error.what(), "while_loop: loop variable #0 has shape [] before "
+                               "the loop, but shape [1] after one iteration");
   }
 }
 

@@ -5,6 +5,7 @@
 
 #include <cassert>
 
+const int kCheckedSqrtAssertLine = __LINE__ + 2;
 AG_FUNCTION ag::Tensor checked_sqrt(ag::Tensor x) {
   ag::Assert(ag::reduce_min(x) >= 0.f, "x must be non-negative");
   return ag::sqrt(x);
@@ -26,6 +27,7 @@ AG_FUNCTION ag::Tensor loud_sum(ag::Tensor x) {
 
 // A <cassert> assert on a tensor: converted to ag::Assert, so the compiled
 // function raises instead of aborting.
+const int kCheckedLogAssertLine = __LINE__ + 2;
 AG_FUNCTION ag::Tensor checked_log(ag::Tensor x) {
   assert(ag::reduce_min(x) > 0.f);
   return ag::log(x);

@@ -12,4 +12,8 @@ ag::Tensor integer_div(ag::Tensor a, ag::Tensor b);
 ag::Tensor loud_sum(ag::Tensor x);
 ag::Tensor checked_log(ag::Tensor x);
 
+// The lines of the asserts in aot_functions.cc, for the expected messages.
+extern const int kCheckedSqrtAssertLine;
+extern const int kCheckedLogAssertLine;
+
 #endif

@@ -12,18 +12,18 @@
 AG_FUNCTION ag::Tensor doublings(ag::Tensor x, ag::Tensor limit) {
   ag::Tensor steps = ag::constant(0);
   // The flag before the loop, carried by it; the condition short-circuits.
-  // CHECK: { AG_LINE; ::ag::Tensor [[BRK:__ag_break_[0-9]+]] = ::ag::constant(false); AG_LINE; { ::ag::TensorList __ag_loop_{{[0-9]+}} = ::ag::while_loop(
+  // CHECK: { AG_LINE({{[0-9]+}}); ::ag::Tensor [[BRK:__ag_break_[0-9]+]] = ::ag::constant(false); AG_LINE({{[0-9]+}}); { ::ag::TensorList __ag_loop_{{[0-9]+}} = ::ag::while_loop(
   // CHECK-SAME: ::ag::Tensor x = __ag_v[0]; {{\[\[}}maybe_unused]] ::ag::Tensor [[BRK]] = __ag_v[1];
   // CHECK-SAME: return ::ag::condition((::ag::cond(::ag::condition(::ag::logical_not(::ag::condition([[BRK]]))), [&]() -> ::ag::TensorList { return ::ag::TensorList{::ag::condition((steps < 100))}; }
   while (steps < 100) {
-    // CHECK-NEXT: AG_LINE; x = x * 2.f;
+    // CHECK-NEXT: AG_LINE({{[0-9]+}}); x = x * 2.f;
     x = x * 2.f;
     // The break sets the flag in a staged if.
-    // CHECK-NEXT: AG_LINE; { ::ag::TensorList __ag_if_{{[0-9]+}} = ::ag::cond(::ag::condition(x > limit), {{.*}} { { AG_LINE; [[BRK]] = ::ag::constant(true); } return {[[BRK]]}; }
+    // CHECK-NEXT: AG_LINE({{[0-9]+}}); { ::ag::TensorList __ag_if_{{[0-9]+}} = ::ag::cond(::ag::condition(x > limit), {{.*}} { { AG_LINE({{[0-9]+}}); [[BRK]] = ::ag::constant(true); } return {[[BRK]]}; }
     if (x > limit)
       break;
     // The rest of the body runs while the flag is clear.
-    // CHECK: AG_LINE; { ::ag::TensorList __ag_if_{{[0-9]+}} = ::ag::cond(::ag::condition(::ag::logical_not([[BRK]])), [&, steps = steps]() mutable -> ::ag::TensorList { { AG_LINE; steps += 1;
+    // CHECK: AG_LINE({{[0-9]+}}); { ::ag::TensorList __ag_if_{{[0-9]+}} = ::ag::cond(::ag::condition(::ag::logical_not([[BRK]])), [&, steps = steps]() mutable -> ::ag::TensorList { { AG_LINE({{[0-9]+}}); steps += 1;
     steps += 1;
   }
   // CHECK: return {x, [[BRK]], steps}; }, {x, [[BRK]], steps}, {"x", "[[BRK]]", "steps"});
@@ -36,9 +36,9 @@ AG_FUNCTION ag::Tensor sum_of_odd(ag::Tensor n) {
   // The continue flag is local to an iteration; the increment comes after
   // the guard, so a continue still increments.
   // CHECK: ::ag::Tensor [[CONT:__ag_continue_[0-9]+]] = ::ag::constant(false);
-  // CHECK: ::ag::cond(::ag::condition(::ag::logical_not([[CONT]])), [&, total = total]() mutable -> ::ag::TensorList { { AG_LINE; total += i;
+  // CHECK: ::ag::cond(::ag::condition(::ag::logical_not([[CONT]])), [&, total = total]() mutable -> ::ag::TensorList { { AG_LINE({{[0-9]+}}); total += i;
   // CHECK-NEXT: } return {total}; }
-  // CHECK-SAME: total = __ag_if_{{[0-9]+}}[0]; }  AG_LINE; i = i + 1; }
+  // CHECK-SAME: total = __ag_if_{{[0-9]+}}[0]; }  AG_LINE({{[0-9]+}}); i = i + 1; }
   for (ag::Tensor i = ag::constant(std::int64_t{0}); i < n; i = i + 1) {
     if (i % 2 == 0)
       continue;
@@ -51,7 +51,7 @@ AG_FUNCTION ag::Tensor sum_of_odd(ag::Tensor n) {
 AG_FUNCTION ag::Tensor first_above(ag::Tensor x, ag::Tensor t) {
   ag::Tensor index = ag::constant(std::int64_t{0});
   // Every row is visited; after the break the body does nothing.
-  // CHECK: ::ag::for_rows(x, [&](const ::ag::Tensor &__ag_item, const ::ag::TensorList &__ag_v) -> ::ag::TensorList { {{.*}}ag::Tensor v = __ag_item; { AG_LINE; { ::ag::TensorList __ag_if_{{[0-9]+}} = ::ag::cond(::ag::condition(::ag::logical_not([[FLAG:__ag_break_[0-9]+]]))
+  // CHECK: ::ag::for_rows(x, [&](const ::ag::Tensor &__ag_item, const ::ag::TensorList &__ag_v) -> ::ag::TensorList { {{.*}}ag::Tensor v = __ag_item; { AG_LINE({{[0-9]+}}); { ::ag::TensorList __ag_if_{{[0-9]+}} = ::ag::cond(::ag::condition(::ag::logical_not([[FLAG:__ag_break_[0-9]+]]))
   for (ag::Tensor v : x) {
     if (v > t)
       break;
@@ -64,7 +64,7 @@ AG_FUNCTION ag::Tensor first_above(ag::Tensor x, ag::Tensor t) {
 // CHECK-LABEL: AG_FUNCTION ag::Tensor cpp_loop(
 AG_FUNCTION ag::Tensor cpp_loop(ag::Tensor x, int n) {
   for (int i = 0; i < n; ++i) {
-    // CHECK: AG_LINE; if (i > 3)
+    // CHECK: AG_LINE({{[0-9]+}}); if (i > 3)
     // CHECK-NEXT: break;
     if (i > 3)
       break;

@@ -18,19 +18,19 @@ struct Phase {
 // CHECK-LABEL: AG_FUNCTION ag::Tensor report(
 AG_FUNCTION ag::Tensor report(ag::Tensor loss, ag::Tensor step) {
   int epoch = 3;
-  // CHECK: {{^}}  AG_LINE; std::cout << "tracing epoch " << epoch << "\n";
+  // CHECK: {{^}}  AG_LINE({{[0-9]+}}); std::cout << "tracing epoch " << epoch << "\n";
   std::cout << "tracing epoch " << epoch << "\n";
-  // CHECK-NEXT: {{^}}  AG_LINE; (::ag::PrintStream() << "step " << step << ": loss " << loss * 2.f << std::endl).print();
+  // CHECK-NEXT: {{^}}  AG_LINE({{[0-9]+}}); (::ag::PrintStream() << "step " << step << ": loss " << loss * 2.f << std::endl).print();
   std::cout << "step " << step << ": loss " << loss * 2.f << std::endl;
-  // CHECK-NEXT: {{^}}  AG_LINE; ::ag::print_formatted("epoch %d loss %.3f step %4lld\n", {epoch, loss, step});
+  // CHECK-NEXT: {{^}}  AG_LINE({{[0-9]+}}); ::ag::print_formatted("epoch %d loss %.3f step %4lld\n", {epoch, loss, step});
   printf("epoch %d loss %.3f step %4lld\n", epoch, loss.item<float>(), (long long)step.item<std::int64_t>());
   // An unscoped enum goes to printf as its integer value.
-  // CHECK-NEXT: {{^}}  AG_LINE; ::ag::print_formatted("phase %d: %g\n", {static_cast<long long>(Phase::Train), loss});
+  // CHECK-NEXT: {{^}}  AG_LINE({{[0-9]+}}); ::ag::print_formatted("phase %d: %g\n", {static_cast<long long>(Phase::Train), loss});
   printf("phase %d: %g\n", Phase::Train, loss.item<float>());
-  // CHECK-NEXT: {{^}}  AG_LINE; std::printf("%s\n", "plain");
+  // CHECK-NEXT: {{^}}  AG_LINE({{[0-9]+}}); std::printf("%s\n", "plain");
   std::printf("%s\n", "plain");
   // A tensor on std::cerr prints its symbolic type at trace time: a warning.
-  // CHECK-NEXT: {{^}}  AG_LINE; std::cerr << loss << "\n";
+  // CHECK-NEXT: {{^}}  AG_LINE({{[0-9]+}}); std::cerr << loss << "\n";
   // ERROR: convert-print.cpp:[[@LINE+1]]:3: warning: a tensor written to std::cerr prints once, when the function is traced
   std::cerr << loss << "\n";
 #ifdef WITH_ERRORS

@@ -15,8 +15,8 @@
 AG_FUNCTION ag::Tensor fit(ag::Tensor x, ag::Tensor y, ag::Tensor w) {
   auto batches = ag::data::from_tensor_slices(x, y).batch(32);
   // CHECK: { ::ag::TensorList __ag_for_[[ID:[0-9]+]] = ::ag::data::for_dataset(batches, [&](const auto &__ag_item, const ::ag::TensorList &__ag_v) -> ::ag::TensorList { {{\[\[}}maybe_unused]] ::ag::Tensor w = __ag_v[0]; auto [xb, yb] = __ag_item; {
-  // CHECK-NEXT: AG_LINE; ag::Tensor error = ag::matmul(xb, ag::reshape(w, {3, 1})) - ag::reshape(yb, {-1, 1});
-  // CHECK-NEXT: AG_LINE; w = w - ag::reduce_mean(error * xb, 0) * 0.1f;
+  // CHECK-NEXT: AG_LINE({{[0-9]+}}); ag::Tensor error = ag::matmul(xb, ag::reshape(w, {3, 1})) - ag::reshape(yb, {-1, 1});
+  // CHECK-NEXT: AG_LINE({{[0-9]+}}); w = w - ag::reduce_mean(error * xb, 0) * 0.1f;
   // CHECK-NEXT: } return {w}; }, {w}, {"w"}); w = __ag_for_[[ID]][0]; }
   for (auto [xb, yb] : batches) {
     ag::Tensor error = ag::matmul(xb, ag::reshape(w, {3, 1})) - ag::reshape(yb, {-1, 1});

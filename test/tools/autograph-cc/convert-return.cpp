@@ -11,18 +11,18 @@
 #include <autograph/autograph.h>
 
 // CHECK-LABEL: AG_FUNCTION ag::Tensor absolute_doubled(
-// CHECK-SAME: AG_LINE; ::ag::Tensor __ag_retval;
+// CHECK-SAME: AG_LINE({{[0-9]+}}); ::ag::Tensor __ag_retval;
 AG_FUNCTION ag::Tensor absolute_doubled(ag::Tensor x) {
   // The result is an output of both branches; the rest is the else branch.
-  // CHECK-NEXT: ::ag::cond(::ag::condition(x < 0.f), [&, __ag_retval = __ag_retval]() mutable -> ::ag::TensorList { { AG_LINE; __ag_retval = -x * 2.f; } return {__ag_retval}; }, [&, __ag_retval = __ag_retval]() mutable -> ::ag::TensorList { {
+  // CHECK-NEXT: ::ag::cond(::ag::condition(x < 0.f), [&, __ag_retval = __ag_retval]() mutable -> ::ag::TensorList { { AG_LINE({{[0-9]+}}); __ag_retval = -x * 2.f; } return {__ag_retval}; }, [&, __ag_retval = __ag_retval]() mutable -> ::ag::TensorList { {
   if (x < 0.f)
     return -x * 2.f;
-  // CHECK-NEXT: AG_LINE; x = x * 2.f;
+  // CHECK-NEXT: AG_LINE({{[0-9]+}}); x = x * 2.f;
   x = x * 2.f;
-  // CHECK-NEXT: { AG_LINE; __ag_retval = x; }
+  // CHECK-NEXT: { AG_LINE({{[0-9]+}}); __ag_retval = x; }
   return x;
   // CHECK-NEXT: } return {__ag_retval}; }, {"__ag_retval"}); __ag_retval = __ag_if_{{[0-9]+}}[0]; }
-  // CHECK-NEXT: AG_LINE; return __ag_retval; }, "absolute_doubled"));
+  // CHECK-NEXT: AG_LINE({{[0-9]+}}); return __ag_retval; }, "absolute_doubled"));
 }
 
 // Returns that are not in a tensor if are left alone.

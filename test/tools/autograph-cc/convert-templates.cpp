@@ -11,7 +11,7 @@
 // CHECK-LABEL: template <class T> T clip(T x, T hi) {
 template <class T> T clip(T x, T hi) {
   // The outputs are the branch's parameters, under their own names.
-  // CHECK-NEXT: {{^}}  AG_LINE; ::ag::if_stmt(x > hi, [&](auto &x) { x = hi; }, [&](auto &x) {  }, {"x"}, x);
+  // CHECK-NEXT: {{^}}  AG_LINE({{[0-9]+}}); ::ag::if_stmt(x > hi, [&](auto &x) { AG_LINE({{[0-9]+}}), x = hi; }, [&](auto &x) {  }, {"x"}, x);
   if (x > hi)
     x = hi;
   return x;
@@ -21,38 +21,38 @@ template <class T> T clip(T x, T hi) {
 template <class T> T halve(T x, T limit) {
   // Not assigned in the loop: not a loop variable.
   int calls = 0;
-  // CHECK: {{^}}  AG_LINE; ::ag::while_stmt([&](auto &x) { return (::ag::and_(x > 1, [&] { return (::ag::not_((x > limit))); })); }, [&](auto &x) { {
+  // CHECK: {{^}}  AG_LINE({{[0-9]+}}); ::ag::while_stmt([&](auto &x) { return (::ag::and_(x > 1, [&] { return (::ag::not_((x > limit))); })); }, [&](auto &x) { {
   while (x > 1 && !(x > limit)) {
     x = x / 2;
   }
   // A do loop: the first iteration, then the loop.
-  // CHECK: {{^}}  AG_LINE; ::ag::do_while_stmt([&](auto &x) { return x > 2; }, [&](auto &x) { {
+  // CHECK: {{^}}  AG_LINE({{[0-9]+}}); ::ag::do_while_stmt([&](auto &x) { return x > 2; }, [&](auto &x) { {
   do {
     x = x / 2;
   } while (x > 2);
   // A for loop: its init goes before, its increment at the end of the body.
-  // CHECK: {{^}}  AG_LINE; { T y = x; ::ag::while_stmt([&](auto &x, auto &y) { return y > 4; }, [&](auto &x, auto &y) { { x = x + 1; y = y - 1; } }, {"x", "y"}, x, y); }
+  // CHECK: {{^}}  AG_LINE({{[0-9]+}}); { T y = x; ::ag::while_stmt([&](auto &x, auto &y) { return y > 4; }, [&](auto &x, auto &y) { { AG_LINE({{[0-9]+}}), x = x + 1; y = y - 1; } }, {"x", "y"}, x, y); }
   for (T y = x; y > 4; y = y - 1)
     x = x + 1;
-  // CHECK: {{^}}  AG_LINE; return (::ag::if_exp(x > 0, [&] { return x; }, [&] { return -x * float(calls + 1); }));
+  // CHECK: {{^}}  AG_LINE({{[0-9]+}}); return (::ag::if_exp(x > 0, [&] { return x; }, [&] { return -x * float(calls + 1); }));
   return x > 0 ? x : -x * float(calls + 1);
 }
 
 // Returns from dependent ifs that always return: the result, of the
 // template's return type, is assigned on every path (the plain form).
-// CHECK-LABEL: template <class T> T sign(T x) { AG_LINE; T __ag_retval{};
+// CHECK-LABEL: template <class T> T sign(T x) { AG_LINE({{[0-9]+}}); T __ag_retval{};
 template <class T> T sign(T x) {
-  // CHECK-NEXT: {{^}}  AG_LINE; ::ag::if_stmt(x > 0, [&](auto &__ag_retval) { { AG_LINE; __ag_retval = x / x; } }, [&](auto &__ag_retval) { {
+  // CHECK-NEXT: {{^}}  AG_LINE({{[0-9]+}}); ::ag::if_stmt(x > 0, [&](auto &__ag_retval) { { AG_LINE({{[0-9]+}}); __ag_retval = x / x; } }, [&](auto &__ag_retval) { {
   if (x > 0)
     return x / x;
-  // CHECK-NEXT: {{^}}  AG_LINE; ::ag::if_stmt(x < 0, [&](auto &__ag_retval) { { AG_LINE; __ag_retval = -x / x; } }, [&](auto &__ag_retval) { {
+  // CHECK-NEXT: {{^}}  AG_LINE({{[0-9]+}}); ::ag::if_stmt(x < 0, [&](auto &__ag_retval) { { AG_LINE({{[0-9]+}}); __ag_retval = -x / x; } }, [&](auto &__ag_retval) { {
   if (x < 0)
     return -x / x;
-  // CHECK-NEXT: {{^}}  { AG_LINE; __ag_retval = x - x; }
+  // CHECK-NEXT: {{^}}  { AG_LINE({{[0-9]+}}); __ag_retval = x - x; }
   return x - x;
   // CHECK-NEXT: {{^}}} }, {"__ag_retval"}, __ag_retval);
   // CHECK-NEXT: {{^}}} }, {"__ag_retval"}, __ag_retval);
-  // CHECK-NEXT: {{^}}  AG_LINE; return __ag_retval; }
+  // CHECK-NEXT: {{^}}  AG_LINE({{[0-9]+}}); return __ag_retval; }
 }
 
 // A condition of a known type in a template converts as usual.
@@ -67,7 +67,7 @@ template <int N> ag::Tensor repeat_double(ag::Tensor x) {
 // CHECK-LABEL: AG_FUNCTION ag::Tensor model(
 AG_FUNCTION ag::Tensor model(ag::Tensor x) {
   // A generic lambda is a template too.
-  // CHECK: auto twice = [](auto v) { AG_LINE; ::ag::if_stmt(v > 0, [&](auto &v) { v = v * 2; }, [&](auto &v) {  }, {"v"}, v); AG_LINE; return v; };
+  // CHECK: auto twice = [](auto v) { AG_LINE({{[0-9]+}}); ::ag::if_stmt(v > 0, [&](auto &v) { AG_LINE({{[0-9]+}}), v = v * 2; }, [&](auto &v) {  }, {"v"}, v); AG_LINE({{[0-9]+}}); return v; };
   auto twice = [](auto v) { if (v > 0) v = v * 2; return v; };
   return clip(x, ag::constant(1.f)) + halve(x, ag::constant(100.f)) +
          twice(x) + repeat_double<3>(x) + sign(x);

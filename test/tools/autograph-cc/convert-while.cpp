@@ -29,7 +29,7 @@ AG_FUNCTION ag::Tensor triangle(ag::Tensor n) {
   ag::Tensor total = ag::constant(std::int64_t{0});
   // CHECK: { ag::Tensor i = ag::constant(std::int64_t{1}); ::ag::TensorList __ag_loop_[[F:[0-9]+]] = ::ag::while_loop(
   // CHECK-SAME: return ::ag::condition(i <= n); }
-  // CHECK-SAME: { total += i; i = i + 1; } return {total, i}; }, {total, i}, {"total", "i"}); total = __ag_loop_[[F]][0]; i = __ag_loop_[[F]][1]; }
+  // CHECK-SAME: { AG_LINE({{[0-9]+}}), total += i; i = i + 1; } return {total, i}; }, {total, i}, {"total", "i"}); total = __ag_loop_[[F]][0]; i = __ag_loop_[[F]][1]; }
   for (ag::Tensor i = ag::constant(std::int64_t{1}); i <= n; i = i + 1)
     total += i;
   return total;

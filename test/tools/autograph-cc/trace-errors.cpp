@@ -42,14 +42,14 @@ AG_FUNCTION ag::Tensor used_after_loop(ag::Tensor x) {
   return t + x;
 }
 
-// DTYPE: while_loop: 'n' is f32[] before the loop but f64[] after an iteration
+// DTYPE: while_loop: 'n' has dtype float32 before the loop, but dtype float64 after one iteration
 AG_FUNCTION ag::Tensor changes_dtype(ag::Tensor n) {
   while (n > 1.f)
     n = ag::cast(n, ag::float64) / 2.0;
   return n;
 }
 
-// SHAPE: while_loop: 'v' is f32[2] before the loop but f32[4] after an iteration
+// SHAPE: while_loop: 'v' has shape [2] before the loop, but shape [4] after one iteration
 AG_FUNCTION ag::Tensor changes_shape(ag::Tensor v) {
   while (ag::reduce_sum(v) > 1.f)
     v = ag::concat({v, v}, 0) / 4.f;
