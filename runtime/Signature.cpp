@@ -1,6 +1,9 @@
-//===- Signature.cpp - parsing "f32[?,784],i64[]" --------------------------===//
+//===- Signature.cpp - "f32[?,784],i64[]" and call signature keys ----------===//
 #include "autograph/Error.h"
+#include "autograph/Signature.h"
 #include "autograph/Tensor.h"
+
+#include "TensorImpl.h"
 
 #include <cctype>
 #include <cstdint>
@@ -109,6 +112,20 @@ TensorSpec parse_spec(const std::string &text) {
 
 std::vector<TensorSpec> parse_signature(const std::string &text) {
   return SignatureParser(text).signature();
+}
+
+} // namespace ag
+
+namespace ag {
+
+void SignatureKey::add_tensor(const Tensor &tensor) {
+  // An undefined argument raises here, naming what was wrong with it.
+  const detail::TensorImpl &impl = detail::checked_impl(tensor, "function argument");
+  push(kTensor);
+  push(static_cast<std::int64_t>(impl.dtype));
+  push(impl.rank);
+  for (std::int32_t d = 0; d < impl.rank; ++d)
+    push(impl.dims[d]);
 }
 
 } // namespace ag

@@ -19,19 +19,48 @@
 #include "autograph/Function.h"
 
 #include <cstddef>
+#include <string>
+#include <type_traits>
 
 namespace ag::jit {
+
+template <class R, class... A, std::size_t... I>
+TensorList call_with_tensors(R (*function)(A...), const TensorList &args,
+                             std::index_sequence<I...>) {
+  if constexpr (std::is_void_v<R>) {
+    function(args[I]...);
+    return {};
+  } else {
+    return detail::results_to_list(function(args[I]...));
+  }
+}
 
 bool register_trace_target(const char *name, std::size_t arity,
                            std::function<TensorList(const TensorList &)> fn);
 
+/// `function` takes tensors only: its signature is the request's. A function
+/// with C++ value or object parameters is registered as one that a request
+/// cannot trace (it says why).
 template <class R, class... A>
 bool register_trace_target(const char *name, R (*function)(A...)) {
-  return register_trace_target(
-      name, sizeof...(A), [function](const TensorList &args) {
-        return detail::call_with_list(function, args,
-                                      std::index_sequence_for<A...>{});
-      });
+  constexpr bool tensors_only =
+      (std::is_same_v<std::decay_t<A>, Tensor> && ...);
+  if constexpr (!tensors_only) {
+    return register_trace_target(
+        name, sizeof...(A), [name](const TensorList &) -> TensorList {
+          throw InvalidArgumentError(
+              std::string("cannot trace '") + name +
+              "' from a signature: it takes C++ values or objects besides "
+              "tensors, which only a call can give (call it from a program, "
+              "with ag::function's JIT)");
+        });
+  } else {
+    return register_trace_target(
+        name, sizeof...(A), [function](const TensorList &args) -> TensorList {
+          return call_with_tensors(function, args,
+                                   std::index_sequence_for<A...>{});
+        });
+  }
 }
 
 /// Serves the request in the environment, if any (never returns then).

@@ -189,8 +189,10 @@ bool convertDependentLogicalOperator(ConversionContext &context,
 bool convertLogicalOperator(ConversionContext &context,
                             const clang::Expr *expression);
 
-/// Makes an AG_FUNCTION of tensors trace and compile on call through
-/// ag::function (FunctionWrapper.cpp); warns and returns false for others.
+/// Makes an AG_FUNCTION trace and compile on call through
+/// ag::call_function (FunctionWrapper.cpp); reports a located error and
+/// returns false for one that cannot be compiled (its parameter or result
+/// types).
 bool wrapForTracing(ConversionContext &context,
                     const clang::FunctionDecl *function);
 

@@ -305,7 +305,9 @@ bool convertFunction(ConversionContext &context, const FunctionDecl *function,
   Pipeline(context).TraverseStmt(function->getBody());
   bool ok = !context.failed;
   // An AG_FUNCTION is compiled on call; a function it calls runs inline.
-  if (ok && entry && wrapForTracing(context, function))
+  // `autograph-cc --emit` can trace the free, non-template ones by name.
+  if (ok && entry && wrapForTracing(context, function) &&
+      !isa<CXXMethodDecl>(function) && !function->isTemplated())
     context.compiledFunctions.push_back(function->getNameAsString());
   context.liveness = nullptr;
   context.unassigned = nullptr;

@@ -1,19 +1,23 @@
 //===- FunctionWrapper.cpp - AG_FUNCTION -> traced and compiled on call ---===//
 //
-// The last step of conversion: the body of an AG_FUNCTION whose parameters
-// are tensors becomes the function that an `ag::function` wrapper traces and
-// compiles, so calling it runs native code (tf.function semantics):
+// The last step of conversion: the body of an AG_FUNCTION becomes a lambda
+// that ag::call_function traces and compiles once per call signature, so
+// calling it runs native code (tf.function semantics):
 //
-//   AG_FUNCTION ag::Tensor f(ag::Tensor x) { BODY }
+//   AG_FUNCTION ag::Tensor f(ag::Tensor x, int n) { BODY }
 // becomes, on the same lines,
-//   AG_FUNCTION ag::Tensor f(ag::Tensor x) { static auto &__ag_function =
-//     *new auto(::ag::function([](ag::Tensor x) -> ag::Tensor { BODY }, "f"));
-//     return __ag_function(x); }
+//   AG_FUNCTION ag::Tensor f(ag::Tensor x, int n) { static ::ag::Function
+//     &ag__function = *new ::ag::Function("f"); return ::ag::call_function(
+//     ag__function, nullptr, [&](ag::Tensor x, int n) -> ag::Tensor { BODY },
+//     x, n); }
 //
-// Called from inside another trace, the wrapper runs the body inline. The
-// wrapper (its compiled code) lives until the process ends and is never
-// destroyed: destroying a JIT after LLVM's own static state is gone at exit
-// would crash.
+// The signature is made of the arguments (Signature.h: tensors by dtype and
+// shape, C++ values by value, ag objects by identity); a member function's
+// object (`this`) is part of it too. A template gets one cache per
+// instantiation (the static is per instantiation). Called from inside
+// another trace, the function runs inline. The cache (and its compiled code)
+// lives until the process ends and is never destroyed: destroying a JIT
+// after LLVM's own static state is gone at exit would crash.
 //
 //===----------------------------------------------------------------------===//
 #include "ControlFlowConversion.h"
@@ -60,52 +64,124 @@ bool isTensorResult(QualType type) {
 }
 } // namespace
 
+namespace {
+/// Whether an argument of `type` can be part of a compiled signature (as
+/// Signature.h's function_argument defines it): a tensor, a C++ arithmetic
+/// value or enum, or an ag object (a class of namespace ag, or derived from
+/// one: variables, datasets, layers, ...). A dependent type is checked when
+/// the template is instantiated.
+bool isSignatureType(QualType type) {
+  type = type.getNonReferenceType().getCanonicalType();
+  if (type->isDependentType() || type->isArithmeticType() ||
+      type->isEnumeralType() || isTensorType(type))
+    return true;
+  const CXXRecordDecl *record = type->getAsCXXRecordDecl();
+  if (!record || !record->hasDefinition())
+    return false;
+  auto inAg = [](const CXXRecordDecl *decl) {
+    const DeclContext *context = decl->getDeclContext();
+    for (; context && !context->isTranslationUnit(); context = context->getParent())
+      if (const auto *ns = dyn_cast<NamespaceDecl>(context))
+        if (ns->getName() == "ag" && ns->getParent()->isTranslationUnit())
+          return true;
+    return false;
+  };
+  if (inAg(record))
+    return true;
+  return !record->forallBases(
+      [&](const CXXRecordDecl *base) { return !inAg(base); });
+}
+
+/// The source text of `parameter` with its name (unnamed ones get `name`).
+std::string parameterText(ConversionContext &context, const ParmVarDecl *parameter,
+                          const std::string &name) {
+  SourceManager &sources = context.ast.getSourceManager();
+  std::string text =
+      Lexer::getSourceText(
+          CharSourceRange::getTokenRange(parameter->getSourceRange()), sources,
+          context.ast.getLangOpts())
+          .str();
+  if (parameter->getName().empty())
+    text += " " + name;
+  return text;
+}
+} // namespace
+
 bool wrapForTracing(ConversionContext &context, const FunctionDecl *function) {
   const auto *body = dyn_cast_or_null<CompoundStmt>(function->getBody());
   if (!body)
     return false;
-  bool tensorsOnly = isTensorResult(function->getReturnType()) &&
-                     !isa<CXXMethodDecl>(function) &&
-                     !function->isTemplated();
-  // By value or const reference: the wrapper passes copies of handles.
-  for (const ParmVarDecl *parameter : function->parameters()) {
-    QualType type = parameter->getType();
-    bool byValueOrConstRef =
-        !type->isReferenceType() ||
-        (type->isLValueReferenceType() &&
-         type.getNonReferenceType().isConstQualified());
-    tensorsOnly &= isTensorType(type) && byValueOrConstRef;
-  }
-  if (!tensorsOnly) {
-    context.warning(function->getLocation(),
-                    "AG_FUNCTION '" + function->getNameAsString() +
-                        "' is converted but not compiled on call: only free "
-                        "functions of ag::Tensor parameters returning tensors "
-                        "are; it runs eagerly unless called from a compiled "
-                        "function");
+  std::string name = function->getNameAsString();
+  const auto *method = dyn_cast<CXXMethodDecl>(function);
+  if (isa<CXXConstructorDecl, CXXDestructorDecl, CXXConversionDecl>(function) ||
+      function->isOverloadedOperator()) {
+    context.error(function->getLocation(),
+                  "AG_FUNCTION on a constructor, destructor or operator cannot "
+                  "be compiled; mark a named function instead");
     return false;
   }
-
-  SourceManager &sources = context.ast.getSourceManager();
-  const LangOptions &language = context.ast.getLangOpts();
-  std::string parameters, arguments;
-  for (const ParmVarDecl *parameter : function->parameters()) {
-    std::string text = Lexer::getSourceText(
-                           CharSourceRange::getTokenRange(parameter->getSourceRange()),
-                           sources, language)
-                           .str();
-    parameters += (parameters.empty() ? "" : ", ") + text;
-    arguments += (arguments.empty() ? "" : ", ") + parameter->getNameAsString();
+  QualType result = function->getReturnType();
+  if (!result->isVoidType() && !result->isDependentType() &&
+      !result->isUndeducedType() && !isTensorResult(result)) {
+    context.error(function->getLocation(),
+                  "AG_FUNCTION '" + name + "' returns '" +
+                      result.getAsString(context.ast.getPrintingPolicy()) +
+                      "': a compiled function returns void, ag::Tensor, or a "
+                      "std::tuple or std::pair of tensors");
+    return false;
   }
-  std::string result = function->getReturnType().getAsString(
-      context.ast.getPrintingPolicy());
+  bool ok = true;
+  for (const ParmVarDecl *parameter : function->parameters()) {
+    QualType type = parameter->getType();
+    std::string what = parameter->getName().empty()
+                           ? "an unnamed parameter"
+                           : "parameter '" + parameter->getNameAsString() + "'";
+    if (!isSignatureType(type)) {
+      context.error(parameter->getLocation(),
+                    "AG_FUNCTION '" + name + "' cannot be compiled: " + what +
+                        " has type '" +
+                        type.getAsString(context.ast.getPrintingPolicy()) +
+                        "'; compiled functions take ag::Tensor, C++ arithmetic "
+                        "values and enums, and ag objects (variables, "
+                        "datasets, ...)");
+      ok = false;
+    } else if (isTensorType(type) && type->isReferenceType() &&
+               !type.getNonReferenceType().isConstQualified()) {
+      context.error(parameter->getLocation(),
+                    "AG_FUNCTION '" + name + "' cannot be compiled: " + what +
+                        " is a non-const reference to a tensor; a compiled "
+                        "function returns its results (return the tensor "
+                        "instead)");
+      ok = false;
+    }
+  }
+  if (!ok)
+    return false;
+
+  std::string parameters, arguments;
+  unsigned unnamed = 0;
+  for (const ParmVarDecl *parameter : function->parameters()) {
+    std::string argument = parameter->getNameAsString();
+    if (argument.empty()) {
+      // The wrapper passes it on, so it needs a name.
+      argument = "ag__unnamed" + std::to_string(unnamed++);
+      context.rewriter.InsertTextAfterToken(parameter->getEndLoc(), " " + argument);
+    }
+    parameters += (parameters.empty() ? "" : ", ") +
+                  parameterText(context, parameter, argument);
+    if (parameter->isParameterPack())
+      argument += "...";
+    arguments += ", " + argument;
+  }
+  std::string self = method && method->isInstance() ? "this" : "nullptr";
   context.rewriter.InsertTextAfterToken(
       body->getLBracLoc(),
-      " static auto &__ag_function = *new auto(::ag::function([](" +
-          parameters + ") -> " + result + " {");
-  context.rewriter.InsertTextBefore(
-      body->getRBracLoc(), "}, \"" + function->getNameAsString() +
-                               "\")); return __ag_function(" + arguments + "); ");
+      " static ::ag::Function &ag__function = *new ::ag::Function(\"" + name +
+          "\"); return ::ag::call_function(ag__function, " + self + ", [&](" +
+          parameters + ") -> " +
+          result.getAsString(context.ast.getPrintingPolicy()) + " {");
+  context.rewriter.InsertTextBefore(body->getRBracLoc(),
+                                    "}" + arguments + "); ");
   return true;
 }
 

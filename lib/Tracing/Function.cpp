@@ -22,12 +22,19 @@
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
+#include <map>
+#include <mutex>
 
 using namespace mlir;
 
 namespace ag {
 
 namespace {
+bool environmentSays(const char *variable, const char *value) {
+  const char *set = std::getenv(variable);
+  return set && std::string(set) == value;
+}
+
 // AG_RUN_FUNCTIONS_EAGERLY=1 sets it from the start (to run a converted
 // program without compiling, e.g. to compare or debug).
 std::atomic<bool> g_run_eagerly{[] {
@@ -35,22 +42,57 @@ std::atomic<bool> g_run_eagerly{[] {
   return value && *value && std::string(value) != "0";
 }()};
 
-/// Whether `args` have exactly the dtypes and shapes of `specs` (without
-/// building specs: this runs on every call).
-bool hasSignature(const TensorList &args, const std::vector<TensorSpec> &specs) {
-  if (args.size() != specs.size())
-    return false;
-  for (size_t i = 0; i < args.size(); ++i) {
-    const Tensor &arg = args[i];
-    const Shape &shape = specs[i].shape;
-    if (!arg.defined() || arg.dtype() != specs[i].dtype ||
-        arg.rank() != static_cast<std::int64_t>(shape.size()))
-      return false;
-    for (size_t d = 0; d < shape.size(); ++d)
-      if (arg.dim(static_cast<std::int64_t>(d)) != shape[d])
-        return false;
+// AG_FALLBACK=error makes every fallback an error from the start (tests of
+// compiled code run with it, so that no eager fallback can pass them).
+std::atomic<FallbackPolicy> g_fallback_policy{
+    environmentSays("AG_FALLBACK", "error") ? FallbackPolicy::Error
+                                             : FallbackPolicy::Warn};
+std::atomic<int> g_fallback_count{0};
+
+/// AG_JIT_REPORT=FILE: at exit, one line per function name that was traced,
+/// "NAME compiled=N fallbacks=M" (sorted by name), so that a test of a
+/// converted program can check that its functions really were compiled.
+struct JitReport {
+  std::mutex mutex;
+  std::map<std::string, std::pair<int, int>> counts; // compiled, fallbacks
+
+  static JitReport &get() {
+    static auto *report = new JitReport();
+    return *report;
   }
-  return true;
+  void record(const std::string &name, bool compiled) {
+    static const char *path = std::getenv("AG_JIT_REPORT");
+    if (!path || !*path)
+      return;
+    std::lock_guard<std::mutex> lock(mutex);
+    static bool registered = (std::atexit([] { get().write(); }), true);
+    (void)registered;
+    auto &entry = counts[name];
+    (compiled ? entry.first : entry.second) += 1;
+  }
+  void write() {
+    std::lock_guard<std::mutex> lock(mutex);
+    std::ofstream file(std::getenv("AG_JIT_REPORT"));
+    for (const auto &[name, count] : counts)
+      file << name << " compiled=" << count.first << " fallbacks="
+           << count.second << "\n";
+    file.close();
+    if (!file)
+      std::cerr << "AG_JIT_REPORT: cannot write " << std::getenv("AG_JIT_REPORT")
+                << "\n";
+  }
+};
+
+/// The name of a trace's AG_DUMP_DIR files: the function's name, then
+/// NAME.2, NAME.3, ... for later traces of a function of that name (another
+/// signature, another instantiation of a template), so none overwrites
+/// another.
+std::string uniqueDumpName(const std::string &name) {
+  static std::mutex mutex;
+  static auto *seen = new std::map<std::string, int>();
+  std::lock_guard<std::mutex> lock(mutex);
+  int count = ++(*seen)[name];
+  return count == 1 ? name : name + "." + std::to_string(count);
 }
 
 /// One MLIR context with the dialects and translations compilation needs.
@@ -102,8 +144,12 @@ void writeDump(const std::string &path, const std::string &text) {
 
 void run_functions_eagerly(bool eagerly) { g_run_eagerly = eagerly; }
 bool functions_run_eagerly() { return g_run_eagerly; }
+void set_fallback_policy(FallbackPolicy policy) { g_fallback_policy = policy; }
+FallbackPolicy fallback_policy() { return g_fallback_policy; }
 
 namespace jit {
+
+int fallback_count() { return g_fallback_count; }
 
 struct CompiledFunction::Impl {
   std::unique_ptr<MLIRContext> context;
@@ -161,15 +207,18 @@ CompiledFunction::CompiledFunction(
   impl_->mlir = autograph::codegen::printWithLocations(*module);
 
   const char *dumpDir = std::getenv("AG_DUMP_DIR");
+  std::string dumpName;
   if (dumpDir && *dumpDir) {
+    dumpName = uniqueDumpName(name);
     // Like XLA's dump flag, the directory is created when missing.
     if (std::error_code error = llvm::sys::fs::create_directories(dumpDir))
       std::cerr << "AG_DUMP_DIR: cannot create " << dumpDir << ": "
                 << error.message() << "\n";
-    writeDump(std::string(dumpDir) + "/" + name + ".ag.mlir", impl_->mlir);
+    writeDump(std::string(dumpDir) + "/" + dumpName + ".ag.mlir", impl_->mlir);
   }
 
-  // Lets a program check that its eager fallback gives the same results.
+  // Simulates a lowering failure (to see that tests catch a fallback, or
+  // that a program's eager fallback gives the same results).
   if (const char *fail = std::getenv("AG_JIT_FAIL_LOWERING"); fail && *fail)
     throw Error("lowering " + name + " failed: AG_JIT_FAIL_LOWERING is set");
 
@@ -178,7 +227,7 @@ CompiledFunction::CompiledFunction(
   std::string diagnostics;
   if (failed(autograph::codegen::lowerAgModule(
           *module, autograph::codegen::LoweringStage::LLVM,
-          dumpDir ? dumpDir : "", name, diagnostics)))
+          dumpName.empty() ? "" : dumpDir, dumpName, diagnostics)))
     throw Error("lowering " + name + " failed:\n" + diagnostics);
 
   // Optimise for the host CPU (all its vector extensions): without a target
@@ -231,43 +280,119 @@ TensorList CompiledFunction::operator()(const TensorList &args) const {
 
 } // namespace jit
 
-Function::Function(std::function<TensorList(const TensorList &)> fn,
-                   std::string name)
-    : fn_(std::move(fn)), name_(std::move(name)) {}
+struct Function::Impl {
+  /// One traced signature: its compiled code, or (after a fallback) none.
+  struct Entry {
+    SignatureKey key;
+    std::unique_ptr<jit::CompiledFunction> compiled;
+  };
+  /// The entries as calls read them without a lock: an immutable list,
+  /// replaced (never changed) when a trace adds an entry.
+  struct Snapshot {
+    std::vector<const Entry *> entries;
+  };
+
+  explicit Impl(std::string name) : name(std::move(name)) {}
+
+  const Entry *find(const SignatureKey &key) const {
+    const Snapshot *snapshot = current.load(std::memory_order_acquire);
+    if (snapshot)
+      for (const Entry *entry : snapshot->entries)
+        if (entry->key == key)
+          return entry;
+    return nullptr;
+  }
+
+  const std::string name;
+  std::atomic<const Snapshot *> current{nullptr};
+  // Guarded by `mutex`; entries and snapshots live as long as the function.
+  mutable std::mutex mutex;
+  std::vector<std::unique_ptr<Entry>> entries;
+  std::vector<std::unique_ptr<Snapshot>> snapshots;
+  int traces = 0;
+  int fallbacks = 0;
+  std::string fallbackReason;
+  std::string lastMlir;
+};
+
+Function::Function(std::string name) : impl_(std::make_unique<Impl>(std::move(name))) {}
 Function::~Function() = default;
 Function::Function(Function &&) noexcept = default;
 
-TensorList Function::operator()(const TensorList &args) {
-  if (functions_run_eagerly() || current_tracer())
-    return fn_(args);
-  auto it = std::find_if(cache_.begin(), cache_.end(), [&](const Traced &traced) {
-    return hasSignature(args, traced.inputs);
-  });
-  if (it == cache_.end()) {
-    std::vector<TensorSpec> inputs;
-    for (const Tensor &arg : args)
-      inputs.push_back(arg.spec());
-    std::unique_ptr<jit::CompiledFunction> compiled;
-    ++trace_count_;
-    try {
-      compiled = std::make_unique<jit::CompiledFunction>(fn_, inputs, name_);
-      last_mlir_ = compiled->mlir();
-    } catch (const TracingError &) {
-      throw;
-    } catch (const InvalidArgumentError &) {
-      throw;
-    } catch (const Error &error) {
-      if (!warned_)
-        std::cerr << "::ag::function " << name_ << ": " << error.what()
-                  << "\nrunning it eagerly instead\n";
-      warned_ = true;
+TensorList Function::call(const SignatureKey &key, const TensorList &inputs,
+                          FunctionBody body) {
+  const Impl::Entry *entry = impl_->find(key);
+  if (!entry) {
+    // One trace per signature: callers of a signature being traced wait.
+    std::lock_guard<std::mutex> lock(impl_->mutex);
+    entry = impl_->find(key);
+    if (!entry) {
+      std::vector<TensorSpec> specs;
+      for (const Tensor &input : inputs)
+        specs.push_back(input.spec());
+      auto added = std::make_unique<Impl::Entry>();
+      added->key = key;
+      ++impl_->traces;
+      try {
+        added->compiled = std::make_unique<jit::CompiledFunction>(
+            [&body](const TensorList &traced) { return body(traced); }, specs,
+            impl_->name);
+        impl_->lastMlir = added->compiled->mlir();
+        JitReport::get().record(impl_->name, /*compiled=*/true);
+      } catch (const TracingError &) {
+        throw;
+      } catch (const InvalidArgumentError &) {
+        throw;
+      } catch (const Error &error) {
+        // Lowering or code generation failed: eager execution, unless
+        // fallbacks are errors.
+        if (fallback_policy() == FallbackPolicy::Error)
+          throw Error("::ag::function " + impl_->name +
+                      " cannot be compiled and fallbacks are errors "
+                      "(AG_FALLBACK=error): " + error.what());
+        if (impl_->fallbacks == 0)
+          std::cerr << "::ag::function " << impl_->name << ": " << error.what()
+                    << "\nrunning it eagerly instead\n";
+        ++impl_->fallbacks;
+        ++g_fallback_count;
+        JitReport::get().record(impl_->name, /*compiled=*/false);
+        impl_->fallbackReason = error.what();
+      }
+      entry = added.get();
+      impl_->entries.push_back(std::move(added));
+      auto snapshot = std::make_unique<Impl::Snapshot>();
+      if (const Impl::Snapshot *old = impl_->current.load())
+        snapshot->entries = old->entries;
+      snapshot->entries.push_back(entry);
+      impl_->current.store(snapshot.get(), std::memory_order_release);
+      impl_->snapshots.push_back(std::move(snapshot));
     }
-    cache_.push_back(Traced{std::move(inputs), std::move(compiled)});
-    it = cache_.end() - 1;
   }
-  if (!it->compiled)
-    return fn_(args);
-  return (*it->compiled)(args);
+  if (!entry->compiled)
+    return body(inputs);
+  return (*entry->compiled)(inputs);
 }
+
+int Function::trace_count() const {
+  std::lock_guard<std::mutex> lock(impl_->mutex);
+  return impl_->traces;
+}
+
+int Function::fallback_count() const {
+  std::lock_guard<std::mutex> lock(impl_->mutex);
+  return impl_->fallbacks;
+}
+
+std::string Function::fallback_reason() const {
+  std::lock_guard<std::mutex> lock(impl_->mutex);
+  return impl_->fallbackReason;
+}
+
+std::string Function::mlir() const {
+  std::lock_guard<std::mutex> lock(impl_->mutex);
+  return impl_->lastMlir;
+}
+
+const std::string &Function::name() const { return impl_->name; }
 
 } // namespace ag

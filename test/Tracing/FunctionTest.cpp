@@ -14,6 +14,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <tuple>
 
@@ -243,9 +244,48 @@ TEST(FunctionTest, RunFunctionsEagerlyBypassesTracing) {
   EXPECT_EQ(compiled.trace_count(), 1);
 }
 
+/// Sets an environment variable for a scope, then restores what it was.
+class ScopedEnvironment {
+public:
+  ScopedEnvironment(const char *name, const char *value) : name_(name) {
+    if (const char *old = std::getenv(name))
+      old_ = old;
+    if (value)
+      ::setenv(name, value, 1);
+    else
+      ::unsetenv(name);
+  }
+  ~ScopedEnvironment() {
+    if (old_)
+      ::setenv(name_, old_->c_str(), 1);
+    else
+      ::unsetenv(name_);
+  }
+
+private:
+  const char *name_;
+  std::optional<std::string> old_;
+};
+
+/// Sets the fallback policy for a scope (the binary runs with
+/// AG_FALLBACK=error), then restores it.
+class ScopedFallbackPolicy {
+public:
+  explicit ScopedFallbackPolicy(ag::FallbackPolicy policy)
+      : old_(ag::fallback_policy()) {
+    ag::set_fallback_policy(policy);
+  }
+  ~ScopedFallbackPolicy() { ag::set_fallback_policy(old_); }
+
+private:
+  ag::FallbackPolicy old_;
+};
+
 TEST(FunctionTest, LoweringFailureWarnsOnceAndRunsEagerly) {
+  ScopedFallbackPolicy warn(ag::FallbackPolicy::Warn);
   // AG_JIT_FAIL_LOWERING makes every lowering fail after tracing.
-  ::setenv("AG_JIT_FAIL_LOWERING", "1", 1);
+  ScopedEnvironment fail("AG_JIT_FAIL_LOWERING", "1");
+  int before = ag::jit::fallback_count();
   auto compiled = ag::function(collatz_steps, "collatz_steps");
   testing::internal::CaptureStderr();
   ag::Tensor steps = compiled(ag::constant(std::int64_t{27}));
@@ -255,7 +295,6 @@ TEST(FunctionTest, LoweringFailureWarnsOnceAndRunsEagerly) {
   ag::Tensor again = compiled(ag::constant(std::int64_t{97}));
   ag::Tensor other = compiled(ag::constant(std::int32_t{6}));
   std::string later = testing::internal::GetCapturedStderr();
-  ::unsetenv("AG_JIT_FAIL_LOWERING");
 
   EXPECT_EQ(warning, "::ag::function collatz_steps: lowering collatz_steps "
                      "failed: AG_JIT_FAIL_LOWERING is set\nrunning it eagerly "
@@ -265,7 +304,40 @@ TEST(FunctionTest, LoweringFailureWarnsOnceAndRunsEagerly) {
   EXPECT_EQ(steps.item<std::int64_t>(), 111);
   EXPECT_EQ(again.item<std::int64_t>(), 118);
   EXPECT_EQ(other.item<std::int64_t>(), 8);
+  // Fallbacks are observable: per function, with the reason, and in all.
   EXPECT_EQ(compiled.trace_count(), 2);
+  EXPECT_EQ(compiled.fallback_count(), 2);
+  EXPECT_EQ(compiled.fallback_reason(),
+            "lowering collatz_steps failed: AG_JIT_FAIL_LOWERING is set");
+  EXPECT_EQ(ag::jit::fallback_count(), before + 2);
+}
+
+TEST(FunctionTest, FallbackIsAnErrorUnderTheErrorPolicy) {
+  ScopedFallbackPolicy error(ag::FallbackPolicy::Error);
+  ScopedEnvironment fail("AG_JIT_FAIL_LOWERING", "1");
+  auto compiled = ag::function(collatz_steps, "collatz_steps");
+  try {
+    compiled(ag::constant(std::int64_t{27}));
+    FAIL() << "expected ag::Error";
+  } catch (const ag::InvalidArgumentError &) {
+    FAIL() << "a fallback is not an argument error";
+  } catch (const ag::Error &error) {
+    EXPECT_STREQ(error.what(),
+                 "::ag::function collatz_steps cannot be compiled and "
+                 "fallbacks are errors (AG_FALLBACK=error): lowering "
+                 "collatz_steps failed: AG_JIT_FAIL_LOWERING is set");
+  }
+  EXPECT_EQ(compiled.fallback_count(), 0);
+}
+
+TEST(FunctionTest, CompiledFunctionsDoNotFallBack) {
+  // The policy the test binary runs with (AG_FALLBACK=error), and none of
+  // the functions above fell back without saying so.
+  EXPECT_EQ(ag::fallback_policy(), ag::FallbackPolicy::Error);
+  auto compiled = ag::function(collatz_steps, "collatz_steps");
+  EXPECT_EQ(compiled(ag::constant(std::int64_t{27})).item<std::int64_t>(), 111);
+  EXPECT_EQ(compiled.fallback_count(), 0);
+  EXPECT_EQ(compiled.fallback_reason(), "");
 }
 
 } // namespace
@@ -276,12 +348,18 @@ TEST(FunctionTest, DumpDirReceivesTheTraceAndEveryLoweringStage) {
   // The directory does not exist yet: it is created.
   std::string dir = testing::TempDir() + "ag_dump_test/nested";
   std::filesystem::remove_all(dir);
-  ::setenv("AG_DUMP_DIR", dir.c_str(), 1);
-  auto compiled = ag::function(
-      [](const ag::Tensor &x) { return ag::relu(x) * 2.f; }, "double_relu");
-  EXPECT_EQ(compiled(ag::constant({-1.f, 3.f})).to_vector<float>(),
-            (std::vector<float>{0.f, 6.f}));
-  ::unsetenv("AG_DUMP_DIR");
+  {
+    ScopedEnvironment dump("AG_DUMP_DIR", dir.c_str());
+    auto compiled = ag::function(
+        [](const ag::Tensor &x) { return ag::relu(x) * 2.f; }, "double_relu");
+    EXPECT_EQ(compiled(ag::constant({-1.f, 3.f})).to_vector<float>(),
+              (std::vector<float>{0.f, 6.f}));
+    // A second signature gets files of its own.
+    EXPECT_EQ(compiled(ag::constant({-1.f})).to_vector<float>(),
+              (std::vector<float>{0.f}));
+  }
+  EXPECT_TRUE(std::filesystem::exists(dir + "/double_relu.2.ag.mlir"));
+  EXPECT_TRUE(std::filesystem::is_directory(dir + "/double_relu.2"));
 
   std::ifstream trace(dir + "/double_relu.ag.mlir");
   std::stringstream text;
@@ -304,7 +382,7 @@ TEST(FunctionTest, DumpDirReceivesTheTraceAndEveryLoweringStage) {
 TEST(FunctionTest, NothingIsWrittenWithoutDumpDir) {
   std::string dir = testing::TempDir() + "ag_no_dump";
   std::filesystem::remove_all(dir);
-  ::unsetenv("AG_DUMP_DIR");
+  ScopedEnvironment noDump("AG_DUMP_DIR", nullptr);
   auto compiled = ag::function([](const ag::Tensor &x) { return x + 1.f; }, "plus_one");
   compiled(ag::constant(1.f));
   EXPECT_FALSE(std::filesystem::exists(dir));

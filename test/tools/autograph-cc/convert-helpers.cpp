@@ -37,7 +37,7 @@ ag::Tensor unused(ag::Tensor x) {
   return x;
 }
 
-// CHECK-LABEL: AG_FUNCTION ag::Tensor model(ag::Tensor x) { static auto &__ag_function
+// CHECK-LABEL: AG_FUNCTION ag::Tensor model(ag::Tensor x) { static ::ag::Function &ag__function
 AG_FUNCTION ag::Tensor model(ag::Tensor x) {
   return logged(halve_until_small(x));
 }

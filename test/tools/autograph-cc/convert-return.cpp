@@ -22,7 +22,7 @@ AG_FUNCTION ag::Tensor absolute_doubled(ag::Tensor x) {
   // CHECK-NEXT: { AG_LINE({{[0-9]+}}); __ag_retval = x; }
   return x;
   // CHECK-NEXT: } return {__ag_retval}; }, {"__ag_retval"}); __ag_retval = __ag_if_{{[0-9]+}}[0]; }
-  // CHECK-NEXT: AG_LINE({{[0-9]+}}); return __ag_retval; }, "absolute_doubled"));
+  // CHECK-NEXT: AG_LINE({{[0-9]+}}); return __ag_retval; }, x); }
 }
 
 // Returns that are not in a tensor if are left alone.
