@@ -5,6 +5,7 @@
 #include "autograph/Error.h"
 
 #include <cstdlib>
+#include <algorithm>
 #include <cstring>
 
 namespace ag::compiled {
@@ -38,8 +39,11 @@ bool accepts(const TensorSpec &compiled, const TensorSpec &actual) {
   return true;
 }
 
-/// Adopts a result buffer (from malloc, owned by the caller) as a tensor.
-Tensor adoptResult(DType dtype, std::size_t rank, const std::int64_t *words) {
+/// Adopts a result buffer (from malloc, owned by the caller) as a tensor;
+/// with `owned` false (another result owns the same allocation) the data is
+/// copied instead.
+Tensor adoptResult(DType dtype, std::size_t rank, const std::int64_t *words,
+                   bool owned) {
   void *allocated = reinterpret_cast<void *>(words[0]);
   char *aligned = reinterpret_cast<char *>(words[1]);
   std::int64_t offset = words[2];
@@ -54,7 +58,7 @@ Tensor adoptResult(DType dtype, std::size_t rank, const std::int64_t *words) {
     count *= shape[i];
   }
   char *data = aligned + offset * static_cast<std::int64_t>(element);
-  if (contiguous)
+  if (contiguous && owned)
     return Tensor::from_blob(
         dtype, shape, data, [](void *, void *block) { std::free(block); },
         allocated);
@@ -73,7 +77,8 @@ Tensor adoptResult(DType dtype, std::size_t rank, const std::int64_t *words) {
       index[d] = 0;
     }
   }
-  std::free(allocated);
+  if (owned)
+    std::free(allocated);
   return copy;
 }
 
@@ -107,9 +112,15 @@ Call::Call(const char *function, const std::vector<TensorSpec> &inputs,
 Call::~Call() {
   if (finished_)
     return;
+  // Each allocation once (several results may share one).
+  std::vector<std::int64_t> freed;
   std::size_t position = 0;
   for (const TensorSpec &spec : outputs_) {
-    std::free(reinterpret_cast<void *>(results_[position]));
+    std::int64_t allocated = results_[position];
+    if (std::find(freed.begin(), freed.end(), allocated) == freed.end()) {
+      std::free(reinterpret_cast<void *>(allocated));
+      freed.push_back(allocated);
+    }
     position += descriptorWords(spec.shape.size());
   }
 }
@@ -118,10 +129,32 @@ TensorList Call::finish() {
   finished_ = true;
   TensorList tensors;
   std::size_t position = 0;
+  // Compiled code may return one buffer for several results (one value
+  // returned twice): the first adopts it, a later identical result shares
+  // that tensor, and a later different view of it gets a copy.
+  std::vector<std::pair<std::size_t, std::size_t>> adopted; // result, position
   for (const TensorSpec &spec : outputs_) {
-    tensors.push_back(
-        adoptResult(spec.dtype, spec.shape.size(), results_.data() + position));
-    position += descriptorWords(spec.shape.size());
+    std::size_t rank = spec.shape.size(), words = descriptorWords(rank);
+    const std::int64_t *descriptor = results_.data() + position;
+    Tensor result;
+    bool owned = true;
+    for (auto [index, at] : adopted) {
+      const std::int64_t *other = results_.data() + at;
+      if (other[0] != descriptor[0])
+        continue;
+      owned = false;
+      if (outputs_[index].dtype == spec.dtype &&
+          outputs_[index].shape.size() == rank &&
+          std::equal(descriptor, descriptor + words, other))
+        result = tensors[index];
+      break;
+    }
+    if (!result.defined())
+      result = adoptResult(spec.dtype, rank, descriptor, owned);
+    if (owned)
+      adopted.emplace_back(tensors.size(), position);
+    tensors.push_back(std::move(result));
+    position += words;
   }
   raise_pending_error();
   return tensors;

@@ -57,6 +57,11 @@ Tensor Tracer::emit_dim(const Tensor &, std::int64_t) {
   throw TracingError("for: this tracer cannot record dimension sizes");
 }
 
+void Tracer::emit_check(const Tensor &, const std::string &message) {
+  throw TracingError("this tracer cannot record the run-time check '" +
+                     message + "'");
+}
+
 Tensor condition(const Tensor &value) {
   TensorSpec spec = value.spec();
   if (!spec.shape.empty())

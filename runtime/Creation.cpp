@@ -2,6 +2,7 @@
 #include "autograph/Creation.h"
 #include "autograph/Op.h"
 #include "autograph/Ops.h"
+#include "autograph/Tracer.h"
 
 #include "TensorImpl.h"
 
@@ -40,19 +41,26 @@ Tensor ones(const Shape &shape, DType dtype) {
   return fill(shape, scalar_tensor(Scalar(1), dtype));
 }
 
-Tensor zeros_like(const Tensor &x) {
-  const detail::TensorImpl &ix = detail::checked_impl(x, "zeros_like");
+namespace {
+/// A tensor of `x`'s dtype and shape filled with `value`; in a trace, its
+/// unknown extents are `x`'s run-time ones.
+Tensor filled_like(const Tensor &x, Scalar value, const char *name) {
+  const detail::TensorImpl &ix = detail::checked_impl(x, name);
+  Shape shape = detail::shape_of(ix);
+  std::vector<Tensor> inputs{scalar_tensor(value, ix.dtype)};
   if (ix.symbolic)
-    return broadcast_to(scalar_tensor(Scalar(0), ix.dtype), detail::shape_of(ix));
-  return zeros(detail::shape_of(ix), ix.dtype);
+    for (std::size_t d = 0; d < shape.size(); ++d)
+      if (shape[d] == kUnknownDim)
+        inputs.push_back(current_tracer()->emit_dim(x, static_cast<std::int64_t>(d)));
+  OpAttrs attrs;
+  attrs.shape = std::move(shape);
+  return apply_op(OpKind::Fill, inputs, attrs);
 }
+} // namespace
 
-Tensor ones_like(const Tensor &x) {
-  const detail::TensorImpl &ix = detail::checked_impl(x, "ones_like");
-  if (ix.symbolic)
-    return broadcast_to(scalar_tensor(Scalar(1), ix.dtype), detail::shape_of(ix));
-  return ones(detail::shape_of(ix), ix.dtype);
-}
+Tensor zeros_like(const Tensor &x) { return filled_like(x, Scalar(0), "zeros_like"); }
+
+Tensor ones_like(const Tensor &x) { return filled_like(x, Scalar(1), "ones_like"); }
 
 Tensor range(const Tensor &start, const Tensor &limit, const Tensor &delta) {
   const Tensor inputs[] = {start, limit, delta};

@@ -49,15 +49,86 @@ bool same_dims(const TensorImpl &a, const TensorImpl &b) {
   return a.rank == b.rank && std::equal(a.dims, a.dims + a.rank, b.dims);
 }
 
-// broadcast_to for an operand of an op; staged (not folded into a large
-// constant) when the op itself is traced.
-Tensor broadcast_for(const Tensor &x, const Shape &s, bool traced) {
-  if (!traced)
-    return broadcast_to(x, s);
+// Broadcasting the operands of a traced op whose shapes have extents known
+// only at run time. Eagerly broadcast_shapes raises for incompatible extents;
+// in a trace each unknown extent gets its run-time size and a check:
+//   - the result's size of a dimension where operands have unknown extents
+//     is their maximum (a static size when another operand fixes it);
+//   - each unknown extent must be 1 or that size, else compiled code raises
+//     the eager error's text ("add: incompatible shapes [?] and [?]").
+struct TracedBroadcast {
+  Shape shape;              // the result's static shape
+  std::vector<Tensor> sizes; // the run-time size of each -1 of `shape`
+  // For each operand, whether it must be broadcast: its static shape
+  // differs, or an unknown extent of it may differ from the result's.
+  std::vector<bool> needed;
+};
+
+TracedBroadcast broadcast_traced(const char *name, Span<const Tensor> operands,
+                                 const Shape &s, const std::string &message) {
+  Tracer *tracer = current_tracer();
+  if (!tracer)
+    throw TracingError(std::string(name) + ": a symbolic operand outside of a trace");
+  TracedBroadcast out{s, {}, {}};
+  std::vector<const TensorImpl *> impls;
+  for (const Tensor &operand : operands) {
+    impls.push_back(operand.impl());
+    out.needed.push_back(!has_dims(*operand.impl(), s));
+  }
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    std::vector<std::size_t> unknown; // operands with an unknown extent here
+    std::vector<Tensor> extents;
+    for (std::size_t k = 0; k < impls.size(); ++k) {
+      std::size_t rank = static_cast<std::size_t>(impls[k]->rank);
+      if (i + rank < s.size())
+        continue;
+      std::size_t j = i - (s.size() - rank);
+      if (impls[k]->dims[j] != kUnknownDim)
+        continue;
+      unknown.push_back(k);
+      extents.push_back(tracer->emit_dim(operands[k], static_cast<std::int64_t>(j)));
+    }
+    if (unknown.empty())
+      continue;
+    // One unknown extent under static 1s is the result's size itself.
+    if (s[i] == kUnknownDim && unknown.size() == 1) {
+      out.sizes.push_back(extents[0]);
+      continue;
+    }
+    Tensor size = s[i] == kUnknownDim ? extents[0] : constant(s[i]);
+    for (std::size_t n = 1; s[i] == kUnknownDim && n < extents.size(); ++n)
+      size = maximum(size, extents[n]);
+    for (std::size_t n = 0; n < extents.size(); ++n) {
+      tracer->emit_check(logical_or(extents[n] == size,
+                                    extents[n] == constant(std::int64_t{1})),
+                         message);
+      out.needed[unknown[n]] = true;
+    }
+    if (s[i] == kUnknownDim)
+      out.sizes.push_back(size);
+  }
+  return out;
+}
+
+// broadcast_to of an operand in a trace, with the run-time sizes.
+Tensor broadcast_operand(const Tensor &x, const TracedBroadcast &b) {
   OpAttrs attrs;
-  attrs.shape = s;
-  const Tensor inputs[] = {x};
+  attrs.shape = b.shape;
+  std::vector<Tensor> inputs{x};
+  inputs.insert(inputs.end(), b.sizes.begin(), b.sizes.end());
   return detail::apply_op_traced(OpKind::BroadcastTo, inputs, attrs);
+}
+
+std::string incompatible(const char *name, std::initializer_list<Shape> shapes) {
+  std::string text = std::string(name) + ": incompatible shapes ";
+  std::size_t i = 0;
+  for (const Shape &shape : shapes) {
+    if (i > 0)
+      text += i + 1 == shapes.size() ? " and " : ", ";
+    text += format_shape(shape);
+    ++i;
+  }
+  return text;
 }
 
 // Whether `donor` (an operand the caller no longer needs) may receive a
@@ -122,10 +193,17 @@ Tensor binary(OpKind kind, const Tensor &a, const Tensor &b,
     detail::check_elementwise_dtype(kind, ia.dtype, name);
     return run(ia, false);
   }
-  const bool traced = ia.symbolic || ib.symbolic;
-  Tensor a2 = has_dims(ia, s) ? a : broadcast_for(a, s, traced);
-  Tensor b2 = has_dims(ib, s) ? b : broadcast_for(b, s, traced);
-  const Tensor inputs[] = {std::move(a2), std::move(b2)};
+  if (ia.symbolic || ib.symbolic) {
+    const Tensor operands[] = {a, b};
+    TracedBroadcast cast = broadcast_traced(
+        name, operands, s,
+        incompatible(name, {detail::shape_of(ia), detail::shape_of(ib)}));
+    const Tensor inputs[] = {cast.needed[0] ? broadcast_operand(a, cast) : a,
+                             cast.needed[1] ? broadcast_operand(b, cast) : b};
+    return apply_op(kind, inputs, attrs);
+  }
+  const Tensor inputs[] = {has_dims(ia, s) ? a : broadcast_to(a, s),
+                           has_dims(ib, s) ? b : broadcast_to(b, s)};
   return apply_op(kind, inputs, attrs);
 }
 
@@ -291,11 +369,21 @@ Tensor where(const Tensor &condition, const Tensor &a, const Tensor &b) {
     detail::throw_dtype_mismatch(name, ia.dtype, ib.dtype);
   Shape s = broadcast_shapes(detail::shape_of(ia), detail::shape_of(ib), name);
   s = broadcast_shapes(detail::shape_of(ic), s, name);
-  const bool traced = ic.symbolic || ia.symbolic || ib.symbolic;
-  const Tensor inputs[] = {
-      has_dims(ic, s) ? condition : broadcast_for(condition, s, traced),
-      has_dims(ia, s) ? a : broadcast_for(a, s, traced),
-      has_dims(ib, s) ? b : broadcast_for(b, s, traced)};
+  if (ic.symbolic || ia.symbolic || ib.symbolic) {
+    const Tensor operands[] = {condition, a, b};
+    TracedBroadcast cast = broadcast_traced(
+        name, operands, s,
+        incompatible(name, {detail::shape_of(ic), detail::shape_of(ia),
+                            detail::shape_of(ib)}));
+    const Tensor inputs[] = {
+        cast.needed[0] ? broadcast_operand(condition, cast) : condition,
+        cast.needed[1] ? broadcast_operand(a, cast) : a,
+        cast.needed[2] ? broadcast_operand(b, cast) : b};
+    return apply_op(OpKind::Select, inputs);
+  }
+  const Tensor inputs[] = {has_dims(ic, s) ? condition : broadcast_to(condition, s),
+                           has_dims(ia, s) ? a : broadcast_to(a, s),
+                           has_dims(ib, s) ? b : broadcast_to(b, s)};
   return apply_op(OpKind::Select, inputs);
 }
 

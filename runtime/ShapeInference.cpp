@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "ShapeInference.h"
+#include "autograph/Tracer.h"
 
 #include "ElementConversion.h"
 #include "TensorImpl.h"
@@ -221,6 +222,32 @@ void expect_inputs(Span<const Tensor> inputs, std::size_t n, const char *name) {
                                std::to_string(inputs.size()));
 }
 
+// The operands after the first of an op with a target shape (broadcast_to,
+// fill): one 0-d int64 run-time size per unknown extent of `shape`.
+void expect_sizes(Span<const Tensor> inputs, const Dims &shape, const char *name) {
+  std::size_t unknown = 0;
+  for (std::int64_t d : shape)
+    unknown += d == kUnknownDim;
+  // Eagerly an unknown extent is just an invalid one (checked_num_elements
+  // says so); while tracing it needs its run-time size.
+  if (unknown > 0 && inputs.size() == 1 && !current_tracer())
+    return;
+  if (unknown > 0 && inputs.size() == 1)
+    throw TracingError(
+        std::string(name) + ": the shape " + format_shape(shape) +
+        " has an extent known only at run time, which a shape cannot carry "
+        "while tracing; use ag::zeros_like or ag::ones_like of a tensor of "
+        "that shape, or broadcast against it (x + ag::zeros_like(y))");
+  expect_inputs(inputs, 1 + unknown, name);
+  for (std::size_t i = 1; i < inputs.size(); ++i) {
+    const TensorImpl &size = checked_impl(inputs[i], name);
+    if (size.rank != 0 || size.dtype != DType::Int64)
+      throw InvalidArgumentError(std::string(name) +
+                                 ": a run-time size must be a 0-d int64, got " +
+                                 format_spec(inputs[i].spec()));
+  }
+}
+
 // Equal extents, allowing unknown ones; the merged extents in `out`.
 bool merge_dims(const TensorImpl &a, const TensorImpl &b, Dims &out) {
   if (a.rank != b.rank)
@@ -396,15 +423,16 @@ TensorSpec infer_reshape(Span<const Tensor> inputs, const OpAttrs &attrs) {
 
 TensorSpec infer_broadcast_to(Span<const Tensor> inputs, const OpAttrs &attrs) {
   const char *name = "broadcast_to";
-  expect_inputs(inputs, 1, name);
+  expect_sizes(inputs, attrs.shape, name);
   const TensorImpl &x = checked_impl(inputs[0], name);
   const Dims &target = attrs.shape;
   auto fail = [&]() {
     throw InvalidArgumentError(std::string(name) + ": cannot broadcast shape " +
                                str(x) + " to " + format_shape(target));
   };
+  // Without run-time sizes (eagerly) every extent must be known.
   for (std::int64_t d : target)
-    if (d < -1)
+    if (d < -1 || (d == kUnknownDim && inputs.size() == 1))
       fail();
   if (static_cast<std::int64_t>(target.size()) < x.rank)
     fail();
@@ -652,12 +680,17 @@ TensorSpec infer_range(Span<const Tensor> inputs) {
 
 TensorSpec infer_fill(Span<const Tensor> inputs, const OpAttrs &attrs) {
   const char *name = "fill";
-  expect_inputs(inputs, 1, name);
+  expect_sizes(inputs, attrs.shape, name);
   const TensorImpl &v = checked_impl(inputs[0], name);
   if (v.rank != 0)
     throw InvalidArgumentError("fill: the value must be a scalar, got shape " +
                                str(v));
-  checked_num_elements(attrs.shape, name);
+  // Without run-time sizes (eagerly) every extent must be valid.
+  bool all_known = true;
+  for (std::int64_t d : attrs.shape)
+    all_known = all_known && d != kUnknownDim;
+  if (all_known || inputs.size() == 1)
+    checked_num_elements(attrs.shape, name);
   return TensorSpec{v.dtype, attrs.shape};
 }
 

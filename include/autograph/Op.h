@@ -51,14 +51,16 @@ enum class OpKind : std::uint8_t {
   MatMul,      // [..., m, k] x [..., k, n]; batch dims equal
   Transpose,   //                                                  attrs: perm
   Reshape,     //                                                  attrs: shape
-  BroadcastTo, //                                                  attrs: shape
+  BroadcastTo, // (x, sizes...)                                    attrs: shape
+               // one 0-d int64 size per unknown (-1) extent of attrs.shape
   Reduce,      //                                 attrs: reduction, axes, keepdims
   ArgMax,      // -> int64                                         attrs: axis
   Concat,      // (t0, t1, ...)                                    attrs: axis
   Index,       // (t, i:0-d int) -> t[i] along the first axis
   OneHot,      // (indices:int) -> dtype                      attrs: depth, dtype
   Range,       // (start, limit, delta: 0-d, one dtype) -> 1-d
-  Fill,        // (value: 0-d) -> attrs.shape                      attrs: shape
+  Fill,        // (value: 0-d, sizes...) -> attrs.shape            attrs: shape
+               // one 0-d int64 size per unknown (-1) extent of attrs.shape
   Gather,      // (t, indices:int) -> rows t[indices[...]] along the first axis
   Slice,       // (t, start, limit: 0-d int, one dtype) -> rows [start, limit)
   UpdateRow,   // (t, i: 0-d int, row) -> t with row i (along the first axis) = row

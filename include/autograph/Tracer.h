@@ -81,6 +81,12 @@ public:
   /// The extent of dimension `axis` of symbolic `tensor`, as a 0-d int64
   /// tensor.
   virtual Tensor emit_dim(const Tensor &tensor, std::int64_t axis);
+
+  /// Records a run-time check of the op layer: when the 0-d bool
+  /// `condition` is false, compiled code raises ag::InvalidArgumentError
+  /// with exactly `message` (the error eager execution raises for the same
+  /// input, such as "add: incompatible shapes [?] and [?]").
+  virtual void emit_check(const Tensor &condition, const std::string &message);
 };
 
 /// The statement that converted code on this thread last reported with

@@ -12,6 +12,7 @@
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Utils/StructuredOpsUtils.h"
 #include "mlir/IR/PatternMatch.h"
@@ -96,36 +97,134 @@ SmallVector<Value> indexSizes(OpBuilder &builder, Location loc,
   return result;
 }
 
+/// ag.broadcast_to -> linalg.generic. An operand dimension of static size 1
+/// under a larger one is stretched (read at index 0). An operand dimension
+/// known only at run time is either the result's size or 1 (the op layer
+/// checks that before the op), so it is decided at run time: when every such
+/// dimension equals the result's (the usual case: the same batch on both
+/// sides), the operand is used as it is (or read in place by a generic that
+/// adds dimensions); otherwise a generic reads the operand with
+/// `tensor.extract` at index 0 for each dimension of size 1.
+///
+///   %r = ag.broadcast_to %x[%n] : tensor<?xf32> -> tensor<?xf32>
+/// becomes
+///   %same = arith.cmpi eq, (dim %x, 0), %n
+///   %r = scf.if %same { %x }
+///        else { linalg.generic { tensor.extract %x[select(dim == 1, 0, i)] } }
 struct BroadcastToLinalg : OpRewritePattern<ag::BroadcastToOp> {
   using OpRewritePattern::OpRewritePattern;
   LogicalResult matchAndRewrite(ag::BroadcastToOp op,
                                 PatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
-    auto operandType = cast<RankedTensorType>(op.getOperand().getType());
+    Value operand = op.getOperand();
+    auto operandType = cast<RankedTensorType>(operand.getType());
     auto type = cast<RankedTensorType>(op.getType());
-    Value init = emptyTensor(rewriter, loc, type,
-                             indexSizes(rewriter, loc, op.getDynamicSizes()));
-    // Operand dimension i reads result dimension i + offset, or index 0 where
-    // it is a static 1 being stretched.
+    SmallVector<Value> sizes = indexSizes(rewriter, loc, op.getDynamicSizes());
+    // The result's size of each dimension, as an index.
+    SmallVector<Value> resultSizes;
+    for (int64_t d = 0, k = 0; d < type.getRank(); ++d)
+      resultSizes.push_back(type.isDynamicDim(d)
+                                ? sizes[k++]
+                                : rewriter.create<arith::ConstantIndexOp>(
+                                      loc, type.getDimSize(d)));
+    // Operand dimension i is result dimension i + offset.
     int64_t offset = type.getRank() - operandType.getRank();
-    SmallVector<AffineExpr> exprs;
-    for (int64_t i = 0; i < operandType.getRank(); ++i) {
-      bool stretched =
-          operandType.getDimSize(i) == 1 && type.getDimSize(i + offset) != 1;
-      exprs.push_back(stretched ? rewriter.getAffineConstantExpr(0)
-                                : rewriter.getAffineDimExpr(i + offset));
+    SmallVector<int64_t> decidedAtRunTime;
+    for (int64_t i = 0; i < operandType.getRank(); ++i)
+      if (operandType.isDynamicDim(i) && type.getDimSize(i + offset) != 1)
+        decidedAtRunTime.push_back(i);
+
+    // Reads dimension i in place, or at index 0 where a static 1 is stretched.
+    auto staticGeneric = [&](OpBuilder &b, Location l) -> Value {
+      SmallVector<AffineExpr> exprs;
+      for (int64_t i = 0; i < operandType.getRank(); ++i) {
+        bool stretched =
+            operandType.getDimSize(i) == 1 && type.getDimSize(i + offset) != 1;
+        exprs.push_back(stretched ? b.getAffineConstantExpr(0)
+                                  : b.getAffineDimExpr(i + offset));
+      }
+      SmallVector<AffineMap> maps{
+          AffineMap::get(type.getRank(), 0, exprs, getContext()),
+          b.getMultiDimIdentityMap(type.getRank())};
+      SmallVector<utils::IteratorType> iterators(type.getRank(),
+                                                 utils::IteratorType::parallel);
+      return b
+          .create<linalg::GenericOp>(
+              l, type, operand, emptyTensor(b, l, type, sizes), maps, iterators,
+              [](OpBuilder &nested, Location nl, ValueRange args) {
+                nested.create<linalg::YieldOp>(nl, args[0]);
+              })
+          .getResult(0);
+    };
+    if (decidedAtRunTime.empty()) {
+      rewriter.replaceOp(op, staticGeneric(rewriter, loc));
+      return success();
     }
-    SmallVector<AffineMap> maps{
-        AffineMap::get(type.getRank(), 0, exprs, getContext()),
-        rewriter.getMultiDimIdentityMap(type.getRank())};
-    SmallVector<utils::IteratorType> iterators(type.getRank(),
-                                               utils::IteratorType::parallel);
-    auto generic = rewriter.create<linalg::GenericOp>(
-        loc, type, op.getOperand(), init, maps, iterators,
-        [](OpBuilder &b, Location l, ValueRange args) {
-          b.create<linalg::YieldOp>(l, args[0]);
+
+    // The operand's run-time sizes, and whether each undecided dimension
+    // is the result's.
+    Value one = rewriter.create<arith::ConstantIndexOp>(loc, 1);
+    Value zero = rewriter.create<arith::ConstantIndexOp>(loc, 0);
+    Value same;
+    SmallVector<Value> operandSizes;
+    for (int64_t i = 0; i < operandType.getRank(); ++i)
+      operandSizes.push_back(dimSize(rewriter, loc, operand, i));
+    for (int64_t i : decidedAtRunTime) {
+      Value equal = rewriter.create<arith::CmpIOp>(
+          loc, arith::CmpIPredicate::eq, operandSizes[i],
+          resultSizes[i + offset]);
+      same = same ? rewriter.create<arith::AndIOp>(loc, same, equal).getResult()
+                  : equal;
+    }
+    // Without new or stretched dimensions the in-place case is the operand
+    // itself: nothing is copied.
+    bool identity = offset == 0;
+    for (int64_t i = 0; i < operandType.getRank(); ++i)
+      identity = identity && !(operandType.getDimSize(i) == 1 &&
+                               type.getDimSize(i) != 1);
+    auto ifOp = rewriter.create<scf::IfOp>(
+        loc, same,
+        [&](OpBuilder &b, Location l) {
+          Value inPlace =
+              !identity ? staticGeneric(b, l)
+              : operandType == type
+                  ? operand
+                  : b.create<tensor::CastOp>(l, type, operand).getResult();
+          b.create<scf::YieldOp>(l, inPlace);
+        },
+        [&](OpBuilder &b, Location l) {
+          // Each undecided dimension of size 1 is read at index 0.
+          SmallVector<Value> isOne(operandType.getRank());
+          for (int64_t i : decidedAtRunTime)
+            isOne[i] = b.create<arith::CmpIOp>(l, arith::CmpIPredicate::eq,
+                                               operandSizes[i], one);
+          SmallVector<AffineMap> maps{b.getMultiDimIdentityMap(type.getRank())};
+          SmallVector<utils::IteratorType> iterators(
+              type.getRank(), utils::IteratorType::parallel);
+          auto generic = b.create<linalg::GenericOp>(
+              l, TypeRange{type}, ValueRange{},
+              ValueRange{emptyTensor(b, l, type, sizes)}, maps, iterators,
+              [&](OpBuilder &nested, Location nl, ValueRange) {
+                SmallVector<Value> indices;
+                for (int64_t i = 0; i < operandType.getRank(); ++i) {
+                  bool stretched = operandType.getDimSize(i) == 1 &&
+                                   type.getDimSize(i + offset) != 1;
+                  Value index =
+                      stretched ? zero
+                                : nested.create<linalg::IndexOp>(nl, i + offset)
+                                      .getResult();
+                  if (isOne[i])
+                    index = nested.create<arith::SelectOp>(nl, isOne[i], zero,
+                                                           index);
+                  indices.push_back(index);
+                }
+                Value element =
+                    nested.create<tensor::ExtractOp>(nl, operand, indices);
+                nested.create<linalg::YieldOp>(nl, element);
+              });
+          b.create<scf::YieldOp>(l, generic.getResult(0));
         });
-    rewriter.replaceOp(op, generic.getResults());
+    rewriter.replaceOp(op, ifOp.getResults());
     return success();
   }
 };

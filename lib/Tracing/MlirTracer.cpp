@@ -156,7 +156,6 @@ MlirTracer::MlirTracer(ModuleOp module, const std::string &name,
 }
 
 ::ag::Tensor MlirTracer::symbolic(Value value) {
-  traced_.push_back(value);
   ::ag::TensorSpec spec = specOf(value);
   return ::ag::Tensor::symbolic(spec.dtype, spec.shape, value.getAsOpaquePointer(),
                               this);
@@ -183,21 +182,6 @@ Value MlirTracer::valueOf(const ::ag::Tensor &tensor) {
         type, ArrayRef<char>(static_cast<const char *>(tensor.raw_data()), size));
   }
   return builder_.create<mlir::ag::ConstantOp>(here(), value);
-}
-
-Value MlirTracer::dynamicSize(const ::ag::Shape &shape, size_t dim) {
-  size_t fromEnd = shape.size() - dim;
-  for (auto it = traced_.rbegin(); it != traced_.rend(); ++it) {
-    auto type = cast<RankedTensorType>(it->getType());
-    if (static_cast<size_t>(type.getRank()) < fromEnd)
-      continue;
-    int64_t position = type.getRank() - fromEnd;
-    if (type.isDynamicDim(position))
-      return builder_.create<mlir::ag::DimOp>(here(), *it, position);
-  }
-  throw ::ag::TracingError("no traced value gives the run-time size of "
-                         "dimension " + std::to_string(dim) + " of " +
-                         ::ag::format_shape(shape));
 }
 
 void MlirTracer::emitNonZeroCheck(Value divisor, const std::string &message) {
@@ -346,14 +330,6 @@ void MlirTracer::emitSliceCheck(Value operand, Value start, Value limit) {
       "slice: the rows are out of range for shape " + shape);
 }
 
-std::vector<Value> MlirTracer::dynamicSizes(const ::ag::Shape &shape) {
-  std::vector<Value> sizes;
-  for (size_t i = 0; i < shape.size(); ++i)
-    if (shape[i] < 0)
-      sizes.push_back(dynamicSize(shape, i));
-  return sizes;
-}
-
 ::ag::Tensor MlirTracer::emit(::ag::OpKind kind, ::ag::Span<const ::ag::Tensor> inputs,
                             const ::ag::OpAttrs &attrs,
                             const ::ag::TensorSpec &result) {
@@ -408,12 +384,13 @@ std::vector<Value> MlirTracer::dynamicSizes(const ::ag::Shape &shape) {
       out = builder_.create<mlir::ag::ReshapeOp>(here(), type, values[0]);
       break;
     case K::BroadcastTo:
-      out = builder_.create<mlir::ag::BroadcastToOp>(here(), type, values[0],
-                                               dynamicSizes(result.shape));
+      // The op layer passes the run-time size of each unknown extent.
+      out = builder_.create<mlir::ag::BroadcastToOp>(
+          here(), type, values[0], ValueRange(values).drop_front());
       break;
     case K::Fill:
       out = builder_.create<mlir::ag::FillOp>(here(), type, values[0],
-                                        dynamicSizes(result.shape));
+                                              ValueRange(values).drop_front());
       break;
     case K::Reduce:
       out = builder_.create<mlir::ag::ReduceOp>(
@@ -810,6 +787,13 @@ std::vector<::ag::Tensor> MlirTracer::emit_for(
   state.addTypes(carried.types);
   state.addRegion()->push_back(bodyBlock.release());
   return loopResults(builder_.create(state), carried, initial, names, where);
+}
+
+void MlirTracer::emit_check(const ::ag::Tensor &condition,
+                            const std::string &message) {
+  // Without a location, compiled code raises exactly `message`.
+  builder_.create<mlir::ag::AssertOp>(UnknownLoc::get(builder_.getContext()),
+                                      valueOf(condition), message);
 }
 
 ::ag::Tensor MlirTracer::emit_dim(const ::ag::Tensor &tensor, std::int64_t axis) {

@@ -58,6 +58,7 @@ public:
           const ag::Tensor &, const std::vector<ag::Tensor> &)> &body,
       const std::vector<std::string> &names) override;
   ag::Tensor emit_dim(const ag::Tensor &tensor, std::int64_t axis) override;
+  void emit_check(const ag::Tensor &condition, const std::string &message) override;
 
 private:
   /// The loop variables with a value before a loop (the others are not
@@ -115,10 +116,6 @@ private:
   mlir::Location here();
   mlir::Value valueOf(const ag::Tensor &tensor);
   ag::Tensor symbolic(mlir::Value value);
-  /// A 0-d i64 tensor with the run-time size of dimension `dim` (counted from
-  /// the end, as broadcasting aligns shapes) of a value traced so far.
-  mlir::Value dynamicSize(const ag::Shape &shape, size_t dim);
-  std::vector<mlir::Value> dynamicSizes(const ag::Shape &shape);
   /// ag.assert (without location: a run-time check) that no element of
   /// `divisor` is zero, failing with `message`.
   void emitNonZeroCheck(mlir::Value divisor, const std::string &message);
@@ -147,7 +144,6 @@ private:
   mlir::OpBuilder builder_;
   mlir::func::FuncOp function_;
   std::vector<ag::Tensor> arguments_;
-  std::vector<mlir::Value> traced_; // every value, for dynamic sizes
 };
 
 } // namespace autograph::tracing

@@ -72,6 +72,35 @@ func.func @broadcast_to(%x: tensor<1x3xf32>, %n: tensor<i64>) -> tensor<?x4x3xf3
 
 // -----
 
+// An extent known only at run time is the result's (read in place: the
+// operand itself) or 1 (stretched: read at index 0 through tensor.extract).
+// CHECK-LABEL: func @broadcast_decided_at_run_time
+// CHECK-SAME: (%[[X:.*]]: tensor<?xf32>, %[[N:.*]]: tensor<i64>)
+func.func @broadcast_decided_at_run_time(%x: tensor<?xf32>, %n: tensor<i64>) -> tensor<?xf32> {
+  // CHECK: %[[SIZE:.*]] = arith.index_cast %{{.*}} : i64 to index
+  // CHECK-DAG: %[[C0:.*]] = arith.constant 0 : index
+  // CHECK-DAG: %[[C1:.*]] = arith.constant 1 : index
+  // CHECK: %[[EXTENT:.*]] = tensor.dim %[[X]], %{{.*}}
+  // CHECK: %[[SAME:.*]] = arith.cmpi eq, %[[EXTENT]], %[[SIZE]] : index
+  // CHECK: %[[R:.*]] = scf.if %[[SAME]] -> (tensor<?xf32>) {
+  // CHECK-NEXT: scf.yield %[[X]] : tensor<?xf32>
+  // CHECK-NEXT: } else {
+  // CHECK-NEXT: %[[ONE:.*]] = arith.cmpi eq, %[[EXTENT]], %[[C1]] : index
+  // CHECK-NEXT: %[[INIT:.*]] = tensor.empty(%[[SIZE]]) : tensor<?xf32>
+  // CHECK-NEXT: %[[G:.*]] = linalg.generic {{{.*}}} outs(%[[INIT]] : tensor<?xf32>) {
+  // CHECK-NEXT: ^bb0(%{{.*}}: f32):
+  // CHECK-NEXT: %[[I:.*]] = linalg.index 0 : index
+  // CHECK-NEXT: %[[J:.*]] = arith.select %[[ONE]], %[[C0]], %[[I]] : index
+  // CHECK-NEXT: %[[E:.*]] = tensor.extract %[[X]][%[[J]]] : tensor<?xf32>
+  // CHECK-NEXT: linalg.yield %[[E]] : f32
+  // CHECK: scf.yield %[[G]] : tensor<?xf32>
+  // CHECK: return %[[R]]
+  %b = ag.broadcast_to %x[%n] : tensor<?xf32> -> tensor<?xf32>
+  return %b : tensor<?xf32>
+}
+
+// -----
+
 // CHECK-LABEL: func @fill_with_dynamic_size
 // CHECK-SAME: (%[[V:.*]]: tensor<f32>, %[[N:.*]]: tensor<i64>)
 func.func @fill_with_dynamic_size(%v: tensor<f32>, %n: tensor<i64>) -> tensor<?x2xf32> {

@@ -174,3 +174,27 @@ TEST(SignatureTest, CallsFromSeveralThreadsAreSafe) {
 }
 
 } // namespace
+
+namespace {
+
+// Results that are one value (or one buffer) come back as tensors that each
+// own what they need: no buffer is freed twice, no input is freed.
+TEST(SignatureTest, ResultsSharingABufferAreEachValid) {
+  auto compiled = ag::function(
+      [](const ag::Tensor &x) {
+        ag::Tensor y = x * 2.f;
+        return std::make_tuple(y, y, x, x * 2.f);
+      },
+      "shared");
+  ag::Tensor x = ag::constant({1.f, 2.f});
+  for (int call = 0; call < 3; ++call) {
+    auto [a, b, c, d] = compiled(x);
+    EXPECT_EQ(a.to_vector<float>(), (std::vector<float>{2.f, 4.f}));
+    EXPECT_EQ(b.to_vector<float>(), (std::vector<float>{2.f, 4.f}));
+    EXPECT_EQ(c.to_vector<float>(), (std::vector<float>{1.f, 2.f}));
+    EXPECT_EQ(d.to_vector<float>(), (std::vector<float>{2.f, 4.f}));
+  }
+  EXPECT_EQ(x.to_vector<float>(), (std::vector<float>{1.f, 2.f}));
+}
+
+} // namespace

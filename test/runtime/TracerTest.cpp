@@ -43,6 +43,16 @@ public:
     asserts.push_back(message + "@" + std::to_string(where.line) +
                       (c.is_symbolic() ? " symbolic" : " concrete"));
   }
+  ag::Tensor emit_dim(const ag::Tensor &, std::int64_t axis) override {
+    dims.push_back(axis);
+    return ag::Tensor::symbolic(ag::int64, {},
+                                reinterpret_cast<void *>(static_cast<std::intptr_t>(next++)));
+  }
+  void emit_check(const ag::Tensor &, const std::string &message) override {
+    checks.push_back(message);
+  }
+  std::vector<std::int64_t> dims;
+  std::vector<std::string> checks;
 };
 
 } // namespace
@@ -71,6 +81,12 @@ TEST(TracerTest, OpsOnSymbolicInputsAreEmittedWithExplicitBroadcasts) {
   EXPECT_EQ(tracer.ops[0].kind, ag::OpKind::BroadcastTo);
   EXPECT_EQ(tracer.ops[0].attrs.shape, (ag::Shape{-1, 3}));
   EXPECT_FALSE(tracer.ops[0].symbolic[0]); // the concrete bias, to capture
+  // The run-time size of the unknown extent is x's dimension 0, an input of
+  // the broadcast; one unknown extent under a static one needs no check.
+  ASSERT_EQ(tracer.ops[0].inputs.size(), 2u);
+  EXPECT_TRUE(tracer.ops[0].symbolic[1]);
+  EXPECT_EQ(tracer.dims, (std::vector<std::int64_t>{0}));
+  EXPECT_TRUE(tracer.checks.empty());
   EXPECT_EQ(tracer.ops[1].kind, ag::OpKind::Add);
   EXPECT_EQ(tracer.ops[1].result, (ag::TensorSpec{ag::float32, {-1, 3}}));
   EXPECT_TRUE(y.is_symbolic());

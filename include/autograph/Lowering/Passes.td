@@ -67,7 +67,9 @@ def ConvertAgMathToLinalg : Pass<"convert-ag-math-to-linalg"> {
     `arith`/`math` bodies otherwise; `ag.matmul` becomes `linalg.matmul`,
     `ag.transpose` `linalg.transpose`, reductions `linalg.reduce`, and
     the structural ops `tensor` ops. Dynamic dimensions are read with
-    `tensor.dim`. Integer division and remainder divide by 1 where the
+    `tensor.dim`; a broadcast of a dimension known only at run time reads
+    the operand in place when it has the result's size and stretches it
+    (an `scf.if`) when it is 1. Integer division and remainder divide by 1 where the
     divisor is 0, so compiled code has no undefined behaviour; the division
     by zero itself is reported by `ag.assert`s that the tracer inserts.
   }];
@@ -77,6 +79,7 @@ def ConvertAgMathToLinalg : Pass<"convert-ag-math-to-linalg"> {
                            "::mlir::cf::ControlFlowDialect",
                            "::mlir::linalg::LinalgDialect",
                            "::mlir::math::MathDialect",
+                           "::mlir::scf::SCFDialect",
                            "::mlir::tensor::TensorDialect"];
 }
 

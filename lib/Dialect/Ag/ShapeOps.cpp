@@ -180,8 +180,23 @@ LogicalResult BroadcastToOp::verify() {
 }
 
 OpFoldResult BroadcastToOp::fold(FoldAdaptor adaptor) {
-  if (getOperand().getType() == getType())
-    return getOperand();
+  // A broadcast to the operand's own type is the operand when the sizes
+  // agree: static ones by the type, each run-time size by being ag.dim of
+  // the operand's same dimension. (Another run-time size may be larger: the
+  // operand's extent is then 1 and is stretched.)
+  if (getOperand().getType() == getType()) {
+    bool same = true;
+    auto type = cast<RankedTensorType>(getType());
+    for (int64_t d = 0, k = 0; d < type.getRank() && same; ++d) {
+      if (!type.isDynamicDim(d))
+        continue;
+      auto dim = getDynamicSizes()[k++].getDefiningOp<DimOp>();
+      same = dim && dim.getOperand() == getOperand() &&
+             static_cast<int64_t>(dim.getDim()) == d;
+    }
+    if (same)
+      return getOperand();
+  }
   auto resultType = cast<RankedTensorType>(getType());
   if (auto value = dyn_cast_or_null<SplatElementsAttr>(adaptor.getOperand()))
     if (resultType.hasStaticShape())

@@ -58,6 +58,17 @@ func.func @broadcast_same_type(%x: tensor<?x3xf32>) -> tensor<?x3xf32> {
 
 // -----
 
+// To a run-time size that is not the operand's own, the broadcast stays: the
+// operand's extent may be 1 and is then stretched.
+// CHECK-LABEL: func @broadcast_same_type_other_size
+func.func @broadcast_same_type_other_size(%x: tensor<?x3xf32>, %n: tensor<i64>) -> tensor<?x3xf32> {
+  // CHECK: ag.broadcast_to %{{.*}}[%{{.*}}] : tensor<?x3xf32> -> tensor<?x3xf32>
+  %b = ag.broadcast_to %x[%n] : tensor<?x3xf32> -> tensor<?x3xf32>
+  return %b : tensor<?x3xf32>
+}
+
+// -----
+
 // CHECK-LABEL: func @reduce_no_dims
 // CHECK-SAME: (%[[X:.*]]: tensor<2x3xf32>)
 func.func @reduce_no_dims(%x: tensor<2x3xf32>) -> tensor<2x3xf32> {
