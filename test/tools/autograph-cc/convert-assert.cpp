@@ -17,9 +17,9 @@ AG_FUNCTION ag::Tensor checked_log(ag::Tensor x) {
   assert(calls > 0);
   // CHECK-NEXT: {{^}}  ::ag::Assert(::ag::condition(ag::reduce_min(x) > 0.f), "ag::reduce_min(x) > 0.f");
   // NDEBUG: {{^}}  assert(ag::reduce_min(x) > 0.f);
+  // TRACE: ag.assert %{{.*}}, "ag::reduce_min(x) > 0.f" loc(#[[LOC:loc[0-9]+]])
+  // TRACE: #[[LOC]] = loc("{{.*}}convert-assert.cpp":[[@LINE+1]]:0)
   assert(ag::reduce_min(x) > 0.f);
   return ag::log(x);
 }
 
-// TRACE: ag.assert %{{.*}}, "ag::reduce_min(x) > 0.f" loc(#[[LOC:loc[0-9]+]])
-// TRACE: #[[LOC]] = loc("{{.*}}convert-assert.cpp":20:0)

@@ -36,6 +36,7 @@ AG_FUNCTION ag::Tensor sum_of_odd(ag::Tensor n) {
   // The continue flag is local to an iteration; the increment comes after
   // the guard, so a continue still increments.
   // CHECK: ::ag::Tensor [[CONT:__ag_continue_[0-9]+]] = ::ag::constant(false);
+  // CHECK-NEXT: ::ag::cond(::ag::condition(i % 2 == 0), [&, [[CONT]] = [[CONT]]]() mutable -> ::ag::TensorList { { AG_LINE({{[0-9]+}}); [[CONT]] = ::ag::constant(true); } return {[[CONT]]}; }
   // CHECK: ::ag::cond(::ag::condition(::ag::logical_not([[CONT]])), [&, total = total]() mutable -> ::ag::TensorList { { AG_LINE({{[0-9]+}}); total += i;
   // CHECK-NEXT: } return {total}; }
   // CHECK-SAME: total = __ag_if_{{[0-9]+}}[0]; }  AG_LINE({{[0-9]+}}); i = i + 1; }
@@ -52,6 +53,8 @@ AG_FUNCTION ag::Tensor first_above(ag::Tensor x, ag::Tensor t) {
   ag::Tensor index = ag::constant(std::int64_t{0});
   // Every row is visited; after the break the body does nothing.
   // CHECK: ::ag::for_rows(x, [&](const ::ag::Tensor &__ag_item, const ::ag::TensorList &__ag_v) -> ::ag::TensorList { {{.*}}ag::Tensor v = __ag_item; { AG_LINE({{[0-9]+}}); { ::ag::TensorList __ag_if_{{[0-9]+}} = ::ag::cond(::ag::condition(::ag::logical_not([[FLAG:__ag_break_[0-9]+]]))
+  // CHECK-NEXT: ::ag::cond(::ag::condition(v > t), [&, [[FLAG]] = [[FLAG]]]() mutable -> ::ag::TensorList { { AG_LINE({{[0-9]+}}); [[FLAG]] = ::ag::constant(true); }
+  // CHECK: ::ag::cond(::ag::condition(::ag::logical_not([[FLAG]])), [&, index = index]() mutable -> ::ag::TensorList { { AG_LINE({{[0-9]+}}); index += 1;
   for (ag::Tensor v : x) {
     if (v > t)
       break;

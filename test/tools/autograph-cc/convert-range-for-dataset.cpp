@@ -35,7 +35,8 @@ AG_FUNCTION ag::Tensor fit(ag::Tensor x, ag::Tensor y, ag::Tensor w) {
 // TRACE: ag.compare lt, %{{.*}}, %[[BATCHES]]
 // TRACE: } body {
 // TRACE-NEXT: ^bb0(%[[Q:[^:]+]]: tensor<i64>
-// TRACE: %[[FIRST:.*]] = ag.mul %[[Q]]
+// TRACE-NEXT: %[[SIZE:.*]] = ag.constant dense<32> : tensor<i64>
+// TRACE-NEXT: %[[FIRST:.*]] = ag.mul %[[Q]], %[[SIZE]]
 // TRACE: %[[END:.*]] = ag.add %[[FIRST]]
 // TRACE: %[[LAST:.*]] = ag.minimum %[[END]], %[[N]]
 // TRACE: ag.slice %[[X]][%[[FIRST]], %[[LAST]]] : tensor<?x3xf32>, tensor<i64> -> tensor<?x3xf32>

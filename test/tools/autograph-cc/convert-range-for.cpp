@@ -43,7 +43,9 @@ AG_FUNCTION ag::Tensor triangle(ag::Tensor n) {
 // TRACE-NOT: ag.range
 // TRACE: %[[ZERO:.*]] = ag.constant dense<0> : tensor<i64>
 // TRACE: ag.for %[[ZERO]] to %[[N]] step
-// TRACE: ag.for %{{.*}} to %[[N]] step
+// TRACE: %[[START:.*]] = ag.constant dense<1> : tensor<i64>
+// TRACE-NEXT: %[[STEP:.*]] = ag.constant dense<2> : tensor<i64>
+// TRACE-NEXT: ag.for %[[START]] to %[[N]] step %[[STEP]]
 // TRACE-NOT: ag.range
 
 // CHECK-LABEL: AG_FUNCTION ag::Tensor weighted(

@@ -87,7 +87,10 @@ AG_FUNCTION ag::Tensor nested(ag::Tensor n) {
         return i * j;
       j += 1;
     }
-    // FLAGS: {{^}}    } } } if (__ag_do_return) { [[OUTER:__ag_break_[0-9]+]] = ::ag::constant(true); }
+    // FLAGS: {{^}}      if (i * j > 6)
+    // FLAGS-NEXT: {{^}}        { __ag_retval = i * j; __ag_do_return = ::ag::constant(true); { [[INNER:__ag_break_[0-9]+]] = ::ag::constant(true); } }
+    // FLAGS-NEXT: {{^}}      if (::ag::logical_not([[INNER]])) { j += 1;
+    // FLAGS-NEXT: {{^}}    } } } if (__ag_do_return) { [[OUTER:__ag_break_[0-9]+]] = ::ag::constant(true); }
     // FLAGS-NEXT: {{^}}    if (::ag::logical_not([[OUTER]])) { i += 1;
     i += 1;
   }

@@ -5,6 +5,7 @@
 // convert as anywhere else.
 // RUN: autograph-cc %s -- -std=c++17 | grep -v '^ *//' | FileCheck %s
 // RUN: not autograph-cc %s -- -std=c++17 -DBAD 2>&1 | FileCheck %s --check-prefix=BAD
+// RUN: not autograph-cc %s -- -std=c++17 -DBAD 2>&1 | FileCheck %s --check-prefix=BADOWN
 
 #include <autograph/autograph.h>
 
@@ -22,11 +23,13 @@ template <class T> T halve(T x, T limit) {
   // Not assigned in the loop: not a loop variable.
   int calls = 0;
   // CHECK: {{^}}  AG_LINE({{[0-9]+}}); ::ag::while_stmt([&](auto &x) { return (::ag::and_(x > 1, [&] { return (::ag::not_((x > limit))); })); }, [&](auto &x) { {
+  // CHECK-NEXT: {{^}}    AG_LINE({{[0-9]+}}); x = x / 2;
   while (x > 1 && !(x > limit)) {
     x = x / 2;
   }
   // A do loop: the first iteration, then the loop.
   // CHECK: {{^}}  AG_LINE({{[0-9]+}}); ::ag::do_while_stmt([&](auto &x) { return x > 2; }, [&](auto &x) { {
+  // CHECK-NEXT: {{^}}    AG_LINE({{[0-9]+}}); x = x / 2;
   do {
     x = x / 2;
   } while (x > 2);
@@ -58,7 +61,7 @@ template <class T> T sign(T x) {
 // A condition of a known type in a template converts as usual.
 // CHECK-LABEL: template <int N> ag::Tensor repeat_double(ag::Tensor x) {
 template <int N> ag::Tensor repeat_double(ag::Tensor x) {
-  // CHECK: ::ag::cond(::ag::condition(x < 100.f)
+  // CHECK: ::ag::cond(::ag::condition(x < 100.f), [&, x = x]() mutable -> ::ag::TensorList { AG_LINE({{[0-9]+}}), x = x * float(N); return {x}; }
   if (x < 100.f)
     x = x * float(N);
   return x;
@@ -94,6 +97,7 @@ template <class T> T jumps_and_ranges(T a, T b) {
       // BAD: convert-templates.cpp:[[@LINE+1]]:7: error: 'break' inside a loop whose condition depends on a template parameter cannot be converted yet
       break;
     // A loop's own break stays.
+    // BADOWN-NOT: convert-templates.cpp:[[@LINE+3]]:
     for (int i = 0; i < 3; ++i)
       if (i == 1)
         break;

@@ -54,6 +54,8 @@ AG_FUNCTION ag::Tensor power(ag::Tensor x) {
   ag::Tensor result = ag::ones_like(x);
   int i = 0;
   // CHECK: while (i < 3) {
+  // CHECK-NEXT: AG_LINE({{[0-9]+}}); result = result * x;
+  // CHECK-NEXT: AG_LINE({{[0-9]+}}); ++i;
   while (i < 3) {
     result = result * x;
     ++i;

@@ -13,7 +13,8 @@
 // CHECK-LABEL: func.func @scaled_relu(
 // CHECK-SAME: %[[X:.*]]: tensor<?x3xf32> loc({{.*}}), %[[S:.*]]: tensor<f32> loc({{.*}})) -> tensor<?x3xf32>
 AG_FUNCTION ag::Tensor scaled_relu(ag::Tensor x, ag::Tensor scale) {
-  // CHECK: %[[Y:.*]] = ag.mul %[[X]], %{{.*}} : tensor<?x3xf32> loc(#loc{{[0-9]+}})
+  // CHECK: %[[SB:[0-9]+]] = ag.broadcast_to %[[S]][
+  // CHECK: %[[Y:.*]] = ag.mul %[[X]], %[[SB]] : tensor<?x3xf32> loc(#loc{{[0-9]+}})
   // LOC: ag.mul {{.*}} loc("{{.*}}emit-ag.cpp":[[@LINE+1]]:0)
   ag::Tensor y = x * scale;
   // CHECK: ag.cond %{{.*}} -> (tensor<?x3xf32>) {
