@@ -20,12 +20,11 @@ void set_source_location(const char *file, int line) noexcept {
 SourceLocation current_source_location() noexcept { return current_location; }
 
 namespace {
-Tracer &tracerFor(const Tensor &symbolic, const char *op) {
+Tracer &tracerFor(const char *op) {
   Tracer *tracer = current_tracer();
   if (!tracer)
     throw TracingError(std::string(op) +
                        ": a symbolic condition outside of a trace");
-  (void)symbolic;
   return *tracer;
 }
 } // namespace
@@ -57,6 +56,11 @@ Tensor Tracer::emit_dim(const Tensor &, std::int64_t) {
   throw TracingError("for: this tracer cannot record dimension sizes");
 }
 
+Tensor Tracer::probe(const std::function<Tensor()> &fn) {
+  Tensor result = fn();
+  return result.is_symbolic() ? Tensor() : result;
+}
+
 void Tracer::emit_check(const Tensor &, const std::string &message) {
   throw TracingError("this tracer cannot record the run-time check '" +
                      message + "'");
@@ -78,39 +82,10 @@ TensorList cond(const Tensor &predicate,
                 const std::function<TensorList()> &else_branch,
                 const std::vector<std::string> &names) {
   if (predicate.is_symbolic())
-    return tracerFor(predicate, "cond").emit_cond(predicate, then_branch,
+    return tracerFor("cond").emit_cond(predicate, then_branch,
                                                   else_branch, names);
   // explicit operator bool checks for a 0-d tensor.
   return static_cast<bool>(predicate) ? then_branch() : else_branch();
-}
-
-TensorList while_loop(const std::function<Tensor(const TensorList &)> &condition,
-                      const std::function<TensorList(const TensorList &)> &body,
-                      TensorList loop_vars,
-                      const std::vector<std::string> &names) {
-  Tensor first = condition(loop_vars);
-  if (first.is_symbolic())
-    return tracerFor(first, "while_loop")
-        .emit_while_loop(loop_vars, condition, body, names);
-  bool more = static_cast<bool>(first);
-  while (more) {
-    TensorList next = body(loop_vars);
-    if (next.size() != loop_vars.size())
-      throw InvalidArgumentError(
-          "while_loop: the body returned " + std::to_string(next.size()) +
-          " loop variables for " + std::to_string(loop_vars.size()));
-    loop_vars = std::move(next);
-    Tensor again = condition(loop_vars);
-    // The iterations so far ran at trace time (their ops are in the trace);
-    // once the condition depends on traced values, the rest of the loop is
-    // staged from the current values (a do/while's first iteration, or a
-    // loop whose variables start as constants).
-    if (again.is_symbolic())
-      return tracerFor(again, "while_loop")
-          .emit_while_loop(loop_vars, condition, body, names);
-    more = static_cast<bool>(again);
-  }
-  return loop_vars;
 }
 
 namespace {
@@ -122,6 +97,48 @@ void checkBodyResult(const TensorList &next, const TensorList &vars,
                                " loop variables for " + std::to_string(vars.size()));
 }
 
+} // namespace
+
+namespace {
+/// The loop's condition on `vars` if it is concrete, else undefined: while
+/// tracing, a symbolic condition's ops are not kept (the loop traces the
+/// condition again into its own region), so what it prints runs as often
+/// as in C++.
+Tensor concreteCondition(const std::function<Tensor(const TensorList &)> &condition,
+                         const TensorList &vars) {
+  if (Tracer *tracer = current_tracer())
+    return tracer->probe([&] { return condition(vars); });
+  return condition(vars);
+}
+} // namespace
+
+TensorList while_loop(const std::function<Tensor(const TensorList &)> &condition,
+                      const std::function<TensorList(const TensorList &)> &body,
+                      TensorList loop_vars,
+                      const std::vector<std::string> &names) {
+  Tensor first = concreteCondition(condition, loop_vars);
+  if (!first.defined())
+    return tracerFor("while_loop")
+        .emit_while_loop(loop_vars, condition, body, names);
+  bool more = static_cast<bool>(first);
+  while (more) {
+    TensorList next = body(loop_vars);
+    checkBodyResult(next, loop_vars, "while_loop");
+    loop_vars = std::move(next);
+    Tensor again = concreteCondition(condition, loop_vars);
+    // The iterations so far ran at trace time (their ops are in the trace);
+    // once the condition depends on traced values, the rest of the loop is
+    // staged from the current values (a do/while's first iteration, or a
+    // loop whose variables start as constants).
+    if (!again.defined())
+      return tracerFor("while_loop")
+          .emit_while_loop(loop_vars, condition, body, names);
+    more = static_cast<bool>(again);
+  }
+  return loop_vars;
+}
+
+namespace {
 void checkBound(const Tensor &bound, const char *what) {
   TensorSpec spec = bound.spec();
   if (!spec.shape.empty() ||
@@ -146,7 +163,7 @@ TensorList for_range(const Tensor &start, const Tensor &limit, const Tensor &del
   if (start.is_symbolic() || limit.is_symbolic() || delta.is_symbolic()) {
     const Tensor &symbolic =
         start.is_symbolic() ? start : limit.is_symbolic() ? limit : delta;
-    return tracerFor(symbolic, "for_range")
+    return tracerFor("for_range")
         .emit_for(start, limit, delta, loop_vars, body, names);
   }
   std::int64_t step = delta.item<std::int64_t>();
@@ -190,7 +207,7 @@ TensorList for_rows(const Tensor &rows,
     throw InvalidArgumentError("for_rows: cannot iterate over a 0-d tensor " +
                                format_spec(rows.spec()));
   if (rows.is_symbolic()) {
-    Tracer &tracer = tracerFor(rows, "for_rows");
+    Tracer &tracer = tracerFor("for_rows");
     std::int64_t extent = rows.dim(0);
     Tensor upper = extent >= 0 ? constant(extent) : tracer.emit_dim(rows, 0);
     return tracer.emit_for(

@@ -12,7 +12,7 @@ config.test_exec_root = os.path.join(config.autograph_binary_dir, "test")
 # Inputs/ holds files that tests read; runtime/ holds GoogleTest sources and
 # install/ an outside CMake project and compiled/ GoogleTests of compiled
 # code (both run by ctest).
-config.excludes = ["Inputs", "runtime", "install", "compiled", "Tracing", "aot", "CMakeLists.txt", "lit.cfg.py"]
+config.excludes = ["Inputs", "runtime", "install", "compiled", "Tracing", "aot", "programs", "CMakeLists.txt", "lit.cfg.py"]
 
 config.environment["PATH"] = os.pathsep.join(
     [config.autograph_tools_dir, config.llvm_tools_dir, config.environment.get("PATH", "")])

@@ -82,6 +82,14 @@ public:
   /// tensor.
   virtual Tensor emit_dim(const Tensor &tensor, std::int64_t axis);
 
+  /// Evaluates a condition that decides whether control flow is staged (a
+  /// loop's condition) without recording it twice: `fn` runs with what it
+  /// records kept aside; a concrete result keeps those records (as if `fn`
+  /// had run normally) and is returned, a symbolic one drops them and gives
+  /// an undefined tensor (the caller then traces `fn` again where its ops
+  /// belong: in the loop's condition region). The default keeps everything.
+  virtual Tensor probe(const std::function<Tensor()> &fn);
+
   /// Records a run-time check of the op layer: when the 0-d bool
   /// `condition` is false, compiled code raises ag::InvalidArgumentError
   /// with exactly `message` (the error eager execution raises for the same

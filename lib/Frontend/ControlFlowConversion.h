@@ -87,11 +87,14 @@ struct ConversionContext {
 };
 
 /// The code a staged loop's lambdas share for its loop variables: `unpack`
-/// declares each from `__ag_v[i]`, `list` is `a, b`, `names` is `"a", "b"`.
+/// declares each from `__ag_v[i]` (and, without a value, each other tensor of
+/// `modified`: a local of the iteration), `list` is `a, b`, `names` is
+/// `"a", "b"`.
 struct LoopVariableCode {
   std::string unpack, list, names;
 };
-LoopVariableCode loopVariableCode(const std::vector<Modification> &vars);
+LoopVariableCode loopVariableCode(const std::vector<Modification> &vars,
+                                  const std::vector<Modification> &modified);
 
 /// Rejects what cannot be staged inside tensor control flow (break and
 /// continue of loops over C++ values, goto, labels) and variables that are

@@ -72,8 +72,8 @@ bool convertIf(ConversionContext &context, const IfStmt *statement) {
                   "not converted yet");
     return false;
   }
-  std::vector<Modification> outputs =
-      context.liveAfter(statement, modifiedOuterVariables(statement));
+  std::vector<Modification> modified = modifiedOuterVariables(statement);
+  std::vector<Modification> outputs = context.liveAfter(statement, modified);
   if (!checkAssignedOnBothPaths(context, statement, outputs) ||
       !checkStageable(context, statement->getThen(), outputs, "an 'if' whose condition is a tensor") ||
       (statement->getElse() &&
@@ -81,11 +81,17 @@ bool convertIf(ConversionContext &context, const IfStmt *statement) {
     return false;
 
   std::string id = "__ag_if_" + std::to_string(context.nextId++);
+  // Each branch works on copies of every variable it assigns, outputs or
+  // not: an assignment to a variable that is dead after the if stays in its
+  // branch (by reference, a value traced in the branch would escape it).
   std::string captures = "[&";
+  for (const Modification &m : modified) {
+    std::string name = m.variable->getNameAsString();
+    captures += ", " + name + " = " + name;
+  }
   std::string list, names;
   for (const Modification &m : outputs) {
     std::string name = m.variable->getNameAsString();
-    captures += ", " + name + " = " + name;
     list += (list.empty() ? "" : ", ") + name;
     names += (names.empty() ? "\"" : ", \"") + name + "\"";
   }

@@ -85,13 +85,14 @@ bool convertRangeFor(ConversionContext &context, const CXXForRangeStmt *statemen
   const VarDecl *item = statement->getLoopVariable();
   std::vector<Modification> vars = modifiedOuterVariables(statement->getBody());
   llvm::erase_if(vars, [&](const Modification &m) { return m.variable == item; });
+  std::vector<Modification> modified = vars;
   vars = context.liveAfter(statement, std::move(vars));
   if (!checkStageable(context, statement->getBody(), vars,
                       dataset ? "a range-'for' loop over a dataset"
                               : "a range-'for' loop over a tensor"))
     return false;
 
-  auto [unpack, list, names] = loopVariableCode(vars);
+  auto [unpack, list, names] = loopVariableCode(vars, modified);
   // The loop variable as the user declared it (`ag::Tensor row`,
   // `const auto &row`, `auto [x, y]`, ...), bound to the current element.
   std::string declaration =

@@ -31,8 +31,9 @@ namespace autograph {
 static std::string stagedLoop(ConversionContext &context, const Expr *condition,
                               const std::string &bodyText,
                               const std::vector<Modification> &vars,
+                              const std::vector<Modification> &modified,
                               const std::string &firstFlag = "") {
-  auto [unpack, list, names] = loopVariableCode(vars);
+  auto [unpack, list, names] = loopVariableCode(vars, modified);
   std::string test =
       "::ag::condition(" +
       context.rewriter.getRewrittenText(condition->getSourceRange()) + ")";
@@ -68,14 +69,15 @@ bool convertWhile(ConversionContext &context, const WhileStmt *statement) {
                   "not converted yet");
     return false;
   }
-  std::vector<Modification> vars =
-      context.liveAfter(statement, modifiedOuterVariables(statement->getBody()));
+  std::vector<Modification> modified = modifiedOuterVariables(statement->getBody());
+  std::vector<Modification> vars = context.liveAfter(statement, modified);
   if (!checkStageable(context, statement->getBody(), vars, "a 'while' loop whose condition is a tensor"))
     return false;
   std::string id = "__ag_loop_" + std::to_string(context.nextId++);
   context.replaceWithStagedCall(
       statement, id,
-      stagedLoop(context, condition, context.bodyText(statement->getBody()), vars),
+      stagedLoop(context, condition, context.bodyText(statement->getBody()), vars,
+                 modified),
       vars);
   return true;
 }
@@ -98,6 +100,7 @@ bool convertFor(ConversionContext &context, const ForStmt *statement) {
             return v.variable == m.variable;
           }))
         vars.push_back(m);
+  std::vector<Modification> modified = vars;
   vars = context.liveAfter(statement, std::move(vars));
   if (!checkStageable(context, statement->getBody(), vars, "a 'for' loop whose condition is a tensor"))
     return false;
@@ -110,7 +113,8 @@ bool convertFor(ConversionContext &context, const ForStmt *statement) {
   std::string id = "__ag_loop_" + std::to_string(context.nextId++);
   // The init's declarations live in a block around the staged loop.
   context.replaceWithStagedCall(
-      statement, id, stagedLoop(context, condition, body, vars), vars, init);
+      statement, id, stagedLoop(context, condition, body, vars, modified), vars,
+      init);
   return true;
 }
 
@@ -119,15 +123,15 @@ bool convertDo(ConversionContext &context, const DoStmt *statement) {
   if (!condition)
     return false;
   // do body while (c)  ==  first = true; while (first || c) { body; first = false; }
-  std::vector<Modification> vars =
-      context.liveAfter(statement, modifiedOuterVariables(statement->getBody()));
+  std::vector<Modification> modified = modifiedOuterVariables(statement->getBody());
+  std::vector<Modification> vars = context.liveAfter(statement, modified);
   if (!checkStageable(context, statement->getBody(), vars, "a 'do' loop whose condition is a tensor"))
     return false;
   std::string id = "__ag_loop_" + std::to_string(context.nextId++);
   context.replaceWithStagedCall(
       statement, id,
       stagedLoop(context, condition, context.bodyText(statement->getBody()), vars,
-                 id + "_first"),
+                 modified, id + "_first"),
       vars);
   return true;
 }

@@ -106,6 +106,9 @@ void autograph::buildLinalgToLLVMPipeline(OpPassManager &pm) {
       builder.create<linalg::CopyOp>(loc, from, to);
     return success();
   };
+  // A large splat stays a fill: as a constant it would become a global of
+  // every element.
+  pm.addPass(createMaterializeLargeSplats());
   pm.addPass(bufferization::createOneShotBufferizePass(bufferize));
   bufferization::BufferDeallocationPipelineOptions deallocation;
   bufferization::buildBufferDeallocationPipeline(pm, deallocation);

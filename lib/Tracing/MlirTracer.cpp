@@ -789,6 +789,31 @@ std::vector<::ag::Tensor> MlirTracer::emit_for(
   return loopResults(builder_.create(state), carried, initial, names, where);
 }
 
+MlirTracer::~MlirTracer() {
+  for (std::unique_ptr<Block> &block : dropped_)
+    block->dropAllReferences();
+}
+
+::ag::Tensor MlirTracer::probe(const std::function<::ag::Tensor()> &fn) {
+  auto scratch = std::make_unique<Block>();
+  ::ag::Tensor result;
+  {
+    OpBuilder::InsertionGuard guard(builder_);
+    builder_.setInsertionPointToEnd(scratch.get());
+    result = fn();
+  }
+  if (result.is_symbolic()) {
+    dropped_.push_back(std::move(scratch));
+    return ::ag::Tensor();
+  }
+  // A concrete result: what it recorded (a print of a concrete value) is
+  // kept, where it would have been.
+  Block *block = builder_.getInsertionBlock();
+  block->getOperations().splice(builder_.getInsertionPoint(),
+                                scratch->getOperations());
+  return result;
+}
+
 void MlirTracer::emit_check(const ::ag::Tensor &condition,
                             const std::string &message) {
   // Without a location, compiled code raises exactly `message`.

@@ -59,6 +59,8 @@ public:
       const std::vector<std::string> &names) override;
   ag::Tensor emit_dim(const ag::Tensor &tensor, std::int64_t axis) override;
   void emit_check(const ag::Tensor &condition, const std::string &message) override;
+  ag::Tensor probe(const std::function<ag::Tensor()> &fn) override;
+  ~MlirTracer() override;
 
 private:
   /// The loop variables with a value before a loop (the others are not
@@ -142,6 +144,11 @@ private:
                                      const std::vector<ag::Tensor> &values);
 
   mlir::OpBuilder builder_;
+  /// Blocks of records kept aside and dropped (a symbolic loop condition
+  /// probed before its loop): kept until the trace ends, so that a value of
+  /// theirs that leaked into a C++ variable is a verifier error, never a
+  /// dangling pointer.
+  std::vector<std::unique_ptr<mlir::Block>> dropped_;
   mlir::func::FuncOp function_;
   std::vector<ag::Tensor> arguments_;
 };

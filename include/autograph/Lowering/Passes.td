@@ -128,6 +128,28 @@ def GeneralizeElementwiseLinalgOps : Pass<"generalize-elementwise-linalg-ops"> {
   let dependentDialects = ["::mlir::linalg::LinalgDialect"];
 }
 
+def MaterializeLargeSplats : Pass<"materialize-large-splats"> {
+  let summary = "Fill large splat tensor constants at run time";
+  let description = [{
+    A splat `arith.constant` tensor of more than 64 KiB (a fill of a large
+    static shape, folded) becomes `tensor.empty` + `linalg.fill`, so that
+    neither the compiler nor the object file holds every element: bufferized
+    as it is, it would become a global of all its elements, which LLVM builds
+    element by element (a fill of 10^12 elements would never compile).
+
+    ```mlir
+    %c = arith.constant dense<3> : tensor<100000x100000xi64>
+    // becomes
+    %three = arith.constant 3 : i64
+    %empty = tensor.empty() : tensor<100000x100000xi64>
+    %c = linalg.fill ins(%three : i64) outs(%empty : tensor<100000x100000xi64>)
+    ```
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::linalg::LinalgDialect",
+                           "::mlir::tensor::TensorDialect"];
+}
+
 def ConvertMatmulToRuntimeGemm
     : Pass<"convert-matmul-to-runtime-gemm", "::mlir::ModuleOp"> {
   let summary = "Call the runtime's Eigen GEMM for float linalg.matmul on memrefs";

@@ -14,7 +14,7 @@
 // CHECK-SAME: AG_LINE({{[0-9]+}}); ::ag::Tensor __ag_retval;
 AG_FUNCTION ag::Tensor absolute_doubled(ag::Tensor x) {
   // The result is an output of both branches; the rest is the else branch.
-  // CHECK-NEXT: ::ag::cond(::ag::condition(x < 0.f), [&, __ag_retval = __ag_retval]() mutable -> ::ag::TensorList { { AG_LINE({{[0-9]+}}); __ag_retval = -x * 2.f; } return {__ag_retval}; }, [&, __ag_retval = __ag_retval]() mutable -> ::ag::TensorList { {
+  // CHECK-NEXT: ::ag::cond(::ag::condition(x < 0.f), [&, __ag_retval = __ag_retval, x = x]() mutable -> ::ag::TensorList { { AG_LINE({{[0-9]+}}); __ag_retval = -x * 2.f; } return {__ag_retval}; }, [&, __ag_retval = __ag_retval, x = x]() mutable -> ::ag::TensorList { {
   if (x < 0.f)
     return -x * 2.f;
   // CHECK-NEXT: AG_LINE({{[0-9]+}}); x = x * 2.f;

@@ -11,9 +11,10 @@
 AG_FUNCTION ag::Tensor scaled(ag::Tensor x) {
   ag::Tensor tmp, y = x;
   // `tmp` is read only inside the branch, then assigned again before any
-  // other read: only `y` is an output.
-  // CHECK: ::ag::cond(::ag::condition(x > 0.f), [&, y = y]() mutable
-  // CHECK: } return {y}; }, [&, y = y]() mutable -> ::ag::TensorList {  return {y}; }, {"y"}); y = __ag_if_{{[0-9]+}}[0]; }
+  // other read: only `y` is an output. Each branch assigns its own copy of
+  // `tmp` (a value traced in the branch never escapes it).
+  // CHECK: ::ag::cond(::ag::condition(x > 0.f), [&, tmp = tmp, y = y]() mutable
+  // CHECK: } return {y}; }, [&, tmp = tmp, y = y]() mutable -> ::ag::TensorList {  return {y}; }, {"y"}); y = __ag_if_{{[0-9]+}}[0]; }
   if (x > 0.f) {
     tmp = x * 2.f;
     y = tmp + 1.f;
@@ -23,7 +24,8 @@ AG_FUNCTION ag::Tensor scaled(ag::Tensor x) {
   // before reading it and nothing reads it after the loop: not carried.
   // `y` is read by the condition: carried.
   ag::Tensor step = x;
-  // CHECK: ::ag::while_loop([&](const ::ag::TensorList &__ag_v) -> ::ag::Tensor { {{\[\[}}maybe_unused]] ::ag::Tensor y = __ag_v[0]; return ::ag::condition(y > 1.f); }
+  // `step` is declared in each iteration's lambdas, without a value.
+  // CHECK: ::ag::while_loop([&](const ::ag::TensorList &__ag_v) -> ::ag::Tensor { {{\[\[}}maybe_unused]] ::ag::Tensor y = __ag_v[0]; {{\[\[}}maybe_unused]] ::ag::Tensor step; return ::ag::condition(y > 1.f); }
   // CHECK: } return {y}; }, {y}, {"y"});
   while (y > 1.f) {
     step = y * 0.5f;
