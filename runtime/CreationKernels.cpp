@@ -13,8 +13,8 @@ template <class T> using Vec = Eigen::Array<T, Eigen::Dynamic, 1>;
 template <class T> using Out = Eigen::Map<Vec<T>>;
 } // namespace
 
-Tensor range_kernel(const Tensor &start, const Tensor &delta,
-                    const TensorSpec &spec) {
+Tensor range_kernel(Span<const Tensor> in, const OpAttrs &attrs, const TensorSpec &spec) {
+  const Tensor &start = in[0], &delta = in[2];
   Tensor out = make_uninitialized(spec.dtype, spec.shape, "range");
   TensorImpl &o = *out.impl();
   const std::int64_t n = o.numel;
@@ -40,7 +40,8 @@ Tensor range_kernel(const Tensor &start, const Tensor &delta,
   return out;
 }
 
-Tensor fill_kernel(const Tensor &value, const TensorSpec &spec) {
+Tensor fill_kernel(Span<const Tensor> in, const OpAttrs &attrs, const TensorSpec &spec) {
+  const Tensor &value = in[0];
   Tensor out = make_uninitialized(spec.dtype, spec.shape, "fill");
   TensorImpl &o = *out.impl();
   if (o.numel == 0)
@@ -52,8 +53,9 @@ Tensor fill_kernel(const Tensor &value, const TensorSpec &spec) {
   return out;
 }
 
-Tensor one_hot_kernel(const Tensor &indices, std::int64_t depth,
-                      const TensorSpec &spec) {
+Tensor one_hot_kernel(Span<const Tensor> in, const OpAttrs &attrs, const TensorSpec &spec) {
+  const Tensor &indices = in[0];
+  std::int64_t depth = attrs.depth;
   Tensor out = make_uninitialized(spec.dtype, spec.shape, "one_hot");
   TensorImpl &o = *out.impl();
   if (o.numel == 0)

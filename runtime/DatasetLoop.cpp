@@ -20,6 +20,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "DatasetNode.h"
+#include "RowOps.h"
 
 #include "autograph/Assert.h"
 #include "autograph/ControlFlow.h"
@@ -149,8 +150,7 @@ public:
     auto [first, last] = batchBounds(q);
     Components element;
     for (const Tensor &source : sources) {
-      const Tensor inputs[] = {source, first, last};
-      element.push_back(apply_op(OpKind::Slice, inputs));
+      element.push_back(::ag::detail::slice_rows(source, first, last));
     }
     return element;
   }
@@ -202,8 +202,7 @@ public:
   Tensor rows(const Tensor &q) const override {
     if (!batched_)
       return order_[q];
-    const Tensor inputs[] = {order_, offsets_[q], offsets_[q + i64(1)]};
-    return apply_op(OpKind::Slice, inputs);
+    return ::ag::detail::slice_rows(order_, offsets_[q], offsets_[q + i64(1)]);
   }
 
 private:
@@ -242,8 +241,7 @@ Components mapThenBatch(Tracer &tracer, const Components &sources,
                                      std::to_string(partial.size()));
         TensorList next;
         for (std::size_t k = 0; k < partial.size(); ++k) {
-          const Tensor inputs[] = {partial[k], i, element[k]};
-          next.push_back(apply_op(OpKind::UpdateRow, inputs));
+          next.push_back(::ag::detail::update_row(partial[k], i, element[k]));
         }
         return next;
       },

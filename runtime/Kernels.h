@@ -23,7 +23,8 @@ struct TensorImpl;
 Tensor apply_op_traced(OpKind kind, Span<const Tensor> inputs,
                        const OpAttrs &attrs);
 
-/// Add..Minimum, Compare, LogicalAnd, LogicalOr. The operands have equal
+/// An elementwise binary op of the registry (AG_BINARY_OP), or Compare
+/// with `predicate`. The operands have equal
 /// extents, or one of them has a single element and the other the result's
 /// extents; the single element then applies to every element (the eager form
 /// of broadcasting a scalar). The result has the extents of `b` if
@@ -35,40 +36,22 @@ Tensor binary_kernel(OpKind kind, ComparePredicate predicate, const Tensor &a,
 /// every check that can throw runs before the first write).
 void binary_into(OpKind kind, ComparePredicate predicate, const TensorImpl &a,
                  const TensorImpl &b, TensorImpl &out);
-/// Neg..Relu, LogicalNot.
+/// The value checks of an elementwise binary op of the registry on
+/// symbolic operands of one shape (a zero integer divisor), recorded for
+/// compiled code (TracedChecks.h).
+void trace_checks(OpKind kind, const Tensor &a, const Tensor &b);
+/// An elementwise unary op of the registry (AG_UNARY_OP).
 Tensor unary_kernel(OpKind kind, const Tensor &x);
 /// unary_kernel writing into `out` (which may be `x` itself).
 void unary_into(OpKind kind, const TensorImpl &x, TensorImpl &out);
-Tensor cast_kernel(const Tensor &x, DType to);
-Tensor select_kernel(const Tensor &c, const Tensor &a, const Tensor &b);
-
-Tensor matmul_kernel(const Tensor &a, const Tensor &b, const TensorSpec &out);
-
-Tensor transpose_kernel(const Tensor &x, const std::vector<std::int64_t> &perm,
-                        const TensorSpec &out);
-Tensor reshape_kernel(const Tensor &x, const TensorSpec &out);
-Tensor broadcast_kernel(const Tensor &x, const TensorSpec &out);
-Tensor concat_kernel(Span<const Tensor> inputs, std::int64_t axis,
-                     const TensorSpec &out);
-Tensor index_kernel(const Tensor &x, const Tensor &index);
-/// Raises ag::InvalidArgumentError for an index outside [0, dim 0).
-Tensor gather_kernel(const Tensor &x, const Tensor &indices, const TensorSpec &spec);
-/// Rows [start, start + spec.shape[0]) of `x`, a view (bounds checked by infer).
-Tensor slice_kernel(const Tensor &x, const Tensor &start, const TensorSpec &spec);
-/// A copy of `x` whose row `index` (checked by infer, negative from the end)
-/// is `row`.
-Tensor update_row_kernel(const Tensor &x, const Tensor &index, const Tensor &row,
-                         const TensorSpec &spec);
-
-Tensor reduce_kernel(const Tensor &x, const OpAttrs &attrs,
-                     const TensorSpec &out);
-Tensor argmax_kernel(const Tensor &x, std::int64_t axis, const TensorSpec &out);
-
-Tensor one_hot_kernel(const Tensor &indices, std::int64_t depth,
-                      const TensorSpec &out);
-Tensor range_kernel(const Tensor &start, const Tensor &delta,
-                    const TensorSpec &out);
-Tensor fill_kernel(const Tensor &value, const TensorSpec &out);
+/// The kernel of each other op of the registry (AG_OP in Ops.def), all with
+/// one signature: the inputs, the attributes and the inferred result.
+#define AG_UNARY_OP(Kind, name, Dtypes, Gradient)
+#define AG_BINARY_OP(Kind, name, Dtypes, Gradient)
+#define AG_OP(Kind, name, Gradient)                                            \
+  Tensor name##_kernel(Span<const Tensor> inputs, const OpAttrs &attrs,        \
+                       const TensorSpec &result);
+#include "autograph/Ops.def"
 
 } // namespace ag::detail
 

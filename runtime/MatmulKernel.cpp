@@ -39,7 +39,8 @@ void gemm_batches(const TensorImpl &a, const TensorImpl &b, TensorImpl &c,
 
 } // namespace
 
-Tensor matmul_kernel(const Tensor &a, const Tensor &b, const TensorSpec &spec) {
+Tensor matmul_kernel(Span<const Tensor> in, const OpAttrs &attrs, const TensorSpec &spec) {
+  const Tensor &a = in[0], &b = in[1];
   Tensor out = make_uninitialized(spec.dtype, spec.shape, "matmul");
   TensorImpl &c = *out.impl();
   if (c.numel == 0)

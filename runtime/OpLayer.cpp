@@ -38,66 +38,23 @@ OpObserverScope::~OpObserverScope() { tls_observer = previous_; }
 
 namespace detail {
 
+Tensor constant_kernel(Span<const Tensor> in, const OpAttrs &, const TensorSpec &) {
+  return in[0];
+}
+
 Tensor run_kernel(OpKind kind, Span<const Tensor> in, const OpAttrs &attrs,
                   const TensorSpec &spec) {
   switch (kind) {
-  case OpKind::Constant:
-    return in[0];
-  case OpKind::Add:
-  case OpKind::Sub:
-  case OpKind::Mul:
-  case OpKind::Div:
-  case OpKind::Rem:
-  case OpKind::Pow:
-  case OpKind::Maximum:
-  case OpKind::Minimum:
-  case OpKind::Compare:
-  case OpKind::LogicalAnd:
-  case OpKind::LogicalOr:
-    return binary_kernel(kind, attrs.predicate, in[0], in[1], spec.dtype);
-  case OpKind::Neg:
-  case OpKind::Exp:
-  case OpKind::Log:
-  case OpKind::Sqrt:
-  case OpKind::Abs:
-  case OpKind::Square:
-  case OpKind::Tanh:
-  case OpKind::Sigmoid:
-  case OpKind::Relu:
-  case OpKind::LogicalNot:
+#define AG_UNARY_OP(Kind, name, Dtypes, Gradient)                              \
+  case OpKind::Kind:                                                           \
     return unary_kernel(kind, in[0]);
-  case OpKind::Cast:
-    return cast_kernel(in[0], attrs.dtype);
-  case OpKind::Select:
-    return select_kernel(in[0], in[1], in[2]);
-  case OpKind::MatMul:
-    return matmul_kernel(in[0], in[1], spec);
-  case OpKind::Transpose:
-    return transpose_kernel(in[0], attrs.perm, spec);
-  case OpKind::Reshape:
-    return reshape_kernel(in[0], spec);
-  case OpKind::BroadcastTo:
-    return broadcast_kernel(in[0], spec);
-  case OpKind::Reduce:
-    return reduce_kernel(in[0], attrs, spec);
-  case OpKind::ArgMax:
-    return argmax_kernel(in[0], attrs.axis, spec);
-  case OpKind::Concat:
-    return concat_kernel(in, attrs.axis, spec);
-  case OpKind::Index:
-    return index_kernel(in[0], in[1]);
-  case OpKind::OneHot:
-    return one_hot_kernel(in[0], attrs.depth, spec);
-  case OpKind::Range:
-    return range_kernel(in[0], in[2], spec);
-  case OpKind::Fill:
-    return fill_kernel(in[0], spec);
-  case OpKind::Gather:
-    return gather_kernel(in[0], in[1], spec);
-  case OpKind::Slice:
-    return slice_kernel(in[0], in[1], spec);
-  case OpKind::UpdateRow:
-    return update_row_kernel(in[0], in[1], in[2], spec);
+#define AG_BINARY_OP(Kind, name, Dtypes, Gradient)                             \
+  case OpKind::Kind:                                                           \
+    return binary_kernel(kind, attrs.predicate, in[0], in[1], spec.dtype);
+#define AG_OP(Kind, name, Gradient)                                            \
+  case OpKind::Kind:                                                           \
+    return name##_kernel(in, attrs, spec);
+#include "autograph/Ops.def"
   }
   throw InvalidArgumentError("apply_op: unknown op kind");
 }

@@ -7,6 +7,8 @@
 #include "Kernels.h"
 #include "ShapeInference.h"
 #include "TensorImpl.h"
+#include "RowOps.h"
+#include "TracedChecks.h"
 
 #include <algorithm>
 #include <cstring>
@@ -164,13 +166,12 @@ Tensor binary(OpKind kind, const Tensor &a, const Tensor &b,
     }
     return detail::binary_kernel(kind, predicate, a, b, out_dtype, shape_of_b);
   };
-  // Eager fast path: both concrete, same dtype and extents, no observer.
+  // Eager fast path: both concrete, same dtype and extents, no observer; the
+  // dtype is checked by the op layer's own check (infer_op's).
   if (pa && pb && !pa->symbolic && !pb->symbolic && pa->dtype == pb->dtype &&
       same_dims(*pa, *pb) && !current_op_observer()) {
-    if ((kind < OpKind::Compare && is_numeric(pa->dtype)) ||
-        kind == OpKind::Compare ||
-        (kind > OpKind::Compare && pa->dtype == DType::Bool))
-      return run(*pa, false);
+    detail::check_elementwise_dtype(kind, pa->dtype, op_name(kind));
+    return run(*pa, false);
   }
   OpAttrs attrs;
   attrs.predicate = predicate;
@@ -200,6 +201,7 @@ Tensor binary(OpKind kind, const Tensor &a, const Tensor &b,
         incompatible(name, {detail::shape_of(ia), detail::shape_of(ib)}));
     const Tensor inputs[] = {cast.needed[0] ? broadcast_operand(a, cast) : a,
                              cast.needed[1] ? broadcast_operand(b, cast) : b};
+    detail::trace_checks(kind, inputs[0], inputs[1]);
     return apply_op(kind, inputs, attrs);
   }
   const Tensor inputs[] = {has_dims(ia, s) ? a : broadcast_to(a, s),
@@ -286,38 +288,14 @@ Tensor scalar_like(const Tensor &like, const Scalar &value, const char *op) {
   return scalar_tensor(value, checked_impl(like, op).dtype);
 }
 
-Tensor add(const Tensor &a, const Tensor &b) { return binary(OpKind::Add, a, b); }
-Tensor sub(const Tensor &a, const Tensor &b) { return binary(OpKind::Sub, a, b); }
-Tensor mul(const Tensor &a, const Tensor &b) { return binary(OpKind::Mul, a, b); }
-Tensor div(const Tensor &a, const Tensor &b) { return binary(OpKind::Div, a, b); }
-Tensor rem(const Tensor &a, const Tensor &b) { return binary(OpKind::Rem, a, b); }
-Tensor pow(const Tensor &a, const Tensor &b) { return binary(OpKind::Pow, a, b); }
-Tensor maximum(const Tensor &a, const Tensor &b) {
-  return binary(OpKind::Maximum, a, b);
-}
-Tensor minimum(const Tensor &a, const Tensor &b) {
-  return binary(OpKind::Minimum, a, b);
-}
-
-Tensor neg(const Tensor &x) { return unary(OpKind::Neg, x); }
-Tensor exp(const Tensor &x) { return unary(OpKind::Exp, x); }
-Tensor log(const Tensor &x) { return unary(OpKind::Log, x); }
-Tensor sqrt(const Tensor &x) { return unary(OpKind::Sqrt, x); }
-Tensor abs(const Tensor &x) { return unary(OpKind::Abs, x); }
-Tensor square(const Tensor &x) { return unary(OpKind::Square, x); }
-Tensor tanh(const Tensor &x) { return unary(OpKind::Tanh, x); }
-Tensor sigmoid(const Tensor &x) { return unary(OpKind::Sigmoid, x); }
-Tensor relu(const Tensor &x) { return unary(OpKind::Relu, x); }
-
-Tensor neg(Tensor &&x) { return unary(OpKind::Neg, x, &x); }
-Tensor exp(Tensor &&x) { return unary(OpKind::Exp, x, &x); }
-Tensor log(Tensor &&x) { return unary(OpKind::Log, x, &x); }
-Tensor sqrt(Tensor &&x) { return unary(OpKind::Sqrt, x, &x); }
-Tensor abs(Tensor &&x) { return unary(OpKind::Abs, x, &x); }
-Tensor square(Tensor &&x) { return unary(OpKind::Square, x, &x); }
-Tensor tanh(Tensor &&x) { return unary(OpKind::Tanh, x, &x); }
-Tensor sigmoid(Tensor &&x) { return unary(OpKind::Sigmoid, x, &x); }
-Tensor relu(Tensor &&x) { return unary(OpKind::Relu, x, &x); }
+#define AG_UNARY_OP(Kind, name, Dtypes, Gradient)                              \
+  Tensor name(const Tensor &x) { return unary(OpKind::Kind, x); }              \
+  Tensor name(Tensor &&x) { return unary(OpKind::Kind, x, &x); }
+#define AG_BINARY_OP(Kind, name, Dtypes, Gradient)                             \
+  Tensor name(const Tensor &a, const Tensor &b) {                              \
+    return binary(OpKind::Kind, a, b);                                         \
+  }
+#include "autograph/Ops.def"
 
 Tensor compare(const Tensor &a, const Tensor &b, ComparePredicate p) {
   return binary(OpKind::Compare, a, b, p);
@@ -340,13 +318,6 @@ Tensor greater(const Tensor &a, const Tensor &b) {
 Tensor greater_equal(const Tensor &a, const Tensor &b) {
   return compare(a, b, ComparePredicate::GE);
 }
-Tensor logical_and(const Tensor &a, const Tensor &b) {
-  return binary(OpKind::LogicalAnd, a, b);
-}
-Tensor logical_or(const Tensor &a, const Tensor &b) {
-  return binary(OpKind::LogicalOr, a, b);
-}
-Tensor logical_not(const Tensor &x) { return unary(OpKind::LogicalNot, x); }
 
 Tensor cast(const Tensor &x, DType dtype) {
   if (checked_impl(x, "cast").dtype == dtype)
@@ -389,7 +360,7 @@ Tensor where(const Tensor &condition, const Tensor &a, const Tensor &b) {
 
 Tensor matmul(const Tensor &a, const Tensor &b) {
   const Tensor inputs[] = {a, b};
-  return apply_op(OpKind::MatMul, inputs);
+  return apply_op(OpKind::Matmul, inputs);
 }
 
 Tensor transpose(const Tensor &x, std::vector<std::int64_t> perm) {
@@ -490,8 +461,33 @@ Tensor softmax(const Tensor &x, std::int64_t axis) {
 
 Tensor gather(const Tensor &x, const Tensor &indices) {
   const Tensor inputs[] = {x, indices};
+  if (x.is_symbolic() || indices.is_symbolic()) {
+    infer_op(OpKind::Gather, inputs, {}); // its errors before the checks'
+    detail::trace_gather_indices(x, indices);
+  }
   return apply_op(OpKind::Gather, inputs);
 }
+
+namespace detail {
+Tensor slice_rows(const Tensor &x, const Tensor &start, const Tensor &limit) {
+  const Tensor inputs[] = {x, start, limit};
+  if (x.is_symbolic() || start.is_symbolic() || limit.is_symbolic()) {
+    infer_op(OpKind::Slice, inputs, {});
+    trace_slice_bounds(x, start, limit);
+  }
+  return apply_op(OpKind::Slice, inputs);
+}
+
+Tensor update_row(const Tensor &x, const Tensor &index, const Tensor &row) {
+  const Tensor checked[] = {x, index, row};
+  if (!x.is_symbolic() && !index.is_symbolic() && !row.is_symbolic())
+    return apply_op(OpKind::UpdateRow, checked);
+  infer_op(OpKind::UpdateRow, checked, {});
+  trace_row_shape(x, row);
+  const Tensor inputs[] = {x, trace_row_index(x, index, "update_row"), row};
+  return apply_op(OpKind::UpdateRow, inputs);
+}
+} // namespace detail
 
 Tensor one_hot(const Tensor &indices, std::int64_t depth, DType dtype) {
   OpAttrs attrs;
@@ -565,7 +561,13 @@ Tensor Tensor::operator[](std::int64_t index) const {
 
 Tensor Tensor::operator[](const Tensor &index) const {
   const Tensor inputs[] = {*this, index};
-  return apply_op(OpKind::Index, inputs);
+  if (!is_symbolic() && !index.is_symbolic())
+    return apply_op(OpKind::Index, inputs);
+  infer_op(OpKind::Index, inputs, {});
+  // Compiled code counts a negative index from the end and checks it, as
+  // infer_op does eagerly.
+  const Tensor traced[] = {*this, detail::trace_row_index(*this, index, "index")};
+  return apply_op(OpKind::Index, traced);
 }
 
 } // namespace ag

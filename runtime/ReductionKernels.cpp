@@ -192,7 +192,8 @@ void argmax_typed(const TensorImpl &x, std::int64_t axis, TensorImpl &out) {
 
 } // namespace
 
-Tensor reduce_kernel(const Tensor &x, const OpAttrs &attrs, const TensorSpec &spec) {
+Tensor reduce_kernel(Span<const Tensor> in, const OpAttrs &attrs, const TensorSpec &spec) {
+  const Tensor &x = in[0];
   const TensorImpl &ix = *x.impl();
   Tensor out = make_uninitialized(spec.dtype, spec.shape, op_name(OpKind::Reduce));
   TensorImpl &o = *out.impl();
@@ -206,7 +207,9 @@ Tensor reduce_kernel(const Tensor &x, const OpAttrs &attrs, const TensorSpec &sp
   return out;
 }
 
-Tensor argmax_kernel(const Tensor &x, std::int64_t axis, const TensorSpec &spec) {
+Tensor argmax_kernel(Span<const Tensor> in, const OpAttrs &attrs, const TensorSpec &spec) {
+  const Tensor &x = in[0];
+  std::int64_t axis = attrs.axis;
   const TensorImpl &ix = *x.impl();
   Tensor out = make_uninitialized(DType::Int64, spec.shape, "argmax");
   TensorImpl &o = *out.impl();

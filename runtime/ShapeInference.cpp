@@ -8,6 +8,7 @@
 #include "ShapeInference.h"
 #include "autograph/Tracer.h"
 
+#include "DTypeClasses.h"
 #include "ElementConversion.h"
 #include "TensorImpl.h"
 
@@ -23,46 +24,34 @@ using detail::TensorImpl;
 
 const char *op_name(OpKind kind) noexcept {
   switch (kind) {
-  case OpKind::Constant: return "constant";
-  case OpKind::Add: return "add";
-  case OpKind::Sub: return "sub";
-  case OpKind::Mul: return "mul";
-  case OpKind::Div: return "div";
-  case OpKind::Rem: return "rem";
-  case OpKind::Pow: return "pow";
-  case OpKind::Maximum: return "maximum";
-  case OpKind::Minimum: return "minimum";
-  case OpKind::Neg: return "neg";
-  case OpKind::Exp: return "exp";
-  case OpKind::Log: return "log";
-  case OpKind::Sqrt: return "sqrt";
-  case OpKind::Abs: return "abs";
-  case OpKind::Square: return "square";
-  case OpKind::Tanh: return "tanh";
-  case OpKind::Sigmoid: return "sigmoid";
-  case OpKind::Relu: return "relu";
-  case OpKind::Compare: return "compare";
-  case OpKind::LogicalAnd: return "logical_and";
-  case OpKind::LogicalOr: return "logical_or";
-  case OpKind::LogicalNot: return "logical_not";
-  case OpKind::Cast: return "cast";
-  case OpKind::Select: return "select";
-  case OpKind::MatMul: return "matmul";
-  case OpKind::Transpose: return "transpose";
-  case OpKind::Reshape: return "reshape";
-  case OpKind::BroadcastTo: return "broadcast_to";
-  case OpKind::Reduce: return "reduce";
-  case OpKind::ArgMax: return "argmax";
-  case OpKind::Concat: return "concat";
-  case OpKind::Index: return "index";
-  case OpKind::OneHot: return "one_hot";
-  case OpKind::Range: return "range";
-  case OpKind::Fill: return "fill";
-  case OpKind::Gather: return "gather";
-  case OpKind::Slice: return "slice";
-  case OpKind::UpdateRow: return "update_row";
+#define AG_OP(Kind, name, Gradient)                                            \
+  case OpKind::Kind:                                                           \
+    return #name;
+#include "autograph/Ops.def"
   }
   return "unknown-op";
+}
+
+bool is_unary_elementwise(OpKind kind) noexcept {
+  switch (kind) {
+#define AG_UNARY_OP(Kind, name, Dtypes, Gradient)                              \
+  case OpKind::Kind:                                                           \
+    return true;
+#include "autograph/Ops.def"
+  default:
+    return false;
+  }
+}
+
+bool is_binary_elementwise(OpKind kind) noexcept {
+  switch (kind) {
+#define AG_BINARY_OP(Kind, name, Dtypes, Gradient)                             \
+  case OpKind::Kind:                                                           \
+    return true;
+#include "autograph/Ops.def"
+  default:
+    return false;
+  }
 }
 
 const char *predicate_name(ComparePredicate p) noexcept {
@@ -129,35 +118,17 @@ namespace {
 
 void check_elementwise_dtype(OpKind kind, DType dtype, const char *name) {
   switch (kind) {
-  case OpKind::Add:
-  case OpKind::Sub:
-  case OpKind::Mul:
-  case OpKind::Div:
-  case OpKind::Rem:
-  case OpKind::Pow:
-  case OpKind::Maximum:
-  case OpKind::Minimum:
-  case OpKind::Neg:
-  case OpKind::Abs:
-  case OpKind::Square:
-  case OpKind::Relu:
-    if (!is_numeric(dtype))
-      unsupported_dtype(name, dtype, "a numeric dtype; use ag::cast");
+#define AG_UNARY_OP(Kind, op, Dtypes, Gradient)                                \
+  case OpKind::Kind:                                                           \
+    if (!Dtypes::accepts(dtype))                                               \
+      unsupported_dtype(name, dtype, Dtypes::kNeeds);                          \
     return;
-  case OpKind::Exp:
-  case OpKind::Log:
-  case OpKind::Sqrt:
-  case OpKind::Tanh:
-  case OpKind::Sigmoid:
-    if (!is_floating(dtype))
-      unsupported_dtype(name, dtype, "float32 or float64; use ag::cast");
+#define AG_BINARY_OP(Kind, op, Dtypes, Gradient)                               \
+  case OpKind::Kind:                                                           \
+    if (!Dtypes::accepts(dtype))                                               \
+      unsupported_dtype(name, dtype, Dtypes::kNeeds);                          \
     return;
-  case OpKind::LogicalAnd:
-  case OpKind::LogicalOr:
-  case OpKind::LogicalNot:
-    if (dtype != DType::Bool)
-      unsupported_dtype(name, dtype, "bool");
-    return;
+#include "autograph/Ops.def"
   default:
     return;
   }
@@ -262,17 +233,20 @@ bool merge_dims(const TensorImpl &a, const TensorImpl &b, Dims &out) {
   return true;
 }
 
-TensorSpec infer_elementwise(OpKind kind, Span<const Tensor> inputs,
-                             const OpAttrs &attrs) {
+// The elementwise families of the registry: the dtype the entry accepts,
+// and (binary) one dtype and one shape.
+TensorSpec infer_unary(OpKind kind, Span<const Tensor> inputs,
+                       const OpAttrs &attrs) {
   const char *name = detail::display_name(kind, attrs);
-  bool unary = (kind >= OpKind::Neg && kind <= OpKind::Relu) ||
-               kind == OpKind::LogicalNot;
-  if (unary) {
-    expect_inputs(inputs, 1, name);
-    const TensorImpl &x = checked_impl(inputs[0], name);
-    detail::check_elementwise_dtype(kind, x.dtype, name);
-    return TensorSpec{x.dtype, shape_of(x)};
-  }
+  expect_inputs(inputs, 1, name);
+  const TensorImpl &x = checked_impl(inputs[0], name);
+  detail::check_elementwise_dtype(kind, x.dtype, name);
+  return TensorSpec{x.dtype, shape_of(x)};
+}
+
+TensorSpec infer_binary(OpKind kind, Span<const Tensor> inputs,
+                        const OpAttrs &attrs) {
+  const char *name = detail::display_name(kind, attrs);
   expect_inputs(inputs, 2, name);
   const TensorImpl &a = checked_impl(inputs[0], name);
   const TensorImpl &b = checked_impl(inputs[1], name);
@@ -287,7 +261,23 @@ TensorSpec infer_elementwise(OpKind kind, Span<const Tensor> inputs,
   return TensorSpec{out, std::move(dims)};
 }
 
-TensorSpec infer_select(Span<const Tensor> inputs) {
+TensorSpec infer_constant(Span<const Tensor> inputs, const OpAttrs &) {
+  expect_inputs(inputs, 1, "constant");
+  return inputs[0].spec();
+}
+
+// Any dtype, one dtype and one shape; a bool result.
+TensorSpec infer_compare(Span<const Tensor> inputs, const OpAttrs &attrs) {
+  return infer_binary(OpKind::Compare, inputs, attrs);
+}
+
+TensorSpec infer_cast(Span<const Tensor> inputs, const OpAttrs &attrs) {
+  expect_inputs(inputs, 1, "cast");
+  const TensorImpl &x = checked_impl(inputs[0], "cast");
+  return TensorSpec{attrs.dtype, shape_of(x)};
+}
+
+TensorSpec infer_select(Span<const Tensor> inputs, const OpAttrs &) {
   const char *name = "select";
   expect_inputs(inputs, 3, name);
   const TensorImpl &c = checked_impl(inputs[0], name);
@@ -309,7 +299,7 @@ TensorSpec infer_select(Span<const Tensor> inputs) {
   return TensorSpec{a.dtype, std::move(d1)};
 }
 
-TensorSpec infer_matmul(Span<const Tensor> inputs) {
+TensorSpec infer_matmul(Span<const Tensor> inputs, const OpAttrs &) {
   const char *name = "matmul";
   expect_inputs(inputs, 2, name);
   const TensorImpl &a = checked_impl(inputs[0], name);
@@ -550,7 +540,7 @@ TensorSpec infer_concat(Span<const Tensor> inputs, const OpAttrs &attrs) {
 }
 
 /// `name` is the op that indexes: index, or update_row.
-TensorSpec infer_index(Span<const Tensor> inputs, const char *name = "index") {
+TensorSpec checked_index(Span<const Tensor> inputs, const char *name) {
   expect_inputs(inputs, 2, name);
   const TensorImpl &x = checked_impl(inputs[0], name);
   const TensorImpl &i = checked_impl(inputs[1], name);
@@ -570,7 +560,11 @@ TensorSpec infer_index(Span<const Tensor> inputs, const char *name = "index") {
   return TensorSpec{x.dtype, Dims(x.dims + 1, x.dims + x.rank)};
 }
 
-TensorSpec infer_gather(Span<const Tensor> inputs) {
+TensorSpec infer_index(Span<const Tensor> inputs, const OpAttrs &) {
+  return checked_index(inputs, "index");
+}
+
+TensorSpec infer_gather(Span<const Tensor> inputs, const OpAttrs &) {
   const char *name = "gather";
   expect_inputs(inputs, 2, name);
   const TensorImpl &x = checked_impl(inputs[0], name);
@@ -588,7 +582,7 @@ TensorSpec infer_gather(Span<const Tensor> inputs) {
   return TensorSpec{x.dtype, std::move(out)};
 }
 
-TensorSpec infer_slice(Span<const Tensor> inputs) {
+TensorSpec infer_slice(Span<const Tensor> inputs, const OpAttrs &) {
   const char *name = "slice";
   expect_inputs(inputs, 3, name);
   const TensorImpl &x = checked_impl(inputs[0], name);
@@ -618,14 +612,14 @@ TensorSpec infer_slice(Span<const Tensor> inputs) {
   return TensorSpec{x.dtype, std::move(out)};
 }
 
-TensorSpec infer_update_row(Span<const Tensor> inputs) {
+TensorSpec infer_update_row(Span<const Tensor> inputs, const OpAttrs &) {
   const char *name = "update_row";
   expect_inputs(inputs, 3, name);
   const TensorImpl &x = checked_impl(inputs[0], name);
   const TensorImpl &row = checked_impl(inputs[2], name);
   // The index is checked as ag.index checks it.
   const Tensor index[] = {inputs[0], inputs[1]};
-  TensorSpec expected = infer_index(index, name);
+  TensorSpec expected = checked_index(index, name);
   TensorSpec given{row.dtype, shape_of(row)};
   bool compatible = given.dtype == expected.dtype &&
                     given.shape.size() == expected.shape.size();
@@ -657,7 +651,7 @@ TensorSpec infer_one_hot(Span<const Tensor> inputs, const OpAttrs &attrs) {
   return TensorSpec{attrs.dtype, std::move(out)};
 }
 
-TensorSpec infer_range(Span<const Tensor> inputs) {
+TensorSpec infer_range(Span<const Tensor> inputs, const OpAttrs &) {
   const char *name = "range";
   expect_inputs(inputs, 3, name);
   const TensorImpl &s = checked_impl(inputs[0], name);
@@ -699,32 +693,18 @@ TensorSpec infer_fill(Span<const Tensor> inputs, const OpAttrs &attrs) {
 TensorSpec infer_op(OpKind kind, Span<const Tensor> inputs,
                     const OpAttrs &attrs) {
   switch (kind) {
-  case OpKind::Constant: {
-    expect_inputs(inputs, 1, "constant");
-    return inputs[0].spec();
+#define AG_UNARY_OP(Kind, name, Dtypes, Gradient)                              \
+  case OpKind::Kind:                                                           \
+    return infer_unary(kind, inputs, attrs);
+#define AG_BINARY_OP(Kind, name, Dtypes, Gradient)                             \
+  case OpKind::Kind:                                                           \
+    return infer_binary(kind, inputs, attrs);
+#define AG_OP(Kind, name, Gradient)                                            \
+  case OpKind::Kind:                                                           \
+    return infer_##name(inputs, attrs);
+#include "autograph/Ops.def"
   }
-  case OpKind::Cast: {
-    expect_inputs(inputs, 1, "cast");
-    const TensorImpl &x = checked_impl(inputs[0], "cast");
-    return TensorSpec{attrs.dtype, shape_of(x)};
-  }
-  case OpKind::Select: return infer_select(inputs);
-  case OpKind::MatMul: return infer_matmul(inputs);
-  case OpKind::Transpose: return infer_transpose(inputs, attrs);
-  case OpKind::Reshape: return infer_reshape(inputs, attrs);
-  case OpKind::BroadcastTo: return infer_broadcast_to(inputs, attrs);
-  case OpKind::Reduce: return infer_reduce(inputs, attrs);
-  case OpKind::ArgMax: return infer_argmax(inputs, attrs);
-  case OpKind::Concat: return infer_concat(inputs, attrs);
-  case OpKind::Index: return infer_index(inputs);
-  case OpKind::OneHot: return infer_one_hot(inputs, attrs);
-  case OpKind::Range: return infer_range(inputs);
-  case OpKind::Fill: return infer_fill(inputs, attrs);
-  case OpKind::Gather: return infer_gather(inputs);
-  case OpKind::Slice: return infer_slice(inputs);
-  case OpKind::UpdateRow: return infer_update_row(inputs);
-  default: return infer_elementwise(kind, inputs, attrs);
-  }
+  throw InvalidArgumentError("infer_op: unknown op kind");
 }
 
 } // namespace ag

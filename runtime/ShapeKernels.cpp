@@ -149,8 +149,9 @@ static_assert(kMaxEigenRank == 5, "kernels above are instantiated up to 5");
 
 } // namespace
 
-Tensor transpose_kernel(const Tensor &x, const std::vector<std::int64_t> &perm,
-                        const TensorSpec &spec) {
+Tensor transpose_kernel(Span<const Tensor> in, const OpAttrs &attrs, const TensorSpec &spec) {
+  const Tensor &x = in[0];
+  const std::vector<std::int64_t> &perm = attrs.perm;
   const TensorImpl &ix = *x.impl();
   Tensor out = make_uninitialized(spec.dtype, spec.shape, "transpose");
   if (ix.numel <= 1) {
@@ -206,11 +207,13 @@ Tensor transpose_kernel(const Tensor &x, const std::vector<std::int64_t> &perm,
   return out;
 }
 
-Tensor reshape_kernel(const Tensor &x, const TensorSpec &spec) {
+Tensor reshape_kernel(Span<const Tensor> in, const OpAttrs &attrs, const TensorSpec &spec) {
+  const Tensor &x = in[0];
   return make_view(x, spec.shape.data(), static_cast<int>(spec.shape.size()), 0);
 }
 
-Tensor broadcast_kernel(const Tensor &x, const TensorSpec &spec) {
+Tensor broadcast_to_kernel(Span<const Tensor> in, const OpAttrs &attrs, const TensorSpec &spec) {
+  const Tensor &x = in[0];
   const TensorImpl &ix = *x.impl();
   Tensor out = make_uninitialized(spec.dtype, spec.shape, "broadcast_to");
   TensorImpl &o = *out.impl();
@@ -245,8 +248,9 @@ Tensor broadcast_kernel(const Tensor &x, const TensorSpec &spec) {
   return out;
 }
 
-Tensor concat_kernel(Span<const Tensor> inputs, std::int64_t axis,
-                     const TensorSpec &spec) {
+Tensor concat_kernel(Span<const Tensor> in, const OpAttrs &attrs, const TensorSpec &spec) {
+  Span<const Tensor> inputs = in;
+  std::int64_t axis = attrs.axis;
   Tensor out = make_uninitialized(spec.dtype, spec.shape, "concat");
   TensorImpl &o = *out.impl();
   if (o.numel == 0)
@@ -272,7 +276,8 @@ Tensor concat_kernel(Span<const Tensor> inputs, std::int64_t axis,
   return out;
 }
 
-Tensor index_kernel(const Tensor &x, const Tensor &index) {
+Tensor index_kernel(Span<const Tensor> in, const OpAttrs &attrs, const TensorSpec &spec) {
+  const Tensor &x = in[0], &index = in[1];
   const TensorImpl &ix = *x.impl();
   std::int64_t i = 0;
   if (index.impl()->dtype == DType::Int32)
@@ -286,7 +291,8 @@ Tensor index_kernel(const Tensor &x, const Tensor &index) {
   return make_view(x, ix.dims + 1, ix.rank - 1, static_cast<std::size_t>(i) * row);
 }
 
-Tensor gather_kernel(const Tensor &x, const Tensor &indices, const TensorSpec &spec) {
+Tensor gather_kernel(Span<const Tensor> in, const OpAttrs &attrs, const TensorSpec &spec) {
+  const Tensor &x = in[0], &indices = in[1];
   const TensorImpl &ix = *x.impl();
   const TensorImpl &ii = *indices.impl();
   std::vector<std::int64_t> rows(static_cast<std::size_t>(ii.numel));
@@ -307,7 +313,8 @@ Tensor gather_kernel(const Tensor &x, const Tensor &indices, const TensorSpec &s
   return out;
 }
 
-Tensor slice_kernel(const Tensor &x, const Tensor &start, const TensorSpec &spec) {
+Tensor slice_kernel(Span<const Tensor> in, const OpAttrs &attrs, const TensorSpec &spec) {
+  const Tensor &x = in[0], &start = in[1];
   const TensorImpl &ix = *x.impl();
   std::int64_t first = 0;
   detail::convert_elements(start.impl()->dtype, start.impl()->data, DType::Int64, &first, 1);
@@ -317,8 +324,8 @@ Tensor slice_kernel(const Tensor &x, const Tensor &start, const TensorSpec &spec
                    static_cast<std::size_t>(first) * row);
 }
 
-Tensor update_row_kernel(const Tensor &x, const Tensor &index, const Tensor &row,
-                         const TensorSpec &spec) {
+Tensor update_row_kernel(Span<const Tensor> in, const OpAttrs &attrs, const TensorSpec &spec) {
+  const Tensor &x = in[0], &index = in[1], &row = in[2];
   const TensorImpl &ix = *x.impl();
   std::int64_t i = 0;
   detail::convert_elements(index.impl()->dtype, index.impl()->data, DType::Int64, &i, 1);

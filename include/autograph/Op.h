@@ -22,56 +22,27 @@
 
 namespace ag {
 
-/// The ops of the layer; the names (op_name) match the `ag` MLIR dialect.
+/// The ops of the layer, one per entry of the op registry (Ops.def, which
+/// says what each takes and computes); their names (op_name) are those of
+/// the `ag` dialect. No behaviour depends on the enumerators' order.
 enum class OpKind : std::uint8_t {
-  Constant,    // (value) -> value                                 attrs: -
-  Add,         // (a, b) same shape and dtype                      attrs: -
-  Sub,
-  Mul,
-  Div,         // integer: truncates; division by zero is an error
-  Rem,         // integer: sign of the dividend; float: fmod
-  Pow,
-  Maximum,     // NaN propagates
-  Minimum,
-  Neg,         // (x)
-  Exp,         // floating only
-  Log,
-  Sqrt,
-  Abs,
-  Square,
-  Tanh,
-  Sigmoid,
-  Relu,
-  Compare,     // (a, b) -> bool                                   attrs: predicate
-  LogicalAnd,  // bool only
-  LogicalOr,
-  LogicalNot,
-  Cast,        //                                                  attrs: dtype
-  Select,      // (cond:bool, a, b) all the same shape
-  MatMul,      // [..., m, k] x [..., k, n]; batch dims equal
-  Transpose,   //                                                  attrs: perm
-  Reshape,     //                                                  attrs: shape
-  BroadcastTo, // (x, sizes...)                                    attrs: shape
-               // one 0-d int64 size per unknown (-1) extent of attrs.shape
-  Reduce,      //                                 attrs: reduction, axes, keepdims
-  ArgMax,      // -> int64                                         attrs: axis
-  Concat,      // (t0, t1, ...)                                    attrs: axis
-  Index,       // (t, i:0-d int) -> t[i] along the first axis
-  OneHot,      // (indices:int) -> dtype                      attrs: depth, dtype
-  Range,       // (start, limit, delta: 0-d, one dtype) -> 1-d
-  Fill,        // (value: 0-d, sizes...) -> attrs.shape            attrs: shape
-               // one 0-d int64 size per unknown (-1) extent of attrs.shape
-  Gather,      // (t, indices:int) -> rows t[indices[...]] along the first axis
-  Slice,       // (t, start, limit: 0-d int, one dtype) -> rows [start, limit)
-  UpdateRow,   // (t, i: 0-d int, row) -> t with row i (along the first axis) = row
+#define AG_OP(Kind, name, Gradient) Kind,
+#include "autograph/Ops.def"
 };
-inline constexpr int kNumOpKinds = static_cast<int>(OpKind::UpdateRow) + 1;
+inline constexpr int kNumOpKinds = 0
+#define AG_OP(Kind, name, Gradient) +1
+#include "autograph/Ops.def"
+    ;
 
 enum class ComparePredicate : std::uint8_t { EQ, NE, LT, LE, GT, GE };
 enum class Reduction : std::uint8_t { Sum, Mean, Max, Min };
 
 /// Dialect op name: "add", "matmul", "broadcast_to", ...
 const char *op_name(OpKind kind) noexcept;
+/// Whether `kind` is an elementwise op of one operand (AG_UNARY_OP) or of
+/// two (AG_BINARY_OP).
+bool is_unary_elementwise(OpKind kind) noexcept;
+bool is_binary_elementwise(OpKind kind) noexcept;
 /// "eq", "ne", "lt", "le", "gt", "ge".
 const char *predicate_name(ComparePredicate p) noexcept;
 /// "sum", "mean", "max", "min".

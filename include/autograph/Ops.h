@@ -46,33 +46,25 @@ private:
 /// "op: incompatible shapes [2,3] and [4]".
 Shape broadcast_shapes(const Shape &a, const Shape &b, const char *op);
 
-// --- elementwise binary (broadcasting) ---------------------------------------
-Tensor add(const Tensor &a, const Tensor &b);
-Tensor sub(const Tensor &a, const Tensor &b);
-Tensor mul(const Tensor &a, const Tensor &b);
-/// Integer division truncates toward zero (C++); dividing by zero raises.
-Tensor div(const Tensor &a, const Tensor &b);
-/// C++ remainder: the sign of the dividend (fmod for floating dtypes).
-Tensor rem(const Tensor &a, const Tensor &b);
-Tensor pow(const Tensor &a, const Tensor &b);
-Tensor maximum(const Tensor &a, const Tensor &b);
-Tensor minimum(const Tensor &a, const Tensor &b);
+// --- the registry's elementwise ops ---------------------------------------------
+// One function per elementwise entry of the op registry (Ops.def, which says
+// what each computes and which dtypes it takes): ag::add(a, b), ag::exp(x),
+// ... Binary ones broadcast like NumPy and need one dtype; unary ones also
+// take an rvalue, whose buffer receives the result when nothing else shares
+// it. In particular: integer div truncates toward zero and raises on a zero
+// divisor; rem takes the dividend's sign (fmod for floating dtypes);
+// maximum/minimum propagate NaN.
+#define AG_UNARY_OP(Kind, name, Dtypes, Gradient)                              \
+  Tensor name(const Tensor &x);                                                \
+  Tensor name(Tensor &&x);
+#define AG_BINARY_OP(Kind, name, Dtypes, Gradient)                             \
+  Tensor name(const Tensor &a, const Tensor &b);
+#include "autograph/Ops.def"
 
 inline Tensor subtract(const Tensor &a, const Tensor &b) { return sub(a, b); }
 inline Tensor multiply(const Tensor &a, const Tensor &b) { return mul(a, b); }
 inline Tensor divide(const Tensor &a, const Tensor &b) { return div(a, b); }
-
-// --- elementwise unary ---------------------------------------------------------
-Tensor neg(const Tensor &x);
 inline Tensor negative(const Tensor &x) { return neg(x); }
-Tensor exp(const Tensor &x);     // floating dtypes
-Tensor log(const Tensor &x);     // floating dtypes
-Tensor sqrt(const Tensor &x);    // floating dtypes
-Tensor abs(const Tensor &x);
-Tensor square(const Tensor &x);
-Tensor tanh(const Tensor &x);    // floating dtypes
-Tensor sigmoid(const Tensor &x); // floating dtypes
-Tensor relu(const Tensor &x);
 
 // --- comparisons and logic -----------------------------------------------------
 Tensor compare(const Tensor &a, const Tensor &b, ComparePredicate predicate);
@@ -82,9 +74,6 @@ Tensor less(const Tensor &a, const Tensor &b);
 Tensor less_equal(const Tensor &a, const Tensor &b);
 Tensor greater(const Tensor &a, const Tensor &b);
 Tensor greater_equal(const Tensor &a, const Tensor &b);
-Tensor logical_and(const Tensor &a, const Tensor &b); // bool only
-Tensor logical_or(const Tensor &a, const Tensor &b);
-Tensor logical_not(const Tensor &x);
 
 /// Element conversion (C++ conversion; float to integer truncates, saturates
 /// out of range, NaN gives 0; to bool is `!= 0`).
@@ -160,15 +149,6 @@ Tensor operator/(Tensor &&a, const Tensor &b);
 Tensor operator/(const Tensor &a, Tensor &&b);
 Tensor operator/(Tensor &&a, Tensor &&b);
 Tensor operator-(Tensor &&x);
-Tensor neg(Tensor &&x);
-Tensor exp(Tensor &&x);
-Tensor log(Tensor &&x);
-Tensor sqrt(Tensor &&x);
-Tensor abs(Tensor &&x);
-Tensor square(Tensor &&x);
-Tensor tanh(Tensor &&x);
-Tensor sigmoid(Tensor &&x);
-Tensor relu(Tensor &&x);
 
 /// Compound assignment rebinds `a` (other handles to its old value keep it);
 /// when `a` was the only handle, its buffer is reused for the result.
@@ -220,14 +200,8 @@ AG_SCALAR_BINARY_(operator==, equal)
 AG_SCALAR_BINARY_(operator!=, not_equal)
 AG_SCALAR_BINARY_(operator&, logical_and)
 AG_SCALAR_BINARY_(operator|, logical_or)
-AG_SCALAR_BINARY_(add, add)
-AG_SCALAR_BINARY_(sub, sub)
-AG_SCALAR_BINARY_(mul, mul)
-AG_SCALAR_BINARY_(div, div)
-AG_SCALAR_BINARY_(rem, rem)
-AG_SCALAR_BINARY_(pow, pow)
-AG_SCALAR_BINARY_(maximum, maximum)
-AG_SCALAR_BINARY_(minimum, minimum)
+#define AG_BINARY_OP(Kind, name, Dtypes, Gradient) AG_SCALAR_BINARY_(name, name)
+#include "autograph/Ops.def"
 #undef AG_SCALAR_BINARY_
 
 #define AG_SCALAR_COMPOUND_(NAME, FN)                                          \

@@ -118,23 +118,6 @@ private:
   mlir::Location here();
   mlir::Value valueOf(const ag::Tensor &tensor);
   ag::Tensor symbolic(mlir::Value value);
-  /// ag.assert (without location: a run-time check) that no element of
-  /// `divisor` is zero, failing with `message`.
-  void emitNonZeroCheck(mlir::Value divisor, const std::string &message);
-  /// Dimension 0 of `operand` as a 0-d i64: a constant, or ag.dim.
-  mlir::Value rowCount(mlir::Value operand);
-  /// The index of ag.index or ag.update_row (`op`) on `operand` as i64,
-  /// counted from the end when negative, with an ag.assert (a run-time
-  /// check) that it is in range.
-  mlir::Value emitIndexWrapAndCheck(mlir::Value operand, mlir::Value index,
-                                    const char *op);
-  /// Asserts that every element of `indices` is in [0, dim 0 of `operand`).
-  void emitGatherCheck(mlir::Value operand, mlir::Value indices);
-  /// Asserts that the extents of `row` known only at run time are those of a
-  /// row of `operand` (for ag.update_row).
-  void emitRowShapeCheck(mlir::Value operand, mlir::Value row);
-  /// Asserts 0 <= start <= limit <= dim 0 of `operand`.
-  void emitSliceCheck(mlir::Value operand, mlir::Value start, mlir::Value limit);
   /// Runs `branch` with ops recorded into `block`; returns its results.
   std::vector<ag::Tensor>
   traceInto(mlir::Block *block,

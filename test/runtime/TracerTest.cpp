@@ -192,7 +192,7 @@ TEST(TracerTest, InferOpIsPublic) {
   EXPECT_EQ(ag::infer_op(ag::OpKind::Transpose, in, attrs),
             (ag::TensorSpec{ag::float32, {3, 2}}));
   EXPECT_STREQ(ag::op_name(ag::OpKind::BroadcastTo), "broadcast_to");
-  EXPECT_STREQ(ag::op_name(ag::OpKind::MatMul), "matmul");
+  EXPECT_STREQ(ag::op_name(ag::OpKind::Matmul), "matmul");
 }
 
 namespace {
