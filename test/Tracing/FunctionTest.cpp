@@ -439,6 +439,24 @@ TEST(FunctionTest, IntegerDivisionByZeroRaisesTheEagerErrorAndStopsTheLoop) {
   EXPECT_EQ(divide_down(x, ag::constant(3)).item<int>(), 0);
 }
 
+TEST(FunctionTest, IntegerPowerWithANegativeExponentRaisesTheEagerError) {
+  auto compiled = ag::function([](const ag::Tensor &a, const ag::Tensor &b) {
+    return ag::pow(a, b);
+  });
+  ag::Tensor a = ag::constant({2, 3}), b = ag::constant({3, -1});
+  EXPECT_THROW(ag::pow(a, b), ag::InvalidArgumentError);
+  try {
+    compiled(a, b);
+    FAIL() << "expected ag::InvalidArgumentError";
+  } catch (const ag::InvalidArgumentError &error) {
+    EXPECT_STREQ(error.what(),
+                 "pow: integers to negative integer powers are not allowed");
+  }
+  // Hand-computed: 2^3 = 8, 3^2 = 9.
+  EXPECT_EQ(compiled(a, ag::constant({3, 2})).to_vector<int>(),
+            (std::vector<int>{8, 9}));
+}
+
 TEST(FunctionTest, ElementwiseIntegerRemainderByZeroRaisesTheEagerError) {
   auto compiled = ag::function([](const ag::Tensor &a, const ag::Tensor &b) {
     return a % b;
