@@ -1,13 +1,18 @@
 // RUN: autograph-opt %s -convert-ag-math-to-linalg -split-input-file | FileCheck %s
 
-// A named op where one has the op's semantics.
-// CHECK-LABEL: func @add_is_linalg_add
+// Every elementwise op is one linalg.generic over its result (identity
+// maps: the operands have its shape) whose body is the op's element body.
+// CHECK-DAG: #[[ID:.*]] = affine_map<(d0, d1) -> (d0, d1)>
+// CHECK-LABEL: func @add_is_a_generic
 // CHECK-SAME: (%[[X:.*]]: tensor<?x4xf32>, %[[Y:.*]]: tensor<?x4xf32>)
-func.func @add_is_linalg_add(%x: tensor<?x4xf32>, %y: tensor<?x4xf32>) -> tensor<?x4xf32> {
+func.func @add_is_a_generic(%x: tensor<?x4xf32>, %y: tensor<?x4xf32>) -> tensor<?x4xf32> {
   // CHECK: %[[C0:.*]] = arith.constant 0 : index
   // CHECK: %[[N:.*]] = tensor.dim %[[X]], %[[C0]]
   // CHECK: %[[INIT:.*]] = tensor.empty(%[[N]]) : tensor<?x4xf32>
-  // CHECK: %[[R:.*]] = linalg.add ins(%[[X]], %[[Y]] : tensor<?x4xf32>, tensor<?x4xf32>) outs(%[[INIT]] : tensor<?x4xf32>)
+  // CHECK: %[[R:.*]] = linalg.generic {indexing_maps = [#[[ID]], #[[ID]], #[[ID]]], iterator_types = ["parallel", "parallel"]} ins(%[[X]], %[[Y]] : tensor<?x4xf32>, tensor<?x4xf32>) outs(%[[INIT]] : tensor<?x4xf32>)
+  // CHECK-NEXT: ^bb0(%[[A:.*]]: f32, %[[B:.*]]: f32, %{{.*}}: f32):
+  // CHECK-NEXT: %[[S:.*]] = arith.addf %[[A]], %[[B]] : f32
+  // CHECK-NEXT: linalg.yield %[[S]] : f32
   // CHECK: return %[[R]]
   %r = ag.add %x, %y : tensor<?x4xf32>
   return %r : tensor<?x4xf32>
@@ -15,12 +20,16 @@ func.func @add_is_linalg_add(%x: tensor<?x4xf32>, %y: tensor<?x4xf32>) -> tensor
 
 // -----
 
-// CHECK-LABEL: func @float_unary_named_ops
-func.func @float_unary_named_ops(%x: tensor<8xf32>) -> (tensor<8xf32>, tensor<8xf32>, tensor<8xf32>, tensor<8xf32>) {
-  // CHECK: linalg.exp
-  // CHECK: linalg.log
-  // CHECK: linalg.sqrt
-  // CHECK: linalg.tanh
+// CHECK-LABEL: func @float_unary_math
+func.func @float_unary_math(%x: tensor<8xf32>) -> (tensor<8xf32>, tensor<8xf32>, tensor<8xf32>, tensor<8xf32>) {
+  // CHECK: linalg.generic
+  // CHECK: math.exp
+  // CHECK: linalg.generic
+  // CHECK: math.log
+  // CHECK: linalg.generic
+  // CHECK: math.sqrt
+  // CHECK: linalg.generic
+  // CHECK: math.tanh
   %a = ag.exp %x : tensor<8xf32>
   %b = ag.log %x : tensor<8xf32>
   %c = ag.sqrt %x : tensor<8xf32>
@@ -30,10 +39,11 @@ func.func @float_unary_named_ops(%x: tensor<8xf32>) -> (tensor<8xf32>, tensor<8x
 
 // -----
 
-// Float division is linalg.div.
+// Float division is arith.divf.
 // CHECK-LABEL: func @float_division
 func.func @float_division(%x: tensor<4xf64>, %y: tensor<4xf64>) -> tensor<4xf64> {
-  // CHECK: linalg.div ins
+  // CHECK: linalg.generic
+  // CHECK: arith.divf
   %r = ag.div %x, %y : tensor<4xf64>
   return %r : tensor<4xf64>
 }
@@ -94,12 +104,13 @@ func.func @sigmoid_is_generic(%x: tensor<?xf32>) -> tensor<?xf32> {
 
 // -----
 
-// Integer negation has no named op; float negation has linalg.negf.
+// Integer negation is 0 - x (wrapping); float negation is arith.negf.
 // CHECK-LABEL: func @negation
 func.func @negation(%i: tensor<3xi32>, %f: tensor<3xf32>) -> (tensor<3xi32>, tensor<3xf32>) {
   // CHECK: linalg.generic
   // CHECK: arith.subi
-  // CHECK: linalg.negf
+  // CHECK: linalg.generic
+  // CHECK: arith.negf
   %a = ag.neg %i : tensor<3xi32>
   %b = ag.neg %f : tensor<3xf32>
   return %a, %b : tensor<3xi32>, tensor<3xf32>
@@ -151,9 +162,11 @@ func.func @casts(%f: tensor<2xf32>, %b: tensor<2xi1>, %i: tensor<2xi64>) -> (ten
 
 // -----
 
-// CHECK-LABEL: func @select_is_linalg_select
-func.func @select_is_linalg_select(%c: tensor<4xi1>, %x: tensor<4xf32>, %y: tensor<4xf32>) -> tensor<4xf32> {
-  // CHECK: linalg.select ins(%{{.*}}, %{{.*}}, %{{.*}} : tensor<4xi1>, tensor<4xf32>, tensor<4xf32>)
+// CHECK-LABEL: func @select_is_arith_select
+func.func @select_is_arith_select(%c: tensor<4xi1>, %x: tensor<4xf32>, %y: tensor<4xf32>) -> tensor<4xf32> {
+  // CHECK: linalg.generic {{.*}} ins(%{{.*}}, %{{.*}}, %{{.*}} : tensor<4xi1>, tensor<4xf32>, tensor<4xf32>)
+  // CHECK-NEXT: ^bb0(%[[C:.*]]: i1, %[[A:.*]]: f32, %[[B:.*]]: f32, %{{.*}}: f32):
+  // CHECK-NEXT: %[[R:.*]] = arith.select %[[C]], %[[A]], %[[B]] : f32
   %r = ag.select %c, %x, %y : tensor<4xi1>, tensor<4xf32>
   return %r : tensor<4xf32>
 }
@@ -200,7 +213,8 @@ func.func @maximum(%x: tensor<2xf32>, %y: tensor<2xf32>, %i: tensor<2xi32>, %j: 
   // CHECK: %[[M2:.*]] = arith.select %[[B_NAN]], %[[B]], %[[MAX]]
   // CHECK: %[[M3:.*]] = arith.select %[[A_NAN]], %[[A]], %[[M2]]
   // CHECK: linalg.yield %[[M3]]
-  // CHECK: linalg.max
+  // CHECK: linalg.generic
+  // CHECK: arith.maxsi
   %m = ag.maximum %x, %y : tensor<2xf32>
   %n = ag.maximum %i, %j : tensor<2xi32>
   return %m, %n : tensor<2xf32>, tensor<2xi32>

@@ -1,7 +1,11 @@
 //===- AgDialect.cpp - ag dialect registration and op definitions ---------===//
 #include "autograph/Dialect/Ag/AgDialect.h"
 #include "autograph/Dialect/Ag/AgOps.h"
+#include "autograph/Dialect/Ag/ElementComputations.h"
 
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/IR/TypeUtilities.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/DialectImplementation.h"
@@ -11,6 +15,7 @@ using namespace mlir::ag;
 
 #include "autograph/Dialect/Ag/AgDialect.cpp.inc"
 #include "autograph/Dialect/Ag/AgEnums.cpp.inc"
+#include "autograph/Dialect/Ag/AgInterfaces.cpp.inc"
 
 void AgDialect::initialize() {
   addOperations<
@@ -27,5 +32,7 @@ Operation *AgDialect::materializeConstant(OpBuilder &builder, Attribute value,
   return builder.create<ConstantOp>(loc, elements);
 }
 
+// The ops' definitions, with the element bodies their ODS gives
+// (ScalarComputationOpInterface, written with ElementComputations.h).
 #define GET_OP_CLASSES
 #include "autograph/Dialect/Ag/AgOps.cpp.inc"

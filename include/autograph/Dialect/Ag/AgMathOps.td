@@ -3,11 +3,17 @@
 // Constants and elementwise ops: unary and binary arithmetic, comparison,
 // logic, cast and select. All operands of one op have identical types.
 //
+// Each elementwise op gives its element computation (`scalarBody`): C++
+// with `b` (an OpBuilder), `loc`, `x` (the operands' elements) and `type`
+// (the result's element type) in scope, and the helpers of
+// ElementComputations.h. Its lowering builds it in a linalg.generic.
+//
 //===----------------------------------------------------------------------===//
 #ifndef AUTOGRAPH_DIALECT_AG_AGMATHOPS_TD
 #define AUTOGRAPH_DIALECT_AG_AGMATHOPS_TD
 
 include "autograph/Dialect/Ag/AgBase.td"
+include "autograph/Dialect/Ag/AgInterfaces.td"
 include "mlir/Interfaces/InferTypeOpInterface.td"
 include "mlir/Interfaces/SideEffectInterfaces.td"
 
@@ -33,39 +39,93 @@ def Ag_ConstantOp : Ag_Op<"constant",
 // Unary elementwise
 //===----------------------------------------------------------------------===//
 
-class Ag_UnaryOp<string mnemonic, Type type, string doc, string example>
-    : Ag_Op<mnemonic, [Pure, Elementwise, AllTypesMatch<["operand", "result"]>]> {
+/// ScalarComputationOpInterface::buildScalar defined by `body`.
+class Ag_ScalarComputation<code body> {
+  code scalarComputation = [{
+    ::mlir::Value $cppClass::buildScalar(::mlir::OpBuilder &b,
+                                         ::mlir::Location loc,
+                                         ::mlir::ValueRange x) {
+      ::mlir::Type type = ::mlir::getElementTypeOrSelf(getResult().getType());
+      (void)type;
+  }] # body # [{
+    }
+  }];
+}
+
+class Ag_UnaryOp<string mnemonic, Type type, string doc, string example,
+                 code scalarBody>
+    : Ag_Op<mnemonic, [Pure, Elementwise, AllTypesMatch<["operand", "result"]>,
+        DeclareOpInterfaceMethods<Ag_ScalarComputationOpInterface>]>,
+      Ag_ScalarComputation<scalarBody> {
   let summary = "Elementwise " # doc;
   let description = "Computes " # doc # " of each element; the result has "
     # "the operand's type.\n\n```mlir\n" # example # "\n```";
   let arguments = (ins type:$operand);
   let results = (outs type:$result);
   let assemblyFormat = "$operand attr-dict `:` type($result)";
+  let extraClassDefinition = scalarComputation;
 }
 
 def Ag_NegOp : Ag_UnaryOp<"neg", Ag_NumericTensor, "negation (`-x`)",
-    "%y = ag.neg %x : tensor<4xi32>"> {
+    "%y = ag.neg %x : tensor<4xi32>",
+    [{
+  if (::mlir::isa<::mlir::FloatType>(type))
+    return b.create<::mlir::arith::NegFOp>(loc, x[0]);
+  return b.create<::mlir::arith::SubIOp>(loc, scalarConstant(b, loc, type, 0), x[0]);
+}]> {
   let hasFolder = 1;
 }
 def Ag_AbsOp : Ag_UnaryOp<"abs", Ag_NumericTensor, "absolute value",
-    "%y = ag.abs %x : tensor<?xf32>">;
+    "%y = ag.abs %x : tensor<?xf32>",
+    [{
+  if (::mlir::isa<::mlir::FloatType>(type))
+    return b.create<::mlir::math::AbsFOp>(loc, x[0]);
+  return b.create<::mlir::math::AbsIOp>(loc, x[0]);
+}]>;
 def Ag_SquareOp : Ag_UnaryOp<"square", Ag_NumericTensor, "square (`x * x`)",
-    "%y = ag.square %x : tensor<3x3xf64>">;
+    "%y = ag.square %x : tensor<3x3xf64>",
+    [{
+  if (::mlir::isa<::mlir::FloatType>(type))
+    return b.create<::mlir::arith::MulFOp>(loc, x[0], x[0]);
+  return b.create<::mlir::arith::MulIOp>(loc, x[0], x[0]);
+}]>;
 def Ag_ReluOp : Ag_UnaryOp<"relu", Ag_NumericTensor, "rectified linear unit (`max(x, 0)`)",
-    "%y = ag.relu %x : tensor<?x128xf32>">;
+    "%y = ag.relu %x : tensor<?x128xf32>",
+    [{
+  // x < 0 ? 0 : x: NaN and -0 pass through, as std::max(x, 0).
+  ::mlir::Value zero = scalarConstant(b, loc, type, 0);
+  ::mlir::Value negative = compareScalars(b, loc, ComparisonPredicate::lt, x[0], zero);
+  return b.create<::mlir::arith::SelectOp>(loc, negative, zero, x[0]);
+}]>;
 def Ag_ExpOp : Ag_UnaryOp<"exp", Ag_FloatTensor, "exponential",
-    "%y = ag.exp %x : tensor<8xf32>">;
+    "%y = ag.exp %x : tensor<8xf32>",
+    [{ return b.create<::mlir::math::ExpOp>(loc, x[0]); }]>;
 def Ag_LogOp : Ag_UnaryOp<"log", Ag_FloatTensor, "natural logarithm",
-    "%y = ag.log %x : tensor<8xf32>">;
+    "%y = ag.log %x : tensor<8xf32>",
+    [{ return b.create<::mlir::math::LogOp>(loc, x[0]); }]>;
 def Ag_SqrtOp : Ag_UnaryOp<"sqrt", Ag_FloatTensor, "square root",
-    "%y = ag.sqrt %x : tensor<8xf64>">;
+    "%y = ag.sqrt %x : tensor<8xf64>",
+    [{ return b.create<::mlir::math::SqrtOp>(loc, x[0]); }]>;
 def Ag_TanhOp : Ag_UnaryOp<"tanh", Ag_FloatTensor, "hyperbolic tangent",
-    "%y = ag.tanh %x : tensor<?x10xf32>">;
+    "%y = ag.tanh %x : tensor<?x10xf32>",
+    [{ return b.create<::mlir::math::TanhOp>(loc, x[0]); }]>;
 def Ag_SigmoidOp : Ag_UnaryOp<"sigmoid", Ag_FloatTensor,
     "logistic sigmoid (`1 / (1 + exp(-x))`)",
-    "%y = ag.sigmoid %x : tensor<?x10xf32>">;
+    "%y = ag.sigmoid %x : tensor<?x10xf32>",
+    [{
+  ::mlir::Value one = scalarConstant(b, loc, type, 1);
+  ::mlir::Value negated = b.create<::mlir::arith::NegFOp>(loc, x[0]);
+  ::mlir::Value denominator = b.create<::mlir::arith::AddFOp>(
+      loc, one, b.create<::mlir::math::ExpOp>(loc, negated));
+  return b.create<::mlir::arith::DivFOp>(loc, one, denominator);
+}]>;
 def Ag_LogicalNotOp : Ag_UnaryOp<"logical_not", Ag_BoolTensor, "logical not",
-    "%y = ag.logical_not %x : tensor<i1>"> {
+    "%y = ag.logical_not %x : tensor<i1>",
+    [{
+  ::mlir::Value trueValue =
+      b.create<::mlir::arith::ConstantOp>(loc, b.getBoolAttr(true));
+  return b.create<::mlir::arith::XOrIOp>(loc, x[0], trueValue);
+}]> {
   let hasFolder = 1;
 }
 
@@ -74,9 +134,12 @@ def Ag_LogicalNotOp : Ag_UnaryOp<"logical_not", Ag_BoolTensor, "logical not",
 //===----------------------------------------------------------------------===//
 
 class Ag_BinaryOp<string mnemonic, Type type, string doc, string example,
-                  list<Trait> traits = []>
+                  code scalarBody, list<Trait> traits = []>
     : Ag_Op<mnemonic, !listconcat(traits,
-        [Pure, Elementwise, AllTypesMatch<["lhs", "rhs", "result"]>])> {
+        [Pure, Elementwise, AllTypesMatch<["lhs", "rhs", "result"]>,
+         DeclareOpInterfaceMethods<Ag_ScalarComputationOpInterface>])>,
+      Ag_ScalarComputation<scalarBody> {
+  let extraClassDefinition = scalarComputation;
   let summary = "Elementwise " # doc;
   let description = "Computes " # doc # " element by element. Both operands "
     # "and the result have one type: broadcasting is done beforehand with "
@@ -88,41 +151,79 @@ class Ag_BinaryOp<string mnemonic, Type type, string doc, string example,
 }
 
 def Ag_AddOp : Ag_BinaryOp<"add", Ag_NumericTensor, "addition",
-    "%z = ag.add %x, %y : tensor<?x4xf32>", [Commutative]> {
+    "%z = ag.add %x, %y : tensor<?x4xf32>",
+    [{
+  if (::mlir::isa<::mlir::FloatType>(type))
+    return b.create<::mlir::arith::AddFOp>(loc, x[0], x[1]);
+  return b.create<::mlir::arith::AddIOp>(loc, x[0], x[1]);
+}], [Commutative]> {
   let hasFolder = 1;
 }
 def Ag_SubOp : Ag_BinaryOp<"sub", Ag_NumericTensor, "subtraction",
-    "%z = ag.sub %x, %y : tensor<4xi64>"> {
+    "%z = ag.sub %x, %y : tensor<4xi64>",
+    [{
+  if (::mlir::isa<::mlir::FloatType>(type))
+    return b.create<::mlir::arith::SubFOp>(loc, x[0], x[1]);
+  return b.create<::mlir::arith::SubIOp>(loc, x[0], x[1]);
+}]> {
   let hasFolder = 1;
 }
 def Ag_MulOp : Ag_BinaryOp<"mul", Ag_NumericTensor, "multiplication",
-    "%z = ag.mul %x, %y : tensor<f64>", [Commutative]> {
+    "%z = ag.mul %x, %y : tensor<f64>",
+    [{
+  if (::mlir::isa<::mlir::FloatType>(type))
+    return b.create<::mlir::arith::MulFOp>(loc, x[0], x[1]);
+  return b.create<::mlir::arith::MulIOp>(loc, x[0], x[1]);
+}], [Commutative]> {
   let hasFolder = 1;
 }
 def Ag_DivOp : Ag_BinaryOp<"div", Ag_NumericTensor,
     "division; integer division truncates toward zero as in C++ and "
     # "dividing an integer by zero is a run-time error",
-    "%z = ag.div %x, %y : tensor<i32>">;
+    "%z = ag.div %x, %y : tensor<i32>",
+    [{ return divideSafely(b, loc, x[0], x[1]); }]>;
 def Ag_RemOp : Ag_BinaryOp<"rem", Ag_NumericTensor,
     "remainder with the dividend's sign (C++ `%`, `fmod` for floats); an "
     # "integer remainder by zero is a run-time error",
-    "%z = ag.rem %x, %y : tensor<i64>">;
+    "%z = ag.rem %x, %y : tensor<i64>",
+    [{
+  if (::mlir::isa<::mlir::FloatType>(type))
+    return b.create<::mlir::arith::RemFOp>(loc, x[0], x[1]);
+  return divideIntegers(b, loc, x[0], x[1], /*remainder=*/true);
+}]>;
 def Ag_PowOp : Ag_BinaryOp<"pow", Ag_NumericTensor, "power (`lhs ^ rhs`)",
-    "%z = ag.pow %x, %y : tensor<3xf32>">;
+    "%z = ag.pow %x, %y : tensor<3xf32>",
+    [{
+  if (::mlir::isa<::mlir::FloatType>(type))
+    return b.create<::mlir::math::PowFOp>(loc, x[0], x[1]);
+  return b.create<::mlir::math::IPowIOp>(loc, x[0], x[1]);
+}]>;
 def Ag_MaximumOp : Ag_BinaryOp<"maximum", Ag_NumericTensor, "maximum",
-    "%z = ag.maximum %x, %y : tensor<3xf32>", [Commutative]> {
+    "%z = ag.maximum %x, %y : tensor<3xf32>",
+    [{
+  if (::mlir::isa<::mlir::FloatType>(type))
+    return nanPropagatingChoice(b, loc, x[0], x[1], ::mlir::arith::CmpFPredicate::OLT);
+  return b.create<::mlir::arith::MaxSIOp>(loc, x[0], x[1]);
+}], [Commutative]> {
   let hasFolder = 1;
 }
 def Ag_MinimumOp : Ag_BinaryOp<"minimum", Ag_NumericTensor, "minimum",
-    "%z = ag.minimum %x, %y : tensor<3xf32>", [Commutative]> {
+    "%z = ag.minimum %x, %y : tensor<3xf32>",
+    [{
+  if (::mlir::isa<::mlir::FloatType>(type))
+    return nanPropagatingChoice(b, loc, x[0], x[1], ::mlir::arith::CmpFPredicate::OGT);
+  return b.create<::mlir::arith::MinSIOp>(loc, x[0], x[1]);
+}], [Commutative]> {
   let hasFolder = 1;
 }
 def Ag_LogicalAndOp : Ag_BinaryOp<"logical_and", Ag_BoolTensor, "logical and",
-    "%z = ag.logical_and %x, %y : tensor<4xi1>", [Commutative]> {
+    "%z = ag.logical_and %x, %y : tensor<4xi1>",
+    [{ return b.create<::mlir::arith::AndIOp>(loc, x[0], x[1]); }], [Commutative]> {
   let hasFolder = 1;
 }
 def Ag_LogicalOrOp : Ag_BinaryOp<"logical_or", Ag_BoolTensor, "logical or",
-    "%z = ag.logical_or %x, %y : tensor<4xi1>", [Commutative]> {
+    "%z = ag.logical_or %x, %y : tensor<4xi1>",
+    [{ return b.create<::mlir::arith::OrIOp>(loc, x[0], x[1]); }], [Commutative]> {
   let hasFolder = 1;
 }
 
@@ -132,7 +233,12 @@ def Ag_LogicalOrOp : Ag_BinaryOp<"logical_or", Ag_BoolTensor, "logical or",
 
 def Ag_CompareOp : Ag_Op<"compare", [Pure,
     AllTypesMatch<["lhs", "rhs"]>,
-    DeclareOpInterfaceMethods<InferTypeOpInterface>]> {
+    DeclareOpInterfaceMethods<InferTypeOpInterface>,
+    DeclareOpInterfaceMethods<Ag_ScalarComputationOpInterface>]>,
+    Ag_ScalarComputation<[{
+  return compareScalars(b, loc, getPredicate(), x[0], x[1]);
+}]> {
+  let extraClassDefinition = scalarComputation;
   let summary = "Elementwise comparison";
   let description = [{
     Compares two tensors of one type element by element with `predicate`
@@ -151,7 +257,10 @@ def Ag_CompareOp : Ag_Op<"compare", [Pure,
   let hasFolder = 1;
 }
 
-def Ag_CastOp : Ag_Op<"cast", [Pure]> {
+def Ag_CastOp : Ag_Op<"cast", [Pure,
+    DeclareOpInterfaceMethods<Ag_ScalarComputationOpInterface>]>,
+    Ag_ScalarComputation<[{ return convertScalar(b, loc, x[0], type); }]> {
+  let extraClassDefinition = scalarComputation;
   let summary = "Elementwise dtype conversion";
   let description = [{
     Converts each element to the result's element type with C++ semantics:
@@ -170,7 +279,12 @@ def Ag_CastOp : Ag_Op<"cast", [Pure]> {
 }
 
 def Ag_SelectOp : Ag_Op<"select", [Pure,
-    AllTypesMatch<["on_true", "on_false", "result"]>]> {
+    AllTypesMatch<["on_true", "on_false", "result"]>,
+    DeclareOpInterfaceMethods<Ag_ScalarComputationOpInterface>]>,
+    Ag_ScalarComputation<[{
+  return b.create<::mlir::arith::SelectOp>(loc, x[0], x[1], x[2]);
+}]> {
+  let extraClassDefinition = scalarComputation;
   let summary = "Elementwise choice (`where(c, a, b)`)";
   let description = [{
     Takes each element from `on_true` where `condition` is true and from

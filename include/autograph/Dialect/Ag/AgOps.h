@@ -12,6 +12,7 @@
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 
 #include "autograph/Dialect/Ag/AgEnums.h.inc"
+#include "autograph/Dialect/Ag/AgInterfaces.h.inc"
 
 #define GET_OP_CLASSES
 #include "autograph/Dialect/Ag/AgOps.h.inc"
