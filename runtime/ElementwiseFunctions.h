@@ -32,6 +32,7 @@
 
 #include <cmath>
 #include <cstdint>
+#include <limits>
 #include <type_traits>
 
 namespace ag::detail {
@@ -55,12 +56,24 @@ template <class T> In<std::make_unsigned_t<T>> unsignedIn(const In<T> &x) {
   return {reinterpret_cast<const std::make_unsigned_t<T> *>(x.data()), x.size()};
 }
 
+/// The unsigned integer of a float's width, for its bits.
+template <class T> using BitsOf = std::conditional_t<sizeof(T) == 4, std::uint32_t, std::uint64_t>;
+
 struct NegFn {
   template <class T> static void run(In<T> x, Out<T> o) {
-    if constexpr (kFloat<T>)
-      o = -x;
-    else
+    if constexpr (kFloat<T>) {
+      // The sign bit flipped: -(+0) is -0 (Eigen's vectorised negation is
+      // 0 - x, which gives +0).
+      // (A plain loop: the compiler vectorises it.)
+      using B = BitsOf<T>;
+      constexpr B sign = B(1) << (8 * sizeof(T) - 1);
+      const B *in = reinterpret_cast<const B *>(x.data());
+      B *out = reinterpret_cast<B *>(o.data());
+      for (Eigen::Index i = 0, n = x.size(); i < n; ++i)
+        out[i] = in[i] ^ sign;
+    } else {
       unsignedOut(o) = std::make_unsigned_t<T>(0) - unsignedIn(x);
+    }
   }
 };
 struct AbsFn {
@@ -84,15 +97,21 @@ struct SquareFn {
 };
 struct ReluFn {
   template <class T> static void run(In<T> x, Out<T> o) {
-    if constexpr (kFloat<T>)
-      o = x.binaryExpr(Vec<T>::Zero(x.size()),
-                       Eigen::internal::scalar_max_op<T, T, Eigen::PropagateNaN>());
-    else
-      o = x.max(T(0));
+    // x < 0 ? 0 : x: NaN and -0 pass through, as std::max(x, 0) (a packet
+    // max would give +0 for -0).
+    o = (x < T(0)).select(Vec<T>::Zero(x.size()), x);
   }
 };
+/// The least x whose exp is a normal number: log(the least normal).
+template <class T> T leastNormalExponent() {
+  return std::log(std::numeric_limits<T>::min());
+}
 struct ExpFn {
-  template <class T> static void run(In<T> x, Out<T> o) { o = x.exp(); }
+  template <class T> static void run(In<T> x, Out<T> o) {
+    // Results below the least normal number are 0, as compiled code gives
+    // them (Eigen clamps its argument: its exp(-inf) is 2.9e-39, not 0).
+    o = (x < leastNormalExponent<T>()).select(Vec<T>::Zero(x.size()), x.exp());
+  }
 };
 struct LogFn {
   template <class T> static void run(In<T> x, Out<T> o) { o = x.log(); }
@@ -227,18 +246,20 @@ struct PowFn : Plain {
   }
 };
 
-/// std::max/std::min with NaN propagation for floats (a NaN operand wins).
+/// std::max/std::min with NaN propagation for floats: a NaN operand wins,
+/// otherwise `a` unless `b` is strictly greater (less): on a tie of -0 and
+/// +0 the result is `a` (packet max/min instructions would pick `b`).
 struct MaximumFn : Plain {
   template <class T> static T s(T a, T b) {
     if constexpr (kFloat<T>)
-      return Eigen::internal::scalar_max_op<T, T, Eigen::PropagateNaN>()(a, b);
+      return std::isnan(a) ? a : std::isnan(b) ? b : (a < b ? b : a);
     else
       return a < b ? b : a;
   }
   template <class A, class B> static auto e(const A &a, const B &b) {
     using T = typename A::Scalar;
     if constexpr (kFloat<T>)
-      return a.binaryExpr(b, Eigen::internal::scalar_max_op<T, T, Eigen::PropagateNaN>());
+      return a.isNaN().select(a, b.isNaN().select(b, (a < b).select(b, a)));
     else
       return a.max(b);
   }
@@ -246,14 +267,14 @@ struct MaximumFn : Plain {
 struct MinimumFn : Plain {
   template <class T> static T s(T a, T b) {
     if constexpr (kFloat<T>)
-      return Eigen::internal::scalar_min_op<T, T, Eigen::PropagateNaN>()(a, b);
+      return std::isnan(a) ? a : std::isnan(b) ? b : (b < a ? b : a);
     else
       return b < a ? b : a;
   }
   template <class A, class B> static auto e(const A &a, const B &b) {
     using T = typename A::Scalar;
     if constexpr (kFloat<T>)
-      return a.binaryExpr(b, Eigen::internal::scalar_min_op<T, T, Eigen::PropagateNaN>());
+      return a.isNaN().select(a, b.isNaN().select(b, (b < a).select(b, a)));
     else
       return a.min(b);
   }

@@ -17,8 +17,8 @@ int main() {
   ag::print("first_above([1 2], 4) =",
             ag::aot::first_above(ag::constant({1.f, 2.f}), ag::constant(4.f)));
   ag::print("even_pairs(4) =", ag::aot::even_pairs(ag::constant(std::int64_t{4})));
-  ag::print("sign of -3, 4, 0:", ag::aot::sign(ag::constant(-3.f)),
-            ag::aot::sign(ag::constant(4.f)), ag::aot::sign(ag::constant(0.f)));
+  ag::print("sign of -3, 4, 0:", ag::aot::sign_of(ag::constant(-3.f)),
+            ag::aot::sign_of(ag::constant(4.f)), ag::aot::sign_of(ag::constant(0.f)));
   ag::print("first_value_above([1 5 2 7], 4) =",
             ag::aot::first_value_above(ag::constant({1.f, 5.f, 2.f, 7.f}),
                                        ag::constant(4.f)));

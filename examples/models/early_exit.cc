@@ -62,7 +62,7 @@ AG_FUNCTION ag::Tensor even_pairs(ag::Tensor n) {
 // The sign of x, returned early from tensor ifs: every return becomes the
 // assignment of one result, and what follows an if that returns moves into
 // its else.
-AG_FUNCTION ag::Tensor sign(ag::Tensor x) {
+AG_FUNCTION ag::Tensor sign_of(ag::Tensor x) {
   if (x > 0.f)
     return ag::constant(1.f);
   if (x < 0.f)
@@ -119,8 +119,8 @@ int main() {
             first_above(ag::constant({1.f, 5.f, 2.f, 7.f}), ag::constant(4.f)));
   ag::print("first_above([1 2], 4) =", first_above(ag::constant({1.f, 2.f}), ag::constant(4.f)));
   ag::print("even_pairs(4) =", even_pairs(ag::constant(std::int64_t{4})));
-  ag::print("sign of -3, 4, 0:", sign(ag::constant(-3.f)), sign(ag::constant(4.f)),
-            sign(ag::constant(0.f)));
+  ag::print("sign of -3, 4, 0:", sign_of(ag::constant(-3.f)), sign_of(ag::constant(4.f)),
+            sign_of(ag::constant(0.f)));
   ag::print("first_value_above([1 5 2 7], 4) =",
             first_value_above(ag::constant({1.f, 5.f, 2.f, 7.f}), ag::constant(4.f)));
   ag::print("first_value_above([1 2], 4) =",

@@ -5,6 +5,7 @@
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/Math/Transforms/Passes.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
+#include "mlir/IR/TypeUtilities.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 
 namespace autograph {
@@ -21,7 +22,16 @@ struct ApproximateMathPolynomialsPass
   void runOnOperation() override {
     RewritePatternSet patterns(&getContext());
     populateMathPolynomialApproximationPatterns(patterns);
-    if (failed(applyPatternsAndFoldGreedily(getOperation(), std::move(patterns))))
+    // float32 only: float64 math keeps libm's results (the f64
+    // approximations are not as exact: exp(-inf) gave a denormal instead
+    // of 0), and float32 is where vectorisation pays.
+    SmallVector<Operation *> f32MathOps;
+    getOperation()->walk([&](Operation *op) {
+      if (isa<math::MathDialect>(op->getDialect()) && op->getNumResults() == 1 &&
+          getElementTypeOrSelf(op->getResult(0).getType()).isF32())
+        f32MathOps.push_back(op);
+    });
+    if (failed(applyOpPatternsAndFold(f32MathOps, std::move(patterns))))
       signalPassFailure();
   }
 };

@@ -12,6 +12,7 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/ExecutionEngine/ExecutionEngine.h"
 #include "mlir/IR/MLIRContext.h"
+#include "mlir/IR/SymbolTable.h"
 
 #include "llvm/ExecutionEngine/Orc/Mangling.h"
 #include "llvm/Target/TargetMachine.h"
@@ -222,8 +223,13 @@ CompiledFunction::CompiledFunction(
   if (const char *fail = std::getenv("AG_JIT_FAIL_LOWERING"); fail && *fail)
     throw Error("lowering " + name + " failed: AG_JIT_FAIL_LOWERING is set");
 
-  autograph::codegen::prepareForCompiledCall(
-      module->lookupSymbol<func::FuncOp>(name));
+  // The compiled symbol has a prefix of its own: a function named like a
+  // C library function (`tanh`, `pow`) would otherwise be the callee of the
+  // libm calls that float64 math lowers to.
+  auto function = module->lookupSymbol<func::FuncOp>(name);
+  std::string symbol = "ag_jit_" + name;
+  SymbolTable::setSymbolName(function, symbol);
+  autograph::codegen::prepareForCompiledCall(function);
   std::string diagnostics;
   if (failed(autograph::codegen::lowerAgModule(
           *module, autograph::codegen::LoweringStage::LLVM,
@@ -252,7 +258,7 @@ CompiledFunction::CompiledFunction(
                 llvm::toString(engine.takeError()));
   impl_->engine = std::move(*engine);
   impl_->engine->registerSymbols(runtimeSymbols);
-  auto entry = impl_->engine->lookupPacked("_mlir_ciface_" + name);
+  auto entry = impl_->engine->lookupPacked("_mlir_ciface_" + symbol);
   if (!entry)
     throw Error("compiling " + name + ": " + llvm::toString(entry.takeError()));
   impl_->entry = *entry;

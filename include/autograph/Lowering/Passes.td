@@ -107,11 +107,12 @@ def ScalarizeSCFTensors : Pass<"scalarize-scf-tensors"> {
 def ApproximateMathPolynomials : Pass<"approximate-math-polynomials"> {
   let summary = "Replace exp, tanh, log, ... by polynomial approximations";
   let description = [{
-    Runs MLIR's math polynomial approximations, so that transcendental
-    functions become arithmetic that the loop vectorizer can vectorize
-    instead of calls into libm. The approximations are accurate to a few
-    ulp (within the 1e-5 relative tolerance between compiled and eager
-    results). Functions without an approximation stay `math` ops.
+    Runs MLIR's math polynomial approximations on float32 math ops, so that
+    transcendental functions become arithmetic that the loop vectorizer can
+    vectorize instead of calls into libm. The approximations are accurate to
+    a few ulp (within the 1e-5 relative tolerance between compiled and eager
+    results). float64 math and functions without an approximation stay
+    `math` ops (libm calls).
   }];
   let dependentDialects = ["::mlir::arith::ArithDialect",
                            "::mlir::math::MathDialect",

@@ -43,8 +43,8 @@ template <class T> T halve(T x, T limit) {
 
 // Returns from dependent ifs that always return: the result, of the
 // template's return type, is assigned on every path (the plain form).
-// CHECK-LABEL: template <class T> T sign(T x) { AG_LINE({{[0-9]+}}); T __ag_retval{};
-template <class T> T sign(T x) {
+// CHECK-LABEL: template <class T> T sign_of(T x) { AG_LINE({{[0-9]+}}); T __ag_retval{};
+template <class T> T sign_of(T x) {
   // CHECK-NEXT: {{^}}  AG_LINE({{[0-9]+}}); ::ag::if_stmt(x > 0, [&](auto &__ag_retval) { { AG_LINE({{[0-9]+}}); __ag_retval = x / x; } }, [&](auto &__ag_retval) { {
   if (x > 0)
     return x / x;
@@ -73,7 +73,7 @@ AG_FUNCTION ag::Tensor model(ag::Tensor x) {
   // CHECK: auto twice = [](auto v) { AG_LINE({{[0-9]+}}); ::ag::if_stmt(v > 0, [&](auto &v) { AG_LINE({{[0-9]+}}), v = v * 2; }, [&](auto &v) {  }, {"v"}, v); AG_LINE({{[0-9]+}}); return v; };
   auto twice = [](auto v) { if (v > 0) v = v * 2; return v; };
   return clip(x, ag::constant(1.f)) + halve(x, ag::constant(100.f)) +
-         twice(x) + repeat_double<3>(x) + sign(x);
+         twice(x) + repeat_double<3>(x) + sign_of(x);
 }
 
 #ifdef BAD

@@ -97,9 +97,21 @@ def Ag_ReluOp : Ag_UnaryOp<"relu", Ag_NumericTensor, "rectified linear unit (`ma
   ::mlir::Value negative = compareScalars(b, loc, ComparisonPredicate::lt, x[0], zero);
   return b.create<::mlir::arith::SelectOp>(loc, negative, zero, x[0]);
 }]>;
-def Ag_ExpOp : Ag_UnaryOp<"exp", Ag_FloatTensor, "exponential",
+def Ag_ExpOp : Ag_UnaryOp<"exp", Ag_FloatTensor,
+    "exponential (0 where the result would be below the least normal number)",
     "%y = ag.exp %x : tensor<8xf32>",
-    [{ return b.create<::mlir::math::ExpOp>(loc, x[0]); }]>;
+    [{
+  // x < log(least normal) ? 0 : exp(x), as the eager runtime computes it.
+  const ::llvm::fltSemantics &semantics =
+      ::mlir::cast<::mlir::FloatType>(type).getFloatSemantics();
+  double leastNormal =
+      ::llvm::APFloat::getSmallestNormalized(semantics).convertToDouble();
+  ::mlir::Value limit = scalarConstant(b, loc, type, std::log(leastNormal));
+  ::mlir::Value below = compareScalars(b, loc, ComparisonPredicate::lt, x[0], limit);
+  ::mlir::Value exp = b.create<::mlir::math::ExpOp>(loc, x[0]);
+  return b.create<::mlir::arith::SelectOp>(
+      loc, below, scalarConstant(b, loc, type, 0), exp);
+}]>;
 def Ag_LogOp : Ag_UnaryOp<"log", Ag_FloatTensor, "natural logarithm",
     "%y = ag.log %x : tensor<8xf32>",
     [{ return b.create<::mlir::math::LogOp>(loc, x[0]); }]>;
