@@ -102,6 +102,14 @@ struct ReluFn {
     o = (x < T(0)).select(Vec<T>::Zero(x.size()), x);
   }
 };
+struct SignFn {
+  template <class T> static void run(In<T> x, Out<T> o) {
+    // x > 0 ? 1 : x < 0 ? -1 : x (NaN and -0 stay).
+    const auto n = x.size();
+    o = (x > T(0)).select(Vec<T>::Constant(n, T(1)),
+                          (x < T(0)).select(Vec<T>::Constant(n, T(-1)), x));
+  }
+};
 /// The least x whose exp is a normal number: log(the least normal).
 template <class T> T leastNormalExponent() {
   return std::log(std::numeric_limits<T>::min());

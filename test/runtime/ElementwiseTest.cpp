@@ -172,6 +172,22 @@ TEST(ElementwiseTest, UnaryMath) {
   expect_tensor<float>(ag::sqrt(ag::constant(9.f)), ag::float32, {}, {3.f});
 }
 
+TEST(ElementwiseTest, SignOfEveryNumericDType) {
+  // -1, 0 or 1; NaN stays NaN and -0 stays -0 (numpy.sign's values).
+  ag::Tensor f = ag::sign(ag::constant({-2.5f, 0.f, 3.f, kNaN, -kInf, -0.f}));
+  expect_tensor<float>(f, ag::float32, {6}, {-1.f, 0.f, 1.f, kNaN, -1.f, -0.f});
+  EXPECT_TRUE(std::signbit(f.to_vector<float>()[5]));
+  expect_tensor<double>(ag::sign(ag::constant({-1e-300, 7.0})), ag::float64, {2},
+                        {-1.0, 1.0});
+  expect_tensor<int>(ag::sign(ag::constant({-7, 0, 9})), ag::int32, {3}, {-1, 0, 1});
+  expect_tensor<std::int64_t>(
+      ag::sign(ag::constant({std::numeric_limits<std::int64_t>::min(), std::int64_t{5}})),
+      ag::int64, {2}, {-1, 1});
+  expect_tensor<float>(ag::sign(ag::constant(-4.f)), ag::float32, {}, {-1.f});
+  expect_invalid([] { ag::sign(ag::constant({true})); },
+                 "sign: unsupported dtype bool (needs a numeric dtype; use ag::cast)");
+}
+
 TEST(ElementwiseTest, NaNPropagatesThroughMaximumMinimumAndRelu) {
   ag::Tensor a = ag::constant({kNaN, 1.f, 2.f});
   ag::Tensor b = ag::constant({0.f, kNaN, 1.f});

@@ -97,6 +97,18 @@ def Ag_ReluOp : Ag_UnaryOp<"relu", Ag_NumericTensor, "rectified linear unit (`ma
   ::mlir::Value negative = compareScalars(b, loc, ComparisonPredicate::lt, x[0], zero);
   return b.create<::mlir::arith::SelectOp>(loc, negative, zero, x[0]);
 }]>;
+def Ag_SignOp : Ag_UnaryOp<"sign", Ag_NumericTensor,
+    "sign (-1, 0 or 1; NaN and -0 stay as they are)",
+    "%y = ag.sign %x : tensor<?xf32>",
+    [{
+  ::mlir::Value zero = scalarConstant(b, loc, type, 0);
+  ::mlir::Value positive = compareScalars(b, loc, ComparisonPredicate::gt, x[0], zero);
+  ::mlir::Value negative = compareScalars(b, loc, ComparisonPredicate::lt, x[0], zero);
+  ::mlir::Value minusOneOrX = b.create<::mlir::arith::SelectOp>(
+      loc, negative, scalarConstant(b, loc, type, -1), x[0]);
+  return b.create<::mlir::arith::SelectOp>(
+      loc, positive, scalarConstant(b, loc, type, 1), minusOneOrX);
+}]>;
 def Ag_ExpOp : Ag_UnaryOp<"exp", Ag_FloatTensor,
     "exponential (0 where the result would be below the least normal number)",
     "%y = ag.exp %x : tensor<8xf32>",
