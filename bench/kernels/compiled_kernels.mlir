@@ -15,7 +15,7 @@ func.func @collatz_steps(%n0: tensor<i64>) -> tensor<i64> attributes {llvm.emit_
   %n, %steps = ag.while_loop (%n0, %zero) : (tensor<i64>, tensor<i64>) -> (tensor<i64>, tensor<i64>) cond {
   ^bb0(%n: tensor<i64>, %s: tensor<i64>):
     %more = ag.compare gt, %n, %one : tensor<i64>
-    ag.yield %more : tensor<i1>
+    ag.condition %more, %n, %s : tensor<i64>, tensor<i64>
   } body {
   ^bb0(%n: tensor<i64>, %s: tensor<i64>):
     %r = ag.rem %n, %two : tensor<i64>

@@ -82,40 +82,29 @@ struct CondToSCFIf : OpRewritePattern<ag::CondOp> {
   }
 };
 
-/// Creates an scf.while with empty before/after regions.
-scf::WhileOp createEmptyWhile(PatternRewriter &rewriter, Location loc,
-                              TypeRange types, ValueRange inits) {
-  OperationState state(loc, scf::WhileOp::getOperationName());
-  state.addOperands(inits);
-  state.addTypes(types);
-  state.addRegion();
-  state.addRegion();
-  return cast<scf::WhileOp>(rewriter.create(state));
-}
-
 struct WhileLoopToSCFWhile : OpRewritePattern<ag::WhileLoopOp> {
   using OpRewritePattern::OpRewritePattern;
   LogicalResult matchAndRewrite(ag::WhileLoopOp op,
                                 PatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
     bool checked = containsCheck(op);
-    scf::WhileOp whileOp =
-        createEmptyWhile(rewriter, loc, op.getResultTypes(), op.getInits());
+    auto whileOp =
+        rewriter.create<scf::WhileOp>(loc, op.getResultTypes(), op.getInits());
     rewriter.inlineRegionBefore(op.getCondRegion(), whileOp.getBefore(),
                                 whileOp.getBefore().end());
     rewriter.inlineRegionBefore(op.getBodyRegion(), whileOp.getAfter(),
                                 whileOp.getAfter().end());
 
-    // cond: ag.yield %p  ->  scf.condition(%p[]) %carried...
+    // cond: ag.condition %p, %v...  ->  scf.condition(%p[]) %v...
     Block &before = whileOp.getBefore().front();
-    auto condYield = cast<ag::YieldOp>(before.getTerminator());
-    rewriter.setInsertionPoint(condYield);
+    auto terminator = cast<ag::ConditionOp>(before.getTerminator());
+    rewriter.setInsertionPoint(terminator);
     Value condition =
-        extractScalar(rewriter, condYield.getLoc(), condYield.getValues()[0]);
+        extractScalar(rewriter, terminator.getLoc(), terminator.getCondition());
     if (checked)
       condition = stopOnPendingError(rewriter, loc, whileOp, condition);
-    rewriter.replaceOpWithNewOp<scf::ConditionOp>(condYield, condition,
-                                                  before.getArguments());
+    rewriter.replaceOpWithNewOp<scf::ConditionOp>(terminator, condition,
+                                                  terminator.getArgs());
     replaceYieldWithSCFYield(rewriter, whileOp.getAfter().front());
     rewriter.replaceOp(op, whileOp.getResults());
     return success();
@@ -178,7 +167,7 @@ struct ForToSCFWhile : OpRewritePattern<ag::ForOp> {
     SmallVector<Type> types{ivType};
     llvm::append_range(types, op.getResultTypes());
     SmallVector<Location> locations(types.size(), loc);
-    scf::WhileOp whileOp = createEmptyWhile(rewriter, loc, types, inits);
+    auto whileOp = rewriter.create<scf::WhileOp>(loc, types, inits);
 
     // before: (step > 0 && iv < upper) || (step < 0 && iv > upper)
     Block *before = rewriter.createBlock(&whileOp.getBefore(), {}, types,

@@ -109,12 +109,8 @@ struct ScalarizeWhile : OpRewritePattern<scf::WhileOp> {
     SmallVector<Type> scalarTypes = scalarized(types);
     SmallVector<Location> locations(types.size(), loc);
 
-    OperationState state(loc, scf::WhileOp::getOperationName());
-    state.addOperands(toScalars(rewriter, loc, op.getInits()));
-    state.addTypes(scalarTypes);
-    state.addRegion();
-    state.addRegion();
-    auto whileOp = cast<scf::WhileOp>(rewriter.create(state));
+    auto whileOp = rewriter.create<scf::WhileOp>(
+        loc, scalarTypes, toScalars(rewriter, loc, op.getInits()));
     Block *before = rewriter.createBlock(&whileOp.getBefore(), {}, scalarTypes,
                                         locations);
     moveBlock(rewriter, &op.getBefore().front(), before);

@@ -286,12 +286,9 @@ std::vector<::ag::Tensor> MlirTracer::emit_cond(
                                   "in the else branch"));
     types.push_back(thenType);
   }
-  OperationState state(location, mlir::ag::CondOp::getOperationName());
-  state.addOperands(pred);
-  state.addTypes(types);
-  state.addRegion()->push_back(thenBlock.release());
-  state.addRegion()->push_back(elseBlock.release());
-  Operation *op = builder_.create(state);
+  auto op = builder_.create<mlir::ag::CondOp>(location, types, pred);
+  op.getThenRegion().push_back(thenBlock.release());
+  op.getElseRegion().push_back(elseBlock.release());
   // An output that one branch leaves without a value has none after the
   // cond; using it says so.
   std::vector<::ag::Tensor> outputs(thenResults.size());
@@ -308,7 +305,7 @@ std::vector<::ag::Tensor> MlirTracer::emit_cond(
             " branch assigns it (assign it before the if, or in both branches)");
   }
   for (size_t k = 0; k < carried.size(); ++k)
-    outputs[carried[k]] = symbolic(op->getResult(k));
+    outputs[carried[k]] = symbolic(op.getResult(k));
   return outputs;
 }
 
@@ -456,7 +453,14 @@ std::vector<::ag::Tensor> MlirTracer::emitWhileLoop(
     throw ::ag::InvalidArgumentError(
         "while_loop: the condition must be a 0-d bool tensor, got " +
         ::ag::format_spec(spec));
-  yieldFrom(condBlock.get(), more);
+  {
+    // ag.condition forwards the carried values (to the body, or out).
+    OpBuilder::InsertionGuard guard(builder_);
+    builder_.setInsertionPointToEnd(condBlock.get());
+    builder_.create<mlir::ag::ConditionOp>(
+        here(), valueOf(more[0]),
+        condBlock->getArguments().take_back(carried.types.size()));
+  }
 
   auto bodyBlock = std::make_unique<Block>();
   std::vector<::ag::Tensor> bodyVars =
@@ -466,12 +470,11 @@ std::vector<::ag::Tensor> MlirTracer::emitWhileLoop(
   yieldNextIteration(bodyBlock.get(), "while_loop", results, carried,
                      initial.size(), names);
 
-  OperationState state(location, mlir::ag::WhileLoopOp::getOperationName());
-  state.addOperands(carried.inits);
-  state.addTypes(carried.types);
-  state.addRegion()->push_back(condBlock.release());
-  state.addRegion()->push_back(bodyBlock.release());
-  return loopResults(builder_.create(state), carried, initial, names, where);
+  auto op = builder_.create<mlir::ag::WhileLoopOp>(location, carried.types,
+                                                   carried.inits);
+  op.getCondRegion().push_back(condBlock.release());
+  op.getBodyRegion().push_back(bodyBlock.release());
+  return loopResults(op, carried, initial, names, where);
 }
 
 std::vector<::ag::Tensor> MlirTracer::emit_for(
@@ -505,12 +508,10 @@ std::vector<::ag::Tensor> MlirTracer::emit_for(
   yieldNextIteration(bodyBlock.get(), "for", results, carried, initial.size(),
                      names);
 
-  OperationState state(location, mlir::ag::ForOp::getOperationName());
-  state.addOperands({lowerValue, upperValue, stepValue});
-  state.addOperands(carried.inits);
-  state.addTypes(carried.types);
-  state.addRegion()->push_back(bodyBlock.release());
-  return loopResults(builder_.create(state), carried, initial, names, where);
+  auto op = builder_.create<mlir::ag::ForOp>(location, carried.types, lowerValue,
+                                             upperValue, stepValue, carried.inits);
+  op.getBody().push_back(bodyBlock.release());
+  return loopResults(op, carried, initial, names, where);
 }
 
 MlirTracer::~MlirTracer() {

@@ -36,7 +36,7 @@ func.func @scalar_loop_is_detensorised(%n0: tensor<i64>) -> tensor<i64> {
   %r = ag.while_loop (%n0) : (tensor<i64>) -> (tensor<i64>) cond {
   ^bb0(%n: tensor<i64>):
     %more = ag.compare gt, %n, %one : tensor<i64>
-    ag.yield %more : tensor<i1>
+    ag.condition %more, %n : tensor<i64>
   } body {
   ^bb0(%n: tensor<i64>):
     %h = ag.div %n, %two : tensor<i64>

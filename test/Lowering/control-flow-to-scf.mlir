@@ -34,7 +34,7 @@ func.func @while_loop_becomes_scf_while(%x: tensor<i64>, %limit: tensor<i64>) ->
   %r = ag.while_loop (%x) : (tensor<i64>) -> (tensor<i64>) cond {
   ^bb0(%a: tensor<i64>):
     %lt = ag.compare lt, %a, %limit : tensor<i64>
-    ag.yield %lt : tensor<i1>
+    ag.condition %lt, %a : tensor<i64>
   } body {
   ^bb0(%a: tensor<i64>):
     %b = ag.add %a, %a : tensor<i64>
@@ -123,7 +123,7 @@ func.func @loop_with_check_stops_on_pending_error(%x: tensor<i32>, %y: tensor<i3
   %r = ag.while_loop (%x) : (tensor<i32>) -> (tensor<i32>) cond {
   ^bb0(%a: tensor<i32>):
     %gt = ag.compare gt, %a, %zero : tensor<i32>
-    ag.yield %gt : tensor<i1>
+    ag.condition %gt, %a : tensor<i32>
   } body {
   ^bb0(%a: tensor<i32>):
     %ok = ag.compare ne, %y, %zero : tensor<i32>
@@ -146,7 +146,7 @@ func.func @loop_without_check(%x: tensor<i32>) -> tensor<i32> {
   %r = ag.while_loop (%x) : (tensor<i32>) -> (tensor<i32>) cond {
   ^bb0(%a: tensor<i32>):
     %gt = ag.compare gt, %a, %zero : tensor<i32>
-    ag.yield %gt : tensor<i1>
+    ag.condition %gt, %a : tensor<i32>
   } body {
   ^bb0(%a: tensor<i32>):
     %b = ag.sub %a, %one : tensor<i32>

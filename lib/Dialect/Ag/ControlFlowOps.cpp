@@ -65,6 +65,25 @@ LogicalResult CondOp::verify() {
   return success();
 }
 
+// Either branch runs, then the op's results take what it yields.
+void CondOp::getSuccessorRegions(RegionBranchPoint point,
+                                 SmallVectorImpl<RegionSuccessor> &regions) {
+  if (!point.isParent()) {
+    regions.emplace_back(getResults());
+    return;
+  }
+  std::optional<bool> predicate = constantBool(getPredicate());
+  if (!predicate || *predicate)
+    regions.emplace_back(&getThenRegion());
+  if (!predicate || !*predicate)
+    regions.emplace_back(&getElseRegion());
+}
+
+OperandRange CondOp::getEntrySuccessorOperands(RegionBranchPoint) {
+  // The predicate is not passed to the branches (they take no arguments).
+  return getOperation()->getOperands().drop_front(getOperation()->getNumOperands());
+}
+
 namespace {
 /// ag.cond on a constant predicate is the taken branch, inlined.
 struct InlineCondWithConstantPredicate : OpRewritePattern<CondOp> {
@@ -124,35 +143,71 @@ LogicalResult WhileLoopOp::verify() {
     return emitOpError("results (")
            << typesOf(getResultTypes()) << ") differ from the initial values ("
            << typesOf(carried) << ")";
-  Type predicate = RankedTensorType::get({}, IntegerType::get(getContext(), 1));
   if (failed(verifyBlockArguments(*this, getCondRegion(), "cond", carried)) ||
       failed(verifyBlockArguments(*this, getBodyRegion(), "body", carried)) ||
-      failed(verifyYield(*this, getCondRegion(), "cond", predicate,
-                         "the loop condition is")) ||
       failed(verifyYield(*this, getBodyRegion(), "body", carried,
                          "the loop carries")))
     return failure();
+  auto condition = dyn_cast<ConditionOp>(getCondRegion().front().getTerminator());
+  if (!condition)
+    return emitOpError("cond region must end in ag.condition");
+  TypeRange forwarded = condition.getArgs().getTypes();
+  if (forwarded != carried)
+    return emitOpError("cond region forwards (")
+           << typesOf(forwarded) << ") but the loop carries ("
+           << typesOf(carried) << ")";
   return success();
+}
+
+// The cond region runs first, on the initial values; it goes on to the body
+// or out to the results; the body goes back to the cond region.
+void WhileLoopOp::getSuccessorRegions(RegionBranchPoint point,
+                                      SmallVectorImpl<RegionSuccessor> &regions) {
+  if (point.isParent() || point == getBodyRegion()) {
+    regions.emplace_back(&getCondRegion(), getCondRegion().getArguments());
+    return;
+  }
+  regions.emplace_back(&getBodyRegion(), getBodyRegion().getArguments());
+  regions.emplace_back(getResults());
+}
+
+OperandRange WhileLoopOp::getEntrySuccessorOperands(RegionBranchPoint) {
+  return getInits();
+}
+
+SmallVector<Region *> WhileLoopOp::getLoopRegions() {
+  return {&getCondRegion(), &getBodyRegion()};
+}
+
+Block::BlockArgListType WhileLoopOp::getRegionIterArgs() {
+  return getBodyRegion().getArguments();
+}
+
+std::optional<ResultRange> WhileLoopOp::getLoopResults() { return getResults(); }
+
+MutableOperandRange ConditionOp::getMutableSuccessorOperands(RegionBranchPoint) {
+  return getArgsMutable();
 }
 
 namespace {
 /// A while loop whose condition is constant false never runs its body, but
 /// runs its condition once: the condition region is inlined before the op
 /// (on the initial values), so a print or an assert in it still runs once,
-/// and the results are the initial values.
+/// and the results are what the condition forwards.
 struct RemoveWhileLoopWithFalseCondition : OpRewritePattern<WhileLoopOp> {
   using OpRewritePattern::OpRewritePattern;
   LogicalResult matchAndRewrite(WhileLoopOp op,
                                 PatternRewriter &rewriter) const override {
     Block &condBlock = op.getCondRegion().front();
-    auto yield = cast<YieldOp>(condBlock.getTerminator());
-    std::optional<bool> condition = constantBool(yield.getValues()[0]);
+    auto terminator = cast<ConditionOp>(condBlock.getTerminator());
+    std::optional<bool> condition = constantBool(terminator.getCondition());
     if (!condition || *condition)
       return failure();
     SmallVector<Value> inits(op.getInits());
     rewriter.inlineBlockBefore(&condBlock, op, inits);
-    rewriter.eraseOp(yield);
-    rewriter.replaceOp(op, inits);
+    SmallVector<Value> results(terminator.getArgs());
+    rewriter.eraseOp(terminator);
+    rewriter.replaceOp(op, results);
     return success();
   }
 };
@@ -182,6 +237,26 @@ LogicalResult ForOp::verify() {
            << "carried values (" << arguments << ")";
   return verifyYield(*this, getBody(), "body", carried, "the loop carries");
 }
+
+// The body runs zero or more times on (induction value, carried values);
+// the results are the last carried values.
+void ForOp::getSuccessorRegions(RegionBranchPoint,
+                                SmallVectorImpl<RegionSuccessor> &regions) {
+  regions.emplace_back(&getBody(), getRegionIterArgs());
+  regions.emplace_back(getResults());
+}
+
+OperandRange ForOp::getEntrySuccessorOperands(RegionBranchPoint) {
+  return getInits();
+}
+
+SmallVector<Region *> ForOp::getLoopRegions() { return {&getBody()}; }
+
+Block::BlockArgListType ForOp::getRegionIterArgs() {
+  return getBody().getArguments().drop_front();
+}
+
+std::optional<ResultRange> ForOp::getLoopResults() { return getResults(); }
 
 namespace {
 /// A counted loop with constant bounds that runs zero times.

@@ -84,7 +84,7 @@ func.func @while_false_condition_is_removed(%x: tensor<i64>) -> tensor<i64> {
   %r = ag.while_loop (%x) : (tensor<i64>) -> (tensor<i64>) cond {
   ^bb0(%a: tensor<i64>):
     %f = ag.constant dense<false> : tensor<i1>
-    ag.yield %f : tensor<i1>
+    ag.condition %f, %a : tensor<i64>
   } body {
   ^bb0(%a: tensor<i64>):
     %b = ag.add %a, %a : tensor<i64>
@@ -114,7 +114,7 @@ func.func @while_false_condition_keeps_side_effects(%x: tensor<i64>) -> tensor<i
     %ok = ag.compare ge, %a, %a : tensor<i64>
     ag.assert %ok, "x is ordered"
     %f = ag.constant dense<false> : tensor<i1>
-    ag.yield %f : tensor<i1>
+    ag.condition %f, %a : tensor<i64>
   } body {
   ^bb0(%a: tensor<i64>):
     ag.print("body ", %a) : tensor<i64>
@@ -134,7 +134,7 @@ func.func @while_data_dependent_is_kept(%x: tensor<i64>) -> tensor<i64> {
   %r = ag.while_loop (%x) : (tensor<i64>) -> (tensor<i64>) cond {
   ^bb0(%a: tensor<i64>):
     %lt = ag.compare lt, %a, %c : tensor<i64>
-    ag.yield %lt : tensor<i1>
+    ag.condition %lt, %a : tensor<i64>
   } body {
   ^bb0(%a: tensor<i64>):
     %b = ag.add %a, %a : tensor<i64>
@@ -213,7 +213,7 @@ func.func @unused_results_keep_effects(%p: tensor<i1>, %x: tensor<i64>) {
   %b = ag.while_loop (%x) : (tensor<i64>) -> (tensor<i64>) cond {
   ^bb0(%v: tensor<i64>):
     %more = ag.compare gt, %v, %c0 : tensor<i64>
-    ag.yield %more : tensor<i1>
+    ag.condition %more, %v : tensor<i64>
   } body {
   ^bb0(%v: tensor<i64>):
     %ok = ag.compare lt, %v, %x : tensor<i64>

@@ -46,7 +46,7 @@ func.func @while_loop_collatz(%n0: tensor<i64>) -> tensor<i64> {
   // CHECK: %[[R:.*]]:2 = ag.while_loop(%[[N0]], %{{.*}}) : (tensor<i64>, tensor<i64>) -> (tensor<i64>, tensor<i64>) cond {
   // CHECK-NEXT: ^bb0(%[[CN:.*]]: tensor<i64>, %{{.*}}: tensor<i64>):
   // CHECK-NEXT: %[[MORE:.*]] = ag.compare gt, %[[CN]], %{{.*}} : tensor<i64>
-  // CHECK-NEXT: ag.yield %[[MORE]] : tensor<i1>
+  // CHECK-NEXT: ag.condition %[[MORE]], %[[CN]], %{{.*}} : tensor<i64>, tensor<i64>
   // CHECK-NEXT: } body {
   // CHECK-NEXT: ^bb0(%[[BN:.*]]: tensor<i64>, %[[BS:.*]]: tensor<i64>):
   // CHECK: ag.cond
@@ -54,7 +54,7 @@ func.func @while_loop_collatz(%n0: tensor<i64>) -> tensor<i64> {
   %n, %steps = ag.while_loop (%n0, %zero) : (tensor<i64>, tensor<i64>) -> (tensor<i64>, tensor<i64>) cond {
   ^bb0(%n: tensor<i64>, %s: tensor<i64>):
     %more = ag.compare gt, %n, %one : tensor<i64>
-    ag.yield %more : tensor<i1>
+    ag.condition %more, %n, %s : tensor<i64>, tensor<i64>
   } body {
   ^bb0(%n: tensor<i64>, %s: tensor<i64>):
     %r = ag.rem %n, %two : tensor<i64>

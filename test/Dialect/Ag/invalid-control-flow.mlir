@@ -55,7 +55,7 @@ func.func @while_results(%x: tensor<f32>) {
   %0 = ag.while_loop (%x) : (tensor<f32>) -> (tensor<f64>) cond {
   ^bb0(%a: tensor<f32>):
     %t = ag.constant dense<true> : tensor<i1>
-    ag.yield %t : tensor<i1>
+    ag.condition %t, %a : tensor<f32>
   } body {
   ^bb0(%a: tensor<f32>):
     ag.yield %a : tensor<f32>
@@ -84,7 +84,7 @@ func.func @while_body_arguments(%x: tensor<f32>) {
   %0 = ag.while_loop (%x) : (tensor<f32>) -> (tensor<f32>) cond {
   ^bb0(%a: tensor<f32>):
     %t = ag.constant dense<true> : tensor<i1>
-    ag.yield %t : tensor<i1>
+    ag.condition %t, %a : tensor<f32>
   } body {
   ^bb0(%a: tensor<2xf32>):
     ag.yield %x : tensor<f32>
@@ -94,16 +94,53 @@ func.func @while_body_arguments(%x: tensor<f32>) {
 
 // -----
 
-func.func @while_condition_not_boolean(%x: tensor<f32>) {
-  // expected-error @+1 {{'ag.while_loop' op cond region yields ('tensor<f32>') but the loop condition is ('tensor<i1>')}}
+func.func @while_cond_ends_in_yield(%x: tensor<f32>) {
+  // expected-error @+1 {{'ag.while_loop' op cond region must end in ag.condition}}
   %0 = ag.while_loop (%x) : (tensor<f32>) -> (tensor<f32>) cond {
   ^bb0(%a: tensor<f32>):
-    ag.yield %a : tensor<f32>
+    %t = ag.constant dense<true> : tensor<i1>
+    ag.yield %t : tensor<i1>
   } body {
   ^bb0(%a: tensor<f32>):
     ag.yield %a : tensor<f32>
   }
   return
+}
+
+// -----
+
+func.func @while_condition_not_boolean(%x: tensor<f32>) {
+  %0 = ag.while_loop (%x) : (tensor<f32>) -> (tensor<f32>) cond {
+  ^bb0(%a: tensor<f32>):
+    // expected-error @+1 {{'ag.condition' op operand #0 must be 0D tensor of 1-bit signless integer values, but got 'tensor<f32>'}}
+    "ag.condition"(%a, %a) : (tensor<f32>, tensor<f32>) -> ()
+  } body {
+  ^bb0(%a: tensor<f32>):
+    ag.yield %a : tensor<f32>
+  }
+  return
+}
+
+// -----
+
+func.func @while_condition_forwards_other_values(%x: tensor<f32>) {
+  // expected-error @+1 {{'ag.while_loop' op cond region forwards () but the loop carries ('tensor<f32>')}}
+  %0 = ag.while_loop (%x) : (tensor<f32>) -> (tensor<f32>) cond {
+  ^bb0(%a: tensor<f32>):
+    %t = ag.constant dense<true> : tensor<i1>
+    ag.condition %t
+  } body {
+  ^bb0(%a: tensor<f32>):
+    ag.yield %a : tensor<f32>
+  }
+  return
+}
+
+// -----
+
+func.func @condition_outside_a_loop(%p: tensor<i1>) {
+  // expected-error @+1 {{'ag.condition' op expects parent op 'ag.while_loop'}}
+  ag.condition %p
 }
 
 // -----
@@ -114,7 +151,7 @@ func.func @while_body_changes_shape(%x: tensor<2xf32>, %y: tensor<3xf32>) {
   %0 = ag.while_loop (%x) : (tensor<2xf32>) -> (tensor<2xf32>) cond {
   ^bb0(%a: tensor<2xf32>):
     %t = ag.constant dense<true> : tensor<i1>
-    ag.yield %t : tensor<i1>
+    ag.condition %t, %a : tensor<2xf32>
   } body {
   ^bb0(%a: tensor<2xf32>):
     ag.yield %y : tensor<3xf32>

@@ -1,7 +1,10 @@
 //===- AgControlFlowOps.td - ag functional control flow ----*- tablegen -*-===//
 //
-// ag.cond, ag.while_loop, ag.for and their terminator ag.yield: what
-// autograph-cc turns `if`, `?:`, `while`, `do`, `for` over tensors into.
+// ag.cond, ag.while_loop, ag.for and their terminators ag.yield and
+// ag.condition: what autograph-cc turns `if`, `?:`, `while`, `do`, `for`
+// over tensors into. They implement RegionBranchOpInterface (and the loops
+// LoopLikeOpInterface), so upstream analyses (dataflow, SCCP) and
+// loop-invariant code motion see through them.
 //
 //===----------------------------------------------------------------------===//
 #ifndef AUTOGRAPH_DIALECT_AG_AGCONTROLFLOWOPS_TD
@@ -9,9 +12,12 @@
 
 include "autograph/Dialect/Ag/AgBase.td"
 include "mlir/Interfaces/ControlFlowInterfaces.td"
+include "mlir/Interfaces/LoopLikeInterface.td"
 include "mlir/Interfaces/SideEffectInterfaces.td"
 
-def Ag_CondOp : Ag_Op<"cond", [RecursiveMemoryEffects, NoRegionArguments]> {
+def Ag_CondOp : Ag_Op<"cond", [RecursiveMemoryEffects, NoRegionArguments,
+    DeclareOpInterfaceMethods<RegionBranchOpInterface,
+                              ["getEntrySuccessorOperands"]>]> {
   let summary = "Two-way conditional with results (`tf.cond`)";
   let description = [{
     Runs `then` when the 0-d boolean `predicate` is true and `else`
@@ -39,21 +45,26 @@ def Ag_CondOp : Ag_Op<"cond", [RecursiveMemoryEffects, NoRegionArguments]> {
   let hasCanonicalizer = 1;
 }
 
-def Ag_WhileLoopOp : Ag_Op<"while_loop", [RecursiveMemoryEffects]> {
+def Ag_WhileLoopOp : Ag_Op<"while_loop", [RecursiveMemoryEffects,
+    DeclareOpInterfaceMethods<RegionBranchOpInterface,
+                              ["getEntrySuccessorOperands"]>,
+    DeclareOpInterfaceMethods<LoopLikeOpInterface,
+        ["getRegionIterArgs", "getLoopResults"]>]> {
   let summary = "Loop with carried values (`tf.while_loop`)";
   let description = [{
     Starts with the loop-carried values `inits`. Each iteration runs the
-    `cond` region on the current values; it yields a 0-d boolean. While that
-    is true, the `body` region runs on the same values and yields the next
-    ones. The results are the values for which `cond` was false. Both regions
-    take one block argument per carried value, of its type; the type of a
-    carried value (dtype and shape) does not change across iterations.
+    `cond` region on the current values; it ends in `ag.condition`, which
+    gives a 0-d boolean and forwards the carried values: while the boolean
+    is true they go to the `body` region, which yields the next ones; when
+    it is false they are the results. Both regions take one block argument
+    per carried value, of its type; the type of a carried value (dtype and
+    shape) does not change across iterations.
 
     ```mlir
     %n, %steps = ag.while_loop (%n0, %zero) : (tensor<i64>, tensor<i64>) -> (tensor<i64>, tensor<i64>) cond {
     ^bb0(%n: tensor<i64>, %s: tensor<i64>):
       %more = ag.compare gt, %n, %one : tensor<i64>
-      ag.yield %more : tensor<i1>
+      ag.condition %more, %n, %s : tensor<i64>, tensor<i64>
     } body {
     ^bb0(%n: tensor<i64>, %s: tensor<i64>):
       %half = ag.div %n, %two : tensor<i64>
@@ -75,7 +86,11 @@ def Ag_WhileLoopOp : Ag_Op<"while_loop", [RecursiveMemoryEffects]> {
 }
 
 def Ag_ForOp : Ag_Op<"for", [RecursiveMemoryEffects,
-    AllTypesMatch<["lower", "upper", "step"]>]> {
+    AllTypesMatch<["lower", "upper", "step"]>,
+    DeclareOpInterfaceMethods<RegionBranchOpInterface,
+                              ["getEntrySuccessorOperands"]>,
+    DeclareOpInterfaceMethods<LoopLikeOpInterface,
+        ["getRegionIterArgs", "getLoopResults"]>]> {
   let summary = "Counted loop over `range(lower, upper, step)`";
   let description = [{
     Runs `body` for `i = lower, lower + step, ...` while `i < upper` (or
@@ -107,14 +122,30 @@ def Ag_ForOp : Ag_Op<"for", [RecursiveMemoryEffects,
   let hasCanonicalizer = 1;
 }
 
+def Ag_ConditionOp : Ag_Op<"condition", [Pure, Terminator,
+    HasParent<"WhileLoopOp">,
+    DeclareOpInterfaceMethods<RegionBranchTerminatorOpInterface>]> {
+  let summary = "Ends the cond region of ag.while_loop";
+  let description = [{
+    Decides whether `ag.while_loop` goes on: while the 0-d boolean
+    `condition` is true, `args` (the carried values) go to the body; when it
+    is false they are the loop's results (like `scf.condition`).
+
+    ```mlir
+    ag.condition %more, %n, %s : tensor<i64>, tensor<i64>
+    ```
+  }];
+  let arguments = (ins Ag_BoolScalar:$condition, Variadic<Ag_Tensor>:$args);
+  let assemblyFormat = "$condition (`,` $args^ `:` type($args))? attr-dict";
+}
+
 def Ag_YieldOp : Ag_Op<"yield", [Pure, ReturnLike, Terminator,
     ParentOneOf<["CondOp", "WhileLoopOp", "ForOp"]>]> {
   let summary = "Ends a region of ag control flow with its values";
   let description = [{
-    Returns values from a region of `ag.cond` (the branch's results),
-    `ag.while_loop` (the predicate in `cond`, the next carried values in
-    `body`) or `ag.for` (the next carried values). The parent op checks the
-    values' number and types.
+    Returns values from a region of `ag.cond` (the branch's results), the
+    `body` of `ag.while_loop` or of `ag.for` (the next carried values). The
+    parent op checks the values' number and types.
 
     ```mlir
     ag.yield %a, %b : tensor<f32>, tensor<i64>
