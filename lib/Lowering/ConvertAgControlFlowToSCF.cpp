@@ -6,7 +6,7 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
-#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+#include "mlir/Transforms/DialectConversion.h"
 
 namespace autograph {
 #define GEN_PASS_DEF_CONVERTAGCONTROLFLOWTOSCF
@@ -20,21 +20,17 @@ struct ConvertAgControlFlowToSCFPass
     : autograph::impl::ConvertAgControlFlowToSCFBase<
           ConvertAgControlFlowToSCFPass> {
   void runOnOperation() override {
-    RewritePatternSet patterns(&getContext());
+    MLIRContext *context = &getContext();
+    RewritePatternSet patterns(context);
     autograph::populateAgControlFlowToSCFPatterns(patterns);
-    GreedyRewriteConfig config;
-    config.enableRegionSimplification = GreedySimplifyRegionLevel::Disabled;
-    if (failed(applyPatternsAndFoldGreedily(getOperation(), std::move(patterns),
-                                            config)))
-      return signalPassFailure();
-    WalkResult remaining = getOperation()->walk([](Operation *op) {
-      if (isa<ag::CondOp, ag::WhileLoopOp, ag::ForOp, ag::YieldOp>(op)) {
-        op->emitError("could not be lowered to scf");
-        return WalkResult::interrupt();
-      }
-      return WalkResult::advance();
-    });
-    if (remaining.wasInterrupted())
+    // Every ag control flow op must go; one that cannot be lowered is an
+    // error, not a survivor.
+    ConversionTarget target(*context);
+    target.addIllegalOp<ag::CondOp, ag::WhileLoopOp, ag::ForOp, ag::YieldOp,
+                        ag::ConditionOp>();
+    target.markUnknownOpDynamicallyLegal([](Operation *) { return true; });
+    if (failed(applyPartialConversion(getOperation(), target,
+                                      std::move(patterns))))
       signalPassFailure();
   }
 };

@@ -7,7 +7,7 @@
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/BuiltinOps.h"
-#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+#include "mlir/Transforms/DialectConversion.h"
 
 namespace autograph {
 #define GEN_PASS_DEF_CONVERTAGPRINTASSERTTORUNTIMECALLS
@@ -21,12 +21,14 @@ struct ConvertAgPrintAssertToRuntimeCallsPass
     : autograph::impl::ConvertAgPrintAssertToRuntimeCallsBase<
           ConvertAgPrintAssertToRuntimeCallsPass> {
   void runOnOperation() override {
-    RewritePatternSet patterns(&getContext());
+    MLIRContext *context = &getContext();
+    RewritePatternSet patterns(context);
     autograph::populateAgPrintAssertToRuntimeCallsPatterns(patterns);
-    GreedyRewriteConfig config;
-    config.enableRegionSimplification = GreedySimplifyRegionLevel::Disabled;
-    if (failed(applyPatternsAndFoldGreedily(getOperation(), std::move(patterns),
-                                            config)))
+    ConversionTarget target(*context);
+    target.addIllegalOp<ag::PrintOp, ag::AssertOp>();
+    target.markUnknownOpDynamicallyLegal([](Operation *) { return true; });
+    if (failed(applyPartialConversion(getOperation(), target,
+                                      std::move(patterns))))
       signalPassFailure();
   }
 };

@@ -52,8 +52,11 @@ func.func @while_loop_becomes_scf_while(%x: tensor<i64>, %limit: tensor<i64>) ->
 func.func @for_with_positive_step_becomes_scf_for(%n: tensor<i32>, %acc: tensor<i32>) -> tensor<i32> {
   %c0 = ag.constant dense<0> : tensor<i32>
   %c2 = ag.constant dense<2> : tensor<i32>
-  // CHECK: %[[UB:.*]] = arith.index_cast %{{.*}} : i32 to index
-  // CHECK: %[[R:.*]] = scf.for %[[IV:.*]] = %{{.*}} to %[[UB]] step %{{.*}} iter_args(%[[A:.*]] = %[[ACC]]) -> (tensor<i32>) {
+  // CHECK: %[[LB:.*]] = arith.index_cast %{{.*}} : i32 to index
+  // CHECK: %[[NE:.*]] = tensor.extract %[[N]][]
+  // CHECK: %[[UB:.*]] = arith.index_cast %[[NE]] : i32 to index
+  // CHECK: %[[STEP:.*]] = arith.index_cast %{{.*}} : i32 to index
+  // CHECK: %[[R:.*]] = scf.for %[[IV:.*]] = %[[LB]] to %[[UB]] step %[[STEP]] iter_args(%[[A:.*]] = %[[ACC]]) -> (tensor<i32>) {
   // CHECK: %[[I:.*]] = arith.index_cast %[[IV]] : index to i32
   // CHECK: %[[IT:.*]] = tensor.from_elements %[[I]] : tensor<i32>
   // CHECK: %[[S:.*]] = ag.add %[[A]], %[[IT]]

@@ -11,18 +11,18 @@
 // CHECK-LABEL: func @print
 // CHECK-SAME: (%[[X:[^:]*]]: tensor<2xf32>{{.*}}, %[[B:[^:]*]]: tensor<i1>
 func.func @print(%x: tensor<2xf32>, %b: tensor<i1>) {
-  // CHECK-DAG: %[[T1:.*]] = arith.constant dense<[120, 32, 61, 32]> : tensor<4xi8>
-  // CHECK-DAG: %[[SPACE:.*]] = arith.constant dense<32> : tensor<1xi8>
-  // CHECK-DAG: %[[NEWLINE:.*]] = arith.constant dense<10> : tensor<1xi8>
   // CHECK: call @agrt_memref_print_begin()
+  // CHECK: %[[T1:.*]] = arith.constant dense<[120, 32, 61, 32]> : tensor<4xi8>
   // CHECK: %[[T1D:.*]] = tensor.cast %[[T1]] : tensor<4xi8> to tensor<?xi8>
   // CHECK: call @agrt_memref_print_text(%[[T1D]])
   // CHECK: %[[XU:.*]] = tensor.cast %[[X]] : tensor<2xf32> to tensor<*xf32>
   // CHECK: call @agrt_memref_print_tensor_f32(%[[XU]])
+  // CHECK: %[[SPACE:.*]] = arith.constant dense<32> : tensor<1xi8>
   // CHECK: %[[SPACED:.*]] = tensor.cast %[[SPACE]]
   // CHECK: call @agrt_memref_print_text(%[[SPACED]])
   // CHECK: %[[BU:.*]] = tensor.cast %[[B]] : tensor<i1> to tensor<*xi1>
   // CHECK: call @agrt_memref_print_tensor_bool(%[[BU]])
+  // CHECK: %[[NEWLINE:.*]] = arith.constant dense<10> : tensor<1xi8>
   // CHECK: %[[NEWLINED:.*]] = tensor.cast %[[NEWLINE]]
   // CHECK: call @agrt_memref_print_text(%[[NEWLINED]])
   // CHECK: call @agrt_memref_print_end()
@@ -59,12 +59,12 @@ func.func @print_formatted(%x: tensor<f32>) {
 // CHECK-SAME: (%[[P:[^:]*]]: tensor<i1>
 func.func @assert(%p: tensor<i1>) {
   // "pos" is 112 111 115; "m.cc" is 109 46 99 99.
-  // CHECK-DAG: %[[LINE:.*]] = arith.constant 12 : i64
-  // CHECK-DAG: %[[MESSAGE:.*]] = arith.constant dense<[112, 111, 115]> : tensor<3xi8>
-  // CHECK-DAG: %[[FILE:.*]] = arith.constant dense<[109, 46, 99, 99]> : tensor<4xi8>
   // CHECK: %[[HOLDS:.*]] = tensor.extract %[[P]][]
   // CHECK: %[[FAILS:.*]] = arith.xori %[[HOLDS]], %true
   // CHECK: scf.if %[[FAILS]] {
+  // CHECK-DAG: %[[LINE:.*]] = arith.constant 12 : i64
+  // CHECK-DAG: %[[MESSAGE:.*]] = arith.constant dense<[112, 111, 115]> : tensor<3xi8>
+  // CHECK-DAG: %[[FILE:.*]] = arith.constant dense<[109, 46, 99, 99]> : tensor<4xi8>
   // CHECK-DAG: %[[MESSAGED:.*]] = tensor.cast %[[MESSAGE]]
   // CHECK-DAG: %[[FILED:.*]] = tensor.cast %[[FILE]]
   // CHECK: call @agrt_memref_assert_fail(%[[MESSAGED]], %[[FILED]], %[[LINE]]) : (tensor<?xi8>, tensor<?xi8>, i64) -> ()
