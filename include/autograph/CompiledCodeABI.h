@@ -1,10 +1,10 @@
 //===- CompiledCodeABI.h - what code compiled from ag calls ----*- C++ -*-===//
 //
-// The functions that `convert-ag-print-assert-to-runtime-calls` makes
-// compiled code call, in MLIR's calling convention for memrefs: a ranked
-// memref is passed expanded (allocated, aligned, offset, sizes..., strides...)
-// and an unranked one as (rank, pointer to the ranked descriptor). Text is a
-// 1-d i8 memref (not NUL-terminated).
+// The functions that lowered ag code calls (listed once, with their
+// documentation, in CompiledCodeABI.def), in MLIR's calling convention for
+// memrefs: a ranked memref is passed expanded (allocated, aligned, offset,
+// sizes..., strides...) and an unranked one as (rank, pointer to the ranked
+// descriptor). Text is a 1-d i8 memref (not NUL-terminated).
 //
 // Errors never unwind through compiled frames (that would leak their
 // buffers): a failed assert records a pending error for the current thread,
@@ -23,48 +23,24 @@
 extern "C" {
 #endif
 
-void agrt_memref_print_begin(void);
-void agrt_memref_print_text(const char *allocated, const char *aligned,
-                            int64_t offset, int64_t size, int64_t stride);
-/// The printf conversion ("%.3f") of the next tensor of this print, which
-/// must then have one element (else the call's error is pending).
-void agrt_memref_print_format(const char *allocated, const char *aligned,
-                              int64_t offset, int64_t size, int64_t stride);
-void agrt_memref_print_tensor_f32(int64_t rank, const void *descriptor);
-void agrt_memref_print_tensor_f64(int64_t rank, const void *descriptor);
-void agrt_memref_print_tensor_i32(int64_t rank, const void *descriptor);
-void agrt_memref_print_tensor_i64(int64_t rank, const void *descriptor);
-void agrt_memref_print_tensor_bool(int64_t rank, const void *descriptor);
-void agrt_memref_print_end(void);
-
-/// Whether a check failed in this call: loops that contain checks stop then,
-/// as eager execution would have.
-bool agrt_memref_error_pending(void);
-
-/// Records the first failed check of the call. Without a location (empty
-/// file, line 0) the message is raised as is (a run-time check the tracer
-/// inserted, e.g. "div: integer division by zero"); with one, as
-/// ag::format_assert_message(message, {file, line}).
-void agrt_memref_assert_fail(const char *message_allocated,
-                             const char *message_aligned,
-                             int64_t message_offset, int64_t message_size,
-                             int64_t message_stride, const char *file_allocated,
-                             const char *file_aligned, int64_t file_offset,
-                             int64_t file_size, int64_t file_stride,
-                             int64_t line);
-
-/// C += A * B with Eigen's GEMM (runtime/CompiledMatmul.cpp); each matrix
-/// as (allocated, aligned, offset, rows, cols, row stride, column stride).
-void agrt_memref_matmul_f32(float *, float *, int64_t, int64_t, int64_t,
-                            int64_t, int64_t, float *, float *, int64_t,
-                            int64_t, int64_t, int64_t, int64_t, float *,
-                            float *, int64_t, int64_t, int64_t, int64_t,
-                            int64_t);
-void agrt_memref_matmul_f64(double *, double *, int64_t, int64_t, int64_t,
-                            int64_t, int64_t, double *, double *, int64_t,
-                            int64_t, int64_t, int64_t, int64_t, double *,
-                            double *, int64_t, int64_t, int64_t, int64_t,
-                            int64_t);
+// The declarations, from the one list of these functions.
+#define AG_ABI_NONE void
+#define AG_ABI_TEXT(x)                                                         \
+  const char *x##_allocated, const char *x##_aligned, int64_t x##_offset,     \
+      int64_t x##_size, int64_t x##_stride
+#define AG_ABI_UNRANKED(T, x) int64_t x##_rank, const void *x##_descriptor
+#define AG_ABI_I64(x) int64_t x
+#define AG_ABI_MATRIX(T, x)                                                    \
+  T *x##_allocated, T *x##_aligned, int64_t x##_offset, int64_t x##_rows,      \
+      int64_t x##_cols, int64_t x##_row_stride, int64_t x##_column_stride
+#define AG_RUNTIME_FUNCTION(name, result, parameters)                          \
+  result agrt_memref_##name parameters;
+#include "autograph/CompiledCodeABI.def"
+#undef AG_ABI_NONE
+#undef AG_ABI_TEXT
+#undef AG_ABI_UNRANKED
+#undef AG_ABI_I64
+#undef AG_ABI_MATRIX
 
 #ifdef __cplusplus
 } // extern "C"

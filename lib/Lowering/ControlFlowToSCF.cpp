@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 #include "autograph/Dialect/Ag/AgOps.h"
 #include "autograph/Lowering/Passes.h"
+#include "RuntimeFunctions.h"
 #include "ScalarBuilders.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -33,18 +34,9 @@ bool containsCheck(Operation *op) {
 /// raised by the caller.
 Value stopOnPendingError(PatternRewriter &rewriter, Location loc,
                          Operation *anchor, Value condition) {
-  auto module = anchor->getParentOfType<ModuleOp>();
-  StringRef name = "agrt_memref_error_pending";
-  auto function = module.lookupSymbol<func::FuncOp>(name);
-  if (!function) {
-    OpBuilder::InsertionGuard guard(rewriter);
-    rewriter.setInsertionPointToStart(module.getBody());
-    function = rewriter.create<func::FuncOp>(
-        module.getLoc(), name,
-        rewriter.getFunctionType({}, {rewriter.getI1Type()}));
-    function.setPrivate();
-  }
-  Value pending = rewriter.create<func::CallOp>(loc, function).getResult(0);
+  Value pending = callRuntimeFunction(rewriter, loc, anchor,
+                                      RuntimeFunction::error_pending, {})
+                      ->getResult(0);
   Value trueValue =
       rewriter.create<arith::ConstantOp>(loc, rewriter.getBoolAttr(true));
   Value clear = rewriter.create<arith::XOrIOp>(loc, pending, trueValue);

@@ -10,6 +10,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "autograph/Lowering/Passes.h"
+#include "RuntimeFunctions.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
@@ -26,16 +27,9 @@ namespace autograph {
 } // namespace autograph
 
 using namespace mlir;
+using namespace autograph::lowering;
 
 namespace {
-
-/// memref<?x?xT, strided<[?, ?], offset: ?>>
-MemRefType anyStridedMatrix(Type elementType) {
-  MLIRContext *context = elementType.getContext();
-  int64_t dynamic = ShapedType::kDynamic;
-  auto layout = StridedLayoutAttr::get(context, dynamic, {dynamic, dynamic});
-  return MemRefType::get({dynamic, dynamic}, elementType, layout);
-}
 
 /// A float matmul (`Op` is linalg.matmul, matmul_transpose_a or
 /// matmul_transpose_b) on memrefs -> the runtime GEMM; a transposed operand
@@ -54,19 +48,7 @@ template <class Op> struct MatmulToRuntimeGemm : OpRewritePattern<Op> {
       if (cast<MemRefType>(v.getType()).getElementType() != elementType)
         return failure();
 
-    MemRefType matrixType = anyStridedMatrix(elementType);
-    std::string name = elementType.isF32() ? "agrt_memref_matmul_f32"
-                                           : "agrt_memref_matmul_f64";
-    auto module = op->template getParentOfType<ModuleOp>();
-    auto function = module.template lookupSymbol<func::FuncOp>(name);
-    if (!function) {
-      OpBuilder::InsertionGuard guard(rewriter);
-      rewriter.setInsertionPointToStart(module.getBody());
-      function = rewriter.create<func::FuncOp>(
-          module.getLoc(), name,
-          rewriter.getFunctionType({matrixType, matrixType, matrixType}, {}));
-      function.setPrivate();
-    }
+    MemRefType matrixType = runtimeMatrixType(elementType);
     Location loc = op.getLoc();
     auto transposed = [&](Value matrix) -> Value {
       AffineMap swap = AffineMap::getPermutationMap(ArrayRef<unsigned>{1, 0},
@@ -81,7 +63,10 @@ template <class Op> struct MatmulToRuntimeGemm : OpRewritePattern<Op> {
     SmallVector<Value> operands;
     for (Value v : {a, b, c})
       operands.push_back(rewriter.create<memref::CastOp>(loc, matrixType, v));
-    rewriter.create<func::CallOp>(loc, function, operands);
+    callRuntimeFunction(rewriter, loc, op,
+                        elementType.isF32() ? RuntimeFunction::matmul_f32
+                                            : RuntimeFunction::matmul_f64,
+                        operands);
     rewriter.eraseOp(op);
     return success();
   }

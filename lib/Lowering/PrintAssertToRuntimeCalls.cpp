@@ -9,12 +9,13 @@
 // tensors, so the calls bufferize like any other read. After lowering to LLVM
 // each memref argument is passed expanded, as MLIR's calling convention does
 // (text: allocated, aligned, offset, size, stride; unranked: rank,
-// descriptor); the runtime defines these functions in
-// runtime/CompiledCodeABI.cpp. Patterns only.
+// descriptor); the functions are listed in include/autograph/CompiledCodeABI.def
+// and defined in runtime/CompiledCodeABI.cpp. Patterns only.
 //
 //===----------------------------------------------------------------------===//
 #include "autograph/Dialect/Ag/AgOps.h"
 #include "autograph/Lowering/Passes.h"
+#include "RuntimeFunctions.h"
 #include "ScalarBuilders.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -30,30 +31,9 @@ using namespace autograph::lowering;
 
 namespace {
 
-/// The runtime function `name` of type (inputs) -> (), declared at the top of
-/// the module on first use. Tensor arguments are read-only.
-func::FuncOp runtimeFunction(PatternRewriter &rewriter, Operation *anchor,
-                             StringRef name, TypeRange inputs) {
-  auto module = anchor->getParentOfType<ModuleOp>();
-  if (auto existing = module.lookupSymbol<func::FuncOp>(name))
-    return existing;
-  OpBuilder::InsertionGuard guard(rewriter);
-  rewriter.setInsertionPointToStart(module.getBody());
-  auto function = rewriter.create<func::FuncOp>(
-      module.getLoc(), name, rewriter.getFunctionType(inputs, {}));
-  function.setPrivate();
-  for (auto [i, type] : llvm::enumerate(inputs))
-    if (isa<TensorType>(type))
-      function.setArgAttr(i, "bufferization.access",
-                          rewriter.getStringAttr("read"));
-  return function;
-}
-
 void callRuntime(PatternRewriter &rewriter, Location loc, Operation *anchor,
-                 StringRef name, ValueRange arguments) {
-  func::FuncOp function =
-      runtimeFunction(rewriter, anchor, name, arguments.getTypes());
-  rewriter.create<func::CallOp>(loc, function, arguments);
+                 RuntimeFunction function, ValueRange arguments = {}) {
+  callRuntimeFunction(rewriter, loc, anchor, function, arguments);
 }
 
 /// `text` as a tensor<?xi8> constant.
@@ -69,13 +49,19 @@ Value textTensor(PatternRewriter &rewriter, Location loc, StringRef text) {
       loc, RankedTensorType::get({ShapedType::kDynamic}, i8), constant);
 }
 
-/// "f32", "f64", "i32", "i64" or "bool": the suffix of the print function.
-std::string dtypeSuffix(Type elementType) {
+/// The runtime function that prints a tensor of `elementType`, if any.
+std::optional<RuntimeFunction> printTensorFunction(Type elementType) {
+  if (elementType.isF32())
+    return RuntimeFunction::print_tensor_f32;
+  if (elementType.isF64())
+    return RuntimeFunction::print_tensor_f64;
+  if (elementType.isInteger(32))
+    return RuntimeFunction::print_tensor_i32;
+  if (elementType.isInteger(64))
+    return RuntimeFunction::print_tensor_i64;
   if (elementType.isInteger(1))
-    return "bool";
-  std::string suffix;
-  llvm::raw_string_ostream(suffix) << elementType;
-  return suffix;
+    return RuntimeFunction::print_tensor_bool;
+  return std::nullopt;
 }
 
 struct PrintToRuntimeCalls : OpRewritePattern<ag::PrintOp> {
@@ -83,27 +69,30 @@ struct PrintToRuntimeCalls : OpRewritePattern<ag::PrintOp> {
   LogicalResult matchAndRewrite(ag::PrintOp op,
                                 PatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
-    callRuntime(rewriter, loc, op, "agrt_memref_print_begin", {});
+    for (Value value : op.getValues())
+      if (!printTensorFunction(getElementTypeOrSelf(value.getType())))
+        return rewriter.notifyMatchFailure(op, "no runtime print function for the dtype");
+    callRuntime(rewriter, loc, op, RuntimeFunction::print_begin);
     auto printText = [&](Attribute text) {
       StringRef value = cast<StringAttr>(text).getValue();
       if (!value.empty())
-        callRuntime(rewriter, loc, op, "agrt_memref_print_text",
+        callRuntime(rewriter, loc, op, RuntimeFunction::print_text,
                     textTensor(rewriter, loc, value));
     };
     ArrayAttr texts = op.getTexts();
     for (auto [i, value] : llvm::enumerate(op.getValues())) {
       printText(texts[i]);
       if (StringRef format = op.getFormat(i); !format.empty())
-        callRuntime(rewriter, loc, op, "agrt_memref_print_format",
+        callRuntime(rewriter, loc, op, RuntimeFunction::print_format,
                     textTensor(rewriter, loc, format));
       Type elementType = getElementTypeOrSelf(value.getType());
       Value unranked = rewriter.create<tensor::CastOp>(
           loc, UnrankedTensorType::get(elementType), value);
-      callRuntime(rewriter, loc, op,
-                  "agrt_memref_print_tensor_" + dtypeSuffix(elementType), unranked);
+      callRuntime(rewriter, loc, op, *printTensorFunction(elementType),
+                  unranked);
     }
     printText(texts[op.getValues().size()]);
-    callRuntime(rewriter, loc, op, "agrt_memref_print_end", {});
+    callRuntime(rewriter, loc, op, RuntimeFunction::print_end);
     rewriter.eraseOp(op);
     return success();
   }
@@ -135,7 +124,7 @@ struct AssertToRuntimeCall : OpRewritePattern<ag::AssertOp> {
     auto [file, line] = fileAndLine(loc);
     Value lineValue = rewriter.create<arith::ConstantOp>(
         loc, rewriter.getI64IntegerAttr(line));
-    callRuntime(rewriter, loc, op, "agrt_memref_assert_fail",
+    callRuntime(rewriter, loc, op, RuntimeFunction::assert_fail,
                 {textTensor(rewriter, loc, op.getMessage()),
                  textTensor(rewriter, loc, file), lineValue});
     rewriter.eraseOp(op);

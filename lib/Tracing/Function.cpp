@@ -113,21 +113,9 @@ llvm::orc::SymbolMap runtimeSymbols(llvm::orc::MangleAndInterner interner) {
     map[interner(name)] = {llvm::orc::ExecutorAddr::fromPtr(address),
                            llvm::JITSymbolFlags::Exported};
   };
-#define AG_RUNTIME_SYMBOL(name) add(#name, reinterpret_cast<void *>(&name))
-  AG_RUNTIME_SYMBOL(agrt_memref_print_begin);
-  AG_RUNTIME_SYMBOL(agrt_memref_print_text);
-  AG_RUNTIME_SYMBOL(agrt_memref_print_format);
-  AG_RUNTIME_SYMBOL(agrt_memref_print_tensor_f32);
-  AG_RUNTIME_SYMBOL(agrt_memref_print_tensor_f64);
-  AG_RUNTIME_SYMBOL(agrt_memref_print_tensor_i32);
-  AG_RUNTIME_SYMBOL(agrt_memref_print_tensor_i64);
-  AG_RUNTIME_SYMBOL(agrt_memref_print_tensor_bool);
-  AG_RUNTIME_SYMBOL(agrt_memref_print_end);
-  AG_RUNTIME_SYMBOL(agrt_memref_assert_fail);
-  AG_RUNTIME_SYMBOL(agrt_memref_error_pending);
-  AG_RUNTIME_SYMBOL(agrt_memref_matmul_f32);
-  AG_RUNTIME_SYMBOL(agrt_memref_matmul_f64);
-#undef AG_RUNTIME_SYMBOL
+#define AG_RUNTIME_FUNCTION(name, result, parameters)                          \
+  add("agrt_memref_" #name, reinterpret_cast<void *>(&agrt_memref_##name));
+#include "autograph/CompiledCodeABI.def"
   return map;
 }
 
