@@ -87,7 +87,7 @@ struct ConversionContext {
 };
 
 /// The code a staged loop's lambdas share for its loop variables: `unpack`
-/// declares each from `__ag_v[i]` (and, without a value, each other tensor of
+/// declares each from `ag__v[i]` (and, without a value, each other tensor of
 /// `modified`: a local of the iteration), `list` is `a, b`, `names` is
 /// `"a", "b"`.
 struct LoopVariableCode {

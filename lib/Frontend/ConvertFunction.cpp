@@ -29,7 +29,7 @@ LoopVariableCode loopVariableCode(const std::vector<Modification> &vars,
   LoopVariableCode code;
   for (size_t i = 0; i < vars.size(); ++i) {
     std::string name = vars[i].variable->getNameAsString();
-    code.unpack += "[[maybe_unused]] ::ag::Tensor " + name + " = __ag_v[" +
+    code.unpack += "[[maybe_unused]] ::ag::Tensor " + name + " = ag__v[" +
                    std::to_string(i) + "]; ";
     code.list += (code.list.empty() ? "" : ", ") + name;
     code.names += (code.names.empty() ? "\"" : ", \"") + name + "\"";

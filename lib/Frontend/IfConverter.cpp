@@ -2,11 +2,11 @@
 //
 //   if (c) { x = f(x); } else { y = g(y); }
 // becomes (on the same source lines)
-//   { ::ag::TensorList __ag_if_0 = ::ag::cond(::ag::condition(c),
+//   { ::ag::TensorList ag__if_0 = ::ag::cond(::ag::condition(c),
 //       [&, x = x, y = y]() mutable -> ::ag::TensorList { { x = f(x); } return {x, y}; },
 //       [&, x = x, y = y]() mutable -> ::ag::TensorList { { y = g(y); } return {x, y}; },
 //       {"x", "y"});
-//     x = __ag_if_0[0]; y = __ag_if_0[1]; }
+//     x = ag__if_0[0]; y = ag__if_0[1]; }
 // Each branch starts from copies of the outputs' values, as both are traced.
 //
 //===----------------------------------------------------------------------===//
@@ -80,7 +80,7 @@ bool convertIf(ConversionContext &context, const IfStmt *statement) {
        !checkStageable(context, statement->getElse(), {}, "an 'if' whose condition is a tensor")))
     return false;
 
-  std::string id = "__ag_if_" + std::to_string(context.nextId++);
+  std::string id = "ag__if_" + std::to_string(context.nextId++);
   // Each branch works on copies of every variable it assigns, outputs or
   // not: an assignment to a variable that is dead after the if stays in its
   // branch (by reference, a value traced in the branch would escape it).

@@ -8,10 +8,10 @@
 // flags, and a break flag is folded into the loop's condition, keeping
 // C++'s short-circuit order:
 //
-//   while (i < n) {                 { ::ag::Tensor __ag_break_0 = ::ag::constant(false);
-//     if (x[i] > t) break;          while (!__ag_break_0 && (i < n)) {
-//     i = i + 1;                      if (x[i] > t) { __ag_break_0 = ::ag::constant(true); }
-//   }                                 if (::ag::logical_not(__ag_break_0)) { i = i + 1; } } }
+//   while (i < n) {                 { ::ag::Tensor ag__break_0 = ::ag::constant(false);
+//     if (x[i] > t) break;          while (!ag__break_0 && (i < n)) {
+//     i = i + 1;                      if (x[i] > t) { ag__break_0 = ::ag::constant(true); }
+//   }                                 if (::ag::logical_not(ag__break_0)) { i = i + 1; } } }
 //
 // A for loop's increment moves to the end of its body, guarded by the break
 // flag only (`continue` still increments); the body of a range-for is
@@ -109,7 +109,7 @@ public:
       return;
     }
     std::string id = std::to_string(context_.nextId++);
-    std::string breakFlag = "__ag_break_" + id, continueFlag = "__ag_continue_" + id;
+    std::string breakFlag = "ag__break_" + id, continueFlag = "ag__continue_" + id;
     bool breaks = !jumps.breaks.empty(), continues = !jumps.continues.empty();
     std::string flags =
         breaks && continues

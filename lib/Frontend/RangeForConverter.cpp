@@ -2,13 +2,13 @@
 //
 //   for (ag::Tensor row : x) total = total + row;
 // becomes (on the same source lines)
-//   { ::ag::TensorList __ag_for_0 = ::ag::for_rows(x,
-//       [&](const ::ag::Tensor &__ag_item, const ::ag::TensorList &__ag_v)
+//   { ::ag::TensorList ag__for_0 = ::ag::for_rows(x,
+//       [&](const ::ag::Tensor &ag__item, const ::ag::TensorList &ag__v)
 //           -> ::ag::TensorList {
-//         [[maybe_unused]] ::ag::Tensor total = __ag_v[0];
-//         ag::Tensor row = __ag_item; total = total + row; return {total}; },
+//         [[maybe_unused]] ::ag::Tensor total = ag__v[0];
+//         ag::Tensor row = ag__item; total = total + row; return {total}; },
 //       {total}, {"total"});
-//     total = __ag_for_0[0]; }
+//     total = ag__for_0[0]; }
 // The iterable is any ag::Tensor expression, so a loop over a tensor of
 // unknown length is one ag.for. Over `ag::range(ARGS)` the loop takes the
 // range's bounds instead, `::ag::for_range_of(::ag::range_bounds(ARGS), ...)`,
@@ -121,11 +121,11 @@ bool convertRangeFor(ConversionContext &context, const CXXForRangeStmt *statemen
     }
   }
   std::string call =
-      iterable + ", [&](" + itemType + "__ag_item, const ::ag::TensorList &__ag_v) -> "
+      iterable + ", [&](" + itemType + "ag__item, const ::ag::TensorList &ag__v) -> "
       "::ag::TensorList { " +
-      unpack + declaration + "= __ag_item; " + context.bodyText(statement->getBody()) +
+      unpack + declaration + "= ag__item; " + context.bodyText(statement->getBody()) +
       " return {" + list + "}; }, {" + list + "}, {" + names + "}" + stop + ")";
-  std::string id = "__ag_for_" + std::to_string(context.nextId++);
+  std::string id = "ag__for_" + std::to_string(context.nextId++);
   context.replaceWithStagedCall(statement, id, call, vars);
   return true;
 }

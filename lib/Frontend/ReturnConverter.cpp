@@ -7,29 +7,29 @@
 // assigns the result exactly once and the staged `if` has it as an output
 // on both sides (as AutoGraph's return_statements converter does):
 //
-//   if (x < 0.f)                 ::ag::Tensor __ag_retval;
+//   if (x < 0.f)                 ::ag::Tensor ag__retval;
 //     return -x;                 if (x < 0.f)
-//   x = x * 2.f;                   { __ag_retval = -x; }
+//   x = x * 2.f;                   { ag__retval = -x; }
 //   return x;                    else { x = x * 2.f;
-//                                { __ag_retval = x; } }
-//                                return __ag_retval;
+//                                { ag__retval = x; } }
+//                                return ag__retval;
 //
 // That is the plain form, used when every such `if` (its then branch, or
 // both branches) always ends in a return. Otherwise (a return inside a
 // loop whose condition is a tensor, or reached on only some paths of a
 // branch), returns set a flag too, as in AutoGraph:
 //
-//   while (x > 1.f) {            ::ag::Tensor __ag_retval = ::ag::Tensor::return_placeholder(...);
-//     if (x > 10.f) return x;    ::ag::Tensor __ag_do_return = ::ag::constant(false);
+//   while (x > 1.f) {            ::ag::Tensor ag__retval = ::ag::Tensor::return_placeholder(...);
+//     if (x > 10.f) return x;    ::ag::Tensor ag__do_return = ::ag::constant(false);
 //     x = x / 2.f;               while (x > 1.f) {
-//   }                              if (x > 10.f) { __ag_retval = x; __ag_do_return = ::ag::constant(true); break; }
+//   }                              if (x > 10.f) { ag__retval = x; ag__do_return = ::ag::constant(true); break; }
 //   return x;                      x = x / 2.f;
 //                                }
-//                                if (::ag::logical_not(__ag_do_return)) { { __ag_retval = x; ... } }
-//                                return __ag_retval;
+//                                if (::ag::logical_not(ag__do_return)) { { ag__retval = x; ... } }
+//                                return ag__retval;
 //
 // A return inside a loop also breaks it, and a loop that contains one is
-// followed, inside an enclosing loop, by `if (__ag_do_return) break;`
+// followed, inside an enclosing loop, by `if (ag__do_return) break;`
 // (LoopJumpConverter.cpp turns those breaks into flags in the next pass);
 // outside loops, the statements after one that may return are guarded by
 // the flag. The result starts as a return placeholder, to which tracing
@@ -189,7 +189,7 @@ private:
               ? context_.rewriter.getRewrittenText(ret->getRetValue()->getSourceRange())
               : "";
       context_.replace(context_.statementRange(ret),
-                       "{ __ag_retval = " + value + "; }");
+                       "{ ag__retval = " + value + "; }");
     } else if (const auto *block = dyn_cast<CompoundStmt>(statement)) {
       lowerBlock(block);
     } else if (const auto *branch = dyn_cast<IfStmt>(statement)) {
@@ -251,8 +251,8 @@ public:
                                    ret->getRetValue()->getSourceRange())
                              : "";
       context_.replace(context_.statementRange(ret),
-                       "{ __ag_retval = " + value +
-                           "; __ag_do_return = ::ag::constant(true);" +
+                       "{ ag__retval = " + value +
+                           "; ag__do_return = ::ag::constant(true);" +
                            (innermostLoop ? " break;" : "") + " }");
       // A loop that contains the return, inside another loop: that one is
       // left too.
@@ -264,8 +264,8 @@ public:
           context_.rewriter.InsertTextAfterToken(
               context_.statementRange(s).getEnd(),
               isStaged(outerLoop)
-                  ? " if (__ag_do_return) break;"
-                  : " if (static_cast<bool>(__ag_do_return)) break;");
+                  ? " if (ag__do_return) break;"
+                  : " if (static_cast<bool>(ag__do_return)) break;");
         outerLoop = s;
       }
       for (const Stmt *s : path) {
@@ -274,16 +274,16 @@ public:
           break;
       }
     }
-    guardAfterJumps(context_, body, onPath, "__ag_do_return");
+    guardAfterJumps(context_, body, onPath, "ag__do_return");
     std::string reason =
         "'" + function->getNameAsString() +
         "' has no result: the end of the function was reached without a "
         "return";
     context_.rewriter.InsertTextAfterToken(
         body->getLBracLoc(),
-        " ::ag::Tensor __ag_retval = ::ag::Tensor::return_placeholder(\"" +
-            reason + "\"); ::ag::Tensor __ag_do_return = ::ag::constant(false);");
-    context_.rewriter.InsertText(body->getRBracLoc(), " return __ag_retval; ",
+        " ::ag::Tensor ag__retval = ::ag::Tensor::return_placeholder(\"" +
+            reason + "\"); ::ag::Tensor ag__do_return = ::ag::constant(false);");
+    context_.rewriter.InsertText(body->getRBracLoc(), " return ag__retval; ",
                                  /*InsertAfter=*/true);
   }
 
@@ -325,12 +325,12 @@ private:
 
 } // namespace
 
-/// The plain form: `declaration` declares __ag_retval.
+/// The plain form: `declaration` declares ag__retval.
 static void lowerToElse(ConversionContext &context, const CompoundStmt *body,
                         const std::string &declaration) {
   context.rewriter.InsertTextAfterToken(body->getLBracLoc(), " " + declaration);
   ReturnLowering(context, /*apply=*/true).lowerBlock(body);
-  context.rewriter.InsertText(body->getRBracLoc(), " return __ag_retval; ",
+  context.rewriter.InsertText(body->getRBracLoc(), " return ag__retval; ",
                               /*InsertAfter=*/true);
 }
 
@@ -351,7 +351,7 @@ void lowerReturns(ConversionContext &context, const FunctionDecl *function) {
     if ((!inTensorIf && !dependent) || !plain.fits())
       FlagReturnLowering(context).lower(function, body, returns);
     else
-      lowerToElse(context, body, "::ag::Tensor __ag_retval;");
+      lowerToElse(context, body, "::ag::Tensor ag__retval;");
     return;
   }
   // In a template, a result of a dependent type in the plain form: every
@@ -368,7 +368,7 @@ void lowerReturns(ConversionContext &context, const FunctionDecl *function) {
       return;
     }
     lowerToElse(context, body,
-                context.rewriter.getRewrittenText(written) + " __ag_retval{};");
+                context.rewriter.getRewrittenText(written) + " ag__retval{};");
     return;
   }
   context.error(function->getLocation(),

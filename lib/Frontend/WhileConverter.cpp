@@ -2,13 +2,13 @@
 //
 //   while (n > 1) { n = n / 2; steps += 1; }
 // becomes (on the same source lines)
-//   { ::ag::TensorList __ag_loop_0 = ::ag::while_loop(
-//       [&](const ::ag::TensorList &__ag_v) -> ::ag::Tensor {
-//         [[maybe_unused]] ::ag::Tensor n = __ag_v[0]; ... return ::ag::condition(n > 1); },
-//       [&](const ::ag::TensorList &__ag_v) -> ::ag::TensorList {
-//         ::ag::Tensor n = __ag_v[0]; ... { n = n / 2; steps += 1; } return {n, steps}; },
+//   { ::ag::TensorList ag__loop_0 = ::ag::while_loop(
+//       [&](const ::ag::TensorList &ag__v) -> ::ag::Tensor {
+//         [[maybe_unused]] ::ag::Tensor n = ag__v[0]; ... return ::ag::condition(n > 1); },
+//       [&](const ::ag::TensorList &ag__v) -> ::ag::TensorList {
+//         ::ag::Tensor n = ag__v[0]; ... { n = n / 2; steps += 1; } return {n, steps}; },
 //       {n, steps}, {"n", "steps"});
-//     n = __ag_loop_0[0]; steps = __ag_loop_0[1]; }
+//     n = ag__loop_0[0]; steps = ag__loop_0[1]; }
 // The loop variables are the tensors the body assigns.
 //
 //===----------------------------------------------------------------------===//
@@ -41,7 +41,7 @@ static std::string stagedLoop(ConversionContext &context, const Expr *condition,
   std::string initial = list;
   if (!firstFlag.empty()) {
     size_t i = vars.size();
-    unpack += "[[maybe_unused]] ::ag::Tensor " + firstFlag + " = __ag_v[" +
+    unpack += "[[maybe_unused]] ::ag::Tensor " + firstFlag + " = ag__v[" +
               std::to_string(i) + "]; ";
     // first ? true : condition, in C++'s order (the condition is not
     // evaluated before the first iteration).
@@ -53,9 +53,9 @@ static std::string stagedLoop(ConversionContext &context, const Expr *condition,
     initial += (list.empty() ? "" : ", ") + std::string("::ag::constant(true)");
     names += (names.empty() ? "\"" : ", \"") + firstFlag + "\"";
   }
-  return "::ag::while_loop([&](const ::ag::TensorList &__ag_v) -> ::ag::Tensor { " +
+  return "::ag::while_loop([&](const ::ag::TensorList &ag__v) -> ::ag::Tensor { " +
          unpack + "return " + test +
-         "; }, [&](const ::ag::TensorList &__ag_v) -> ::ag::TensorList { " +
+         "; }, [&](const ::ag::TensorList &ag__v) -> ::ag::TensorList { " +
          unpack + bodyText + bodyEnd + ", {" + initial + "}, {" + names + "})";
 }
 
@@ -73,7 +73,7 @@ bool convertWhile(ConversionContext &context, const WhileStmt *statement) {
   std::vector<Modification> vars = context.liveAfter(statement, modified);
   if (!checkStageable(context, statement->getBody(), vars, "a 'while' loop whose condition is a tensor"))
     return false;
-  std::string id = "__ag_loop_" + std::to_string(context.nextId++);
+  std::string id = "ag__loop_" + std::to_string(context.nextId++);
   context.replaceWithStagedCall(
       statement, id,
       stagedLoop(context, condition, context.bodyText(statement->getBody()), vars,
@@ -110,7 +110,7 @@ bool convertFor(ConversionContext &context, const ForStmt *statement) {
            context.rewriter.getRewrittenText(increment->getSourceRange()) + "; }";
   std::string init =
       statement->getInit() ? context.text(statement->getInit()) : "";
-  std::string id = "__ag_loop_" + std::to_string(context.nextId++);
+  std::string id = "ag__loop_" + std::to_string(context.nextId++);
   // The init's declarations live in a block around the staged loop.
   context.replaceWithStagedCall(
       statement, id, stagedLoop(context, condition, body, vars, modified), vars,
@@ -127,7 +127,7 @@ bool convertDo(ConversionContext &context, const DoStmt *statement) {
   std::vector<Modification> vars = context.liveAfter(statement, modified);
   if (!checkStageable(context, statement->getBody(), vars, "a 'do' loop whose condition is a tensor"))
     return false;
-  std::string id = "__ag_loop_" + std::to_string(context.nextId++);
+  std::string id = "ag__loop_" + std::to_string(context.nextId++);
   context.replaceWithStagedCall(
       statement, id,
       stagedLoop(context, condition, context.bodyText(statement->getBody()), vars,

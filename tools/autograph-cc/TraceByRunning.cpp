@@ -143,10 +143,10 @@ traceByRunning(const ConvertedSource &source, const TraceSetup &setup,
   std::string program = source.text;
   program += "\n#include <autograph/TraceRequest.h>\nnamespace {\n";
   for (const std::string &function : source.compiledFunctions)
-    program += "const bool __ag_trace_target_" + function +
+    program += "const bool ag__trace_target_" + function +
                " = ::ag::jit::register_trace_target(\"" + function + "\", &" +
                function + ");\n";
-  program += "const bool __ag_trace_request = ::ag::jit::serve_trace_request();\n"
+  program += "const bool ag__trace_request = ::ag::jit::serve_trace_request();\n"
              "} // namespace\n";
   std::string converted = work.file("converted.cc");
   std::string weakMain = work.file("weak_main.cc");

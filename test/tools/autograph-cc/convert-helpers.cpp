@@ -7,7 +7,7 @@
 #include <autograph/autograph.h>
 
 // CHECK-LABEL: ag::Tensor clip(ag::Tensor x) {
-// CHECK-NEXT: AG_LINE({{[0-9]+}}); { ::ag::TensorList __ag_if_{{[0-9]+}} = ::ag::cond(::ag::condition(x > 1.f)
+// CHECK-NEXT: AG_LINE({{[0-9]+}}); { ::ag::TensorList ag__if_{{[0-9]+}} = ::ag::cond(::ag::condition(x > 1.f)
 ag::Tensor clip(ag::Tensor x) {
   if (x > 1.f)
     x = ag::constant(1.f);
@@ -16,7 +16,7 @@ ag::Tensor clip(ag::Tensor x) {
 
 // Called through clip's caller only: converted as well.
 // CHECK-LABEL: ag::Tensor halve_until_small(ag::Tensor x) {
-// CHECK-NEXT: AG_LINE({{[0-9]+}}); { ::ag::TensorList __ag_loop_{{[0-9]+}} = ::ag::while_loop(
+// CHECK-NEXT: AG_LINE({{[0-9]+}}); { ::ag::TensorList ag__loop_{{[0-9]+}} = ::ag::while_loop(
 ag::Tensor halve_until_small(ag::Tensor x) {
   while (x > 10.f)
     x = x / 2.f;
@@ -48,13 +48,13 @@ AG_FUNCTION ag::Tensor model(ag::Tensor x) {
 AG_FUNCTION ag::Tensor with_lambdas(ag::Tensor x) {
   // CHECK-NEXT: {{^}}  AG_LINE({{[0-9]+}}); auto halve = [](ag::Tensor v) {
   auto halve = [](ag::Tensor v) {
-    // CHECK-NEXT: {{^}}    AG_LINE({{[0-9]+}}); { ::ag::TensorList __ag_loop_{{[0-9]+}} = ::ag::while_loop(
+    // CHECK-NEXT: {{^}}    AG_LINE({{[0-9]+}}); { ::ag::TensorList ag__loop_{{[0-9]+}} = ::ag::while_loop(
     // CHECK-NOT: AG_LINE({{[0-9]+}}); AG_LINE({{[0-9]+}});
     while (v > 1.f)
       v = v / 2.f;
     return v;
   };
-  // CHECK: auto negate_if_big = [](ag::Tensor v) { AG_LINE({{[0-9]+}}); { ::ag::TensorList __ag_if_{{[0-9]+}} = ::ag::cond(
+  // CHECK: auto negate_if_big = [](ag::Tensor v) { AG_LINE({{[0-9]+}}); { ::ag::TensorList ag__if_{{[0-9]+}} = ::ag::cond(
   auto negate_if_big = [](ag::Tensor v) { if (v > 100.f) v = -v; return v; };
   (void)negate_if_big;
   return halve(x);

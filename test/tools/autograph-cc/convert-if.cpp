@@ -13,9 +13,9 @@ AG_FUNCTION ag::Tensor clip(ag::Tensor x, ag::Tensor limit) {
     ag::print("clipping");
   // Both branches start from copies of the outputs; the statement stays on
   // its line.
-  // CHECK: { ::ag::TensorList __ag_if_[[ID:[0-9]+]] = ::ag::cond(::ag::condition(x > limit), [&, x = x]() mutable -> ::ag::TensorList { {
+  // CHECK: { ::ag::TensorList ag__if_[[ID:[0-9]+]] = ::ag::cond(::ag::condition(x > limit), [&, x = x]() mutable -> ::ag::TensorList { {
   // CHECK-NEXT: x = limit;
-  // CHECK-NEXT: } return {x}; }, [&, x = x]() mutable -> ::ag::TensorList {  return {x}; }, {"x"}); x = __ag_if_[[ID]][0]; }
+  // CHECK-NEXT: } return {x}; }, [&, x = x]() mutable -> ::ag::TensorList {  return {x}; }, {"x"}); x = ag__if_[[ID]][0]; }
   if (x > limit) {
     x = limit;
   }
@@ -26,7 +26,7 @@ AG_FUNCTION ag::Tensor clip(ag::Tensor x, ag::Tensor limit) {
 // CHECK-LABEL: AG_FUNCTION ag::Tensor sort2(
 AG_FUNCTION ag::Tensor sort2(ag::Tensor a, ag::Tensor b) {
   ag::Tensor lo, hi;
-  // CHECK: ::ag::cond(::ag::condition(a < b), [&, lo = lo, hi = hi]() mutable -> ::ag::TensorList { { AG_LINE({{[0-9]+}}); lo = a; AG_LINE({{[0-9]+}}); hi = b; } return {lo, hi}; }, [&, lo = lo, hi = hi]() mutable -> ::ag::TensorList { { AG_LINE({{[0-9]+}}); lo = b; AG_LINE({{[0-9]+}}); hi = a; } return {lo, hi}; }, {"lo", "hi"}); lo = __ag_if_{{[0-9]+}}[0]; hi = __ag_if_{{[0-9]+}}[1]; }
+  // CHECK: ::ag::cond(::ag::condition(a < b), [&, lo = lo, hi = hi]() mutable -> ::ag::TensorList { { AG_LINE({{[0-9]+}}); lo = a; AG_LINE({{[0-9]+}}); hi = b; } return {lo, hi}; }, [&, lo = lo, hi = hi]() mutable -> ::ag::TensorList { { AG_LINE({{[0-9]+}}); lo = b; AG_LINE({{[0-9]+}}); hi = a; } return {lo, hi}; }, {"lo", "hi"}); lo = ag__if_{{[0-9]+}}[0]; hi = ag__if_{{[0-9]+}}[1]; }
   if (a < b) { lo = a; hi = b; } else { lo = b; hi = a; }
   return hi - lo;
 }

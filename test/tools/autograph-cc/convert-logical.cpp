@@ -12,7 +12,7 @@ AG_FUNCTION ag::Tensor logic(ag::Tensor x, ag::Tensor y) {
   if (x > 0.f && y > 0.f)
     x = x + y;
   // `||` takes true without evaluating the right side.
-  // CHECK: AG_LINE({{[0-9]+}}); { ::ag::TensorList __ag_if_{{[0-9]+}} = ::ag::cond(::ag::condition((::ag::cond(::ag::condition(((::ag::cond(::ag::condition(x < 0.f), [&]() -> ::ag::TensorList { return ::ag::TensorList{::ag::constant(true)}; }, [&]() -> ::ag::TensorList { return ::ag::TensorList{::ag::condition(y < 0.f)}; })[0]))), [&]() -> ::ag::TensorList { return ::ag::TensorList{::ag::condition(::ag::logical_not(::ag::condition((x > 100.f))))}; }, [&]() -> ::ag::TensorList { return ::ag::TensorList{::ag::constant(false)}; })[0])), [&, y = y]() mutable -> ::ag::TensorList { AG_LINE({{[0-9]+}}), y = -y; return {y}; }
+  // CHECK: AG_LINE({{[0-9]+}}); { ::ag::TensorList ag__if_{{[0-9]+}} = ::ag::cond(::ag::condition((::ag::cond(::ag::condition(((::ag::cond(::ag::condition(x < 0.f), [&]() -> ::ag::TensorList { return ::ag::TensorList{::ag::constant(true)}; }, [&]() -> ::ag::TensorList { return ::ag::TensorList{::ag::condition(y < 0.f)}; })[0]))), [&]() -> ::ag::TensorList { return ::ag::TensorList{::ag::condition(::ag::logical_not(::ag::condition((x > 100.f))))}; }, [&]() -> ::ag::TensorList { return ::ag::TensorList{::ag::constant(false)}; })[0])), [&, y = y]() mutable -> ::ag::TensorList { AG_LINE({{[0-9]+}}), y = -y; return {y}; }
   if ((x < 0.f || y < 0.f) && !(x > 100.f))
     y = -y;
   // CHECK: ag::Tensor z = (::ag::cond(::ag::condition(x > y), [&]() -> ::ag::TensorList { return ::ag::TensorList{x}; }, [&]() -> ::ag::TensorList { return ::ag::TensorList{y}; })[0]);

@@ -14,10 +14,10 @@
 // CHECK-LABEL: AG_FUNCTION ag::Tensor fit(
 AG_FUNCTION ag::Tensor fit(ag::Tensor x, ag::Tensor y, ag::Tensor w) {
   auto batches = ag::data::from_tensor_slices(x, y).batch(32);
-  // CHECK: { ::ag::TensorList __ag_for_[[ID:[0-9]+]] = ::ag::data::for_dataset(batches, [&](const auto &__ag_item, const ::ag::TensorList &__ag_v) -> ::ag::TensorList { {{\[\[}}maybe_unused]] ::ag::Tensor w = __ag_v[0]; auto [xb, yb] = __ag_item; {
+  // CHECK: { ::ag::TensorList ag__for_[[ID:[0-9]+]] = ::ag::data::for_dataset(batches, [&](const auto &ag__item, const ::ag::TensorList &ag__v) -> ::ag::TensorList { {{\[\[}}maybe_unused]] ::ag::Tensor w = ag__v[0]; auto [xb, yb] = ag__item; {
   // CHECK-NEXT: AG_LINE({{[0-9]+}}); ag::Tensor error = ag::matmul(xb, ag::reshape(w, {3, 1})) - ag::reshape(yb, {-1, 1});
   // CHECK-NEXT: AG_LINE({{[0-9]+}}); w = w - ag::reduce_mean(error * xb, 0) * 0.1f;
-  // CHECK-NEXT: } return {w}; }, {w}, {"w"}); w = __ag_for_[[ID]][0]; }
+  // CHECK-NEXT: } return {w}; }, {w}, {"w"}); w = ag__for_[[ID]][0]; }
   for (auto [xb, yb] : batches) {
     ag::Tensor error = ag::matmul(xb, ag::reshape(w, {3, 1})) - ag::reshape(yb, {-1, 1});
     w = w - ag::reduce_mean(error * xb, 0) * 0.1f;
@@ -46,8 +46,8 @@ AG_FUNCTION ag::Tensor fit(ag::Tensor x, ag::Tensor y, ag::Tensor w) {
 AG_FUNCTION ag::Tensor first_over(ag::Tensor x, ag::Tensor limit) {
   ag::Tensor found = ag::constant(-1.f);
   // The break flag is loop variable 1: for_dataset's last argument.
-  // CHECK: ::ag::data::for_dataset(ag::data::from_tensor_slices(x).repeat(), [&](const auto &__ag_item, const ::ag::TensorList &__ag_v) -> ::ag::TensorList { {{\[\[}}maybe_unused]] ::ag::Tensor found = __ag_v[0]; {{\[\[}}maybe_unused]] ::ag::Tensor __ag_break_[[FLAG:[0-9]+]] = __ag_v[1]; const ag::Tensor &v = __ag_item;
-  // CHECK: }, {found, __ag_break_[[FLAG]]}, {"found", "__ag_break_[[FLAG]]"}, 1);
+  // CHECK: ::ag::data::for_dataset(ag::data::from_tensor_slices(x).repeat(), [&](const auto &ag__item, const ::ag::TensorList &ag__v) -> ::ag::TensorList { {{\[\[}}maybe_unused]] ::ag::Tensor found = ag__v[0]; {{\[\[}}maybe_unused]] ::ag::Tensor ag__break_[[FLAG:[0-9]+]] = ag__v[1]; const ag::Tensor &v = ag__item;
+  // CHECK: }, {found, ag__break_[[FLAG]]}, {"found", "ag__break_[[FLAG]]"}, 1);
   for (const ag::Tensor &v : ag::data::from_tensor_slices(x).repeat()) {
     if (v > limit) {
       found = v;
@@ -94,7 +94,7 @@ AG_FUNCTION ag::Tensor sum_until(ag::Tensor x, ag::Tensor limit) {
 // CHECK-LABEL: AG_FUNCTION ag::Tensor first_negative(
 AG_FUNCTION ag::Tensor first_negative(ag::Tensor x) {
   // CHECK: ::ag::data::for_dataset(ag::data::from_tensor_slices(x), [&]
-  // CHECK: }, {__ag_retval, __ag_do_return, __ag_break_[[FLAG:[0-9]+]]}, {"__ag_retval", "__ag_do_return", "__ag_break_[[FLAG]]"}, 2);
+  // CHECK: }, {ag__retval, ag__do_return, ag__break_[[FLAG:[0-9]+]]}, {"ag__retval", "ag__do_return", "ag__break_[[FLAG]]"}, 2);
   for (ag::Tensor v : ag::data::from_tensor_slices(x)) {
     if (v < 0.f)
       return v;

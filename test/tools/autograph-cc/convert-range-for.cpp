@@ -16,10 +16,10 @@ AG_FUNCTION ag::Tensor row_sum(ag::Tensor x) {
   ag::Tensor total = ag::zeros({2}, ag::float32);
   // The loop variable keeps the user's declaration; `scaled` is local to
   // the body and not carried.
-  // CHECK: AG_LINE({{[0-9]+}}); { ::ag::TensorList __ag_for_[[ID:[0-9]+]] = ::ag::for_rows(x, [&](const ::ag::Tensor &__ag_item, const ::ag::TensorList &__ag_v) -> ::ag::TensorList { {{\[\[}}maybe_unused]] ::ag::Tensor total = __ag_v[0]; const ag::Tensor &row = __ag_item; {
+  // CHECK: AG_LINE({{[0-9]+}}); { ::ag::TensorList ag__for_[[ID:[0-9]+]] = ::ag::for_rows(x, [&](const ::ag::Tensor &ag__item, const ::ag::TensorList &ag__v) -> ::ag::TensorList { {{\[\[}}maybe_unused]] ::ag::Tensor total = ag__v[0]; const ag::Tensor &row = ag__item; {
   // CHECK-NEXT: AG_LINE({{[0-9]+}}); ag::Tensor scaled = row * 2.f;
   // CHECK-NEXT: AG_LINE({{[0-9]+}}); total = total + scaled;
-  // CHECK-NEXT: } return {total}; }, {total}, {"total"}); total = __ag_for_[[ID]][0]; }
+  // CHECK-NEXT: } return {total}; }, {total}, {"total"}); total = ag__for_[[ID]][0]; }
   for (const ag::Tensor &row : x) {
     ag::Tensor scaled = row * 2.f;
     total = total + scaled;
@@ -30,7 +30,7 @@ AG_FUNCTION ag::Tensor row_sum(ag::Tensor x) {
 // CHECK-LABEL: AG_FUNCTION ag::Tensor triangle(
 AG_FUNCTION ag::Tensor triangle(ag::Tensor n) {
   ag::Tensor sum = ag::constant(std::int64_t{0});
-  // CHECK: ::ag::for_range_of(::ag::range_bounds(n), [&](const ::ag::Tensor &__ag_item, const ::ag::TensorList &__ag_v) -> ::ag::TensorList { {{\[\[}}maybe_unused]] ::ag::Tensor sum = __ag_v[0]; auto i = __ag_item; AG_LINE({{[0-9]+}}), sum += i; return {sum}; }, {sum}, {"sum"});
+  // CHECK: ::ag::for_range_of(::ag::range_bounds(n), [&](const ::ag::Tensor &ag__item, const ::ag::TensorList &ag__v) -> ::ag::TensorList { {{\[\[}}maybe_unused]] ::ag::Tensor sum = ag__v[0]; auto i = ag__item; AG_LINE({{[0-9]+}}), sum += i; return {sum}; }, {sum}, {"sum"});
   for (auto i : ag::range(n))
     sum += i;
   // CHECK: ::ag::for_range_of(::ag::range_bounds(std::int64_t{1}, n, 2), [&]

@@ -11,23 +11,23 @@
 #include <autograph/autograph.h>
 
 // CHECK-LABEL: AG_FUNCTION ag::Tensor absolute_doubled(
-// CHECK-SAME: AG_LINE({{[0-9]+}}); ::ag::Tensor __ag_retval;
+// CHECK-SAME: AG_LINE({{[0-9]+}}); ::ag::Tensor ag__retval;
 AG_FUNCTION ag::Tensor absolute_doubled(ag::Tensor x) {
   // The result is an output of both branches; the rest is the else branch.
-  // CHECK-NEXT: ::ag::cond(::ag::condition(x < 0.f), [&, __ag_retval = __ag_retval, x = x]() mutable -> ::ag::TensorList { { AG_LINE({{[0-9]+}}); __ag_retval = -x * 2.f; } return {__ag_retval}; }, [&, __ag_retval = __ag_retval, x = x]() mutable -> ::ag::TensorList { {
+  // CHECK-NEXT: ::ag::cond(::ag::condition(x < 0.f), [&, ag__retval = ag__retval, x = x]() mutable -> ::ag::TensorList { { AG_LINE({{[0-9]+}}); ag__retval = -x * 2.f; } return {ag__retval}; }, [&, ag__retval = ag__retval, x = x]() mutable -> ::ag::TensorList { {
   if (x < 0.f)
     return -x * 2.f;
   // CHECK-NEXT: AG_LINE({{[0-9]+}}); x = x * 2.f;
   x = x * 2.f;
-  // CHECK-NEXT: { AG_LINE({{[0-9]+}}); __ag_retval = x; }
+  // CHECK-NEXT: { AG_LINE({{[0-9]+}}); ag__retval = x; }
   return x;
-  // CHECK-NEXT: } return {__ag_retval}; }, {"__ag_retval"}); __ag_retval = __ag_if_{{[0-9]+}}[0]; }
-  // CHECK-NEXT: AG_LINE({{[0-9]+}}); return __ag_retval; }, x); }
+  // CHECK-NEXT: } return {ag__retval}; }, {"ag__retval"}); ag__retval = ag__if_{{[0-9]+}}[0]; }
+  // CHECK-NEXT: AG_LINE({{[0-9]+}}); return ag__retval; }, x); }
 }
 
 // Returns that are not in a tensor if are left alone.
 // CHECK-LABEL: AG_FUNCTION ag::Tensor plain(
-// CHECK-NOT: __ag_retval
+// CHECK-NOT: ag__retval
 // CHECK: return x;
 AG_FUNCTION ag::Tensor plain(ag::Tensor x, bool negate) {
   if (negate)
@@ -40,21 +40,21 @@ AG_FUNCTION ag::Tensor plain(ag::Tensor x, bool negate) {
 // the break became the loop's break flag), and what follows the loop is
 // guarded.
 // FLAGS-LABEL: AG_FUNCTION ag::Tensor in_loop(
-// FLAGS-SAME: ::ag::Tensor __ag_retval = ::ag::Tensor::return_placeholder("'in_loop' has no result: the end of the function was reached without a return"); ::ag::Tensor __ag_do_return = ::ag::constant(false);
+// FLAGS-SAME: ::ag::Tensor ag__retval = ::ag::Tensor::return_placeholder("'in_loop' has no result: the end of the function was reached without a return"); ::ag::Tensor ag__do_return = ::ag::constant(false);
 AG_FUNCTION ag::Tensor in_loop(ag::Tensor x) {
-  // FLAGS-NEXT: {{^}}  { ::ag::Tensor [[BRK:__ag_break_[0-9]+]] = ::ag::constant(false); while (![[BRK]] && (x > 1.f)) {
+  // FLAGS-NEXT: {{^}}  { ::ag::Tensor [[BRK:ag__break_[0-9]+]] = ::ag::constant(false); while (![[BRK]] && (x > 1.f)) {
   while (x > 1.f) {
     // FLAGS-NEXT: {{^}}    if (x > 10.f)
     if (x > 10.f)
-      // FLAGS-NEXT: {{^}}      { __ag_retval = x; __ag_do_return = ::ag::constant(true); { [[BRK]] = ::ag::constant(true); } }
+      // FLAGS-NEXT: {{^}}      { ag__retval = x; ag__do_return = ::ag::constant(true); { [[BRK]] = ::ag::constant(true); } }
       return x;
     // FLAGS-NEXT: {{^}}    if (::ag::logical_not([[BRK]])) { x = x / 2.f;
     x = x / 2.f;
   }
   // FLAGS-NEXT: {{^}}  } } }
-  // FLAGS-NEXT: {{^}}  if (::ag::logical_not(__ag_do_return)) { { __ag_retval = x; __ag_do_return = ::ag::constant(true); }
+  // FLAGS-NEXT: {{^}}  if (::ag::logical_not(ag__do_return)) { { ag__retval = x; ag__do_return = ::ag::constant(true); }
   return x;
-  // FLAGS-NEXT: {{^}}}  return __ag_retval; }
+  // FLAGS-NEXT: {{^}}}  return ag__retval; }
 }
 
 // A return reached on some paths of a branch: the rest of each block on the
@@ -65,13 +65,13 @@ AG_FUNCTION ag::Tensor some_paths(ag::Tensor x, ag::Tensor y) {
   if (x > 0.f) {
     // FLAGS-NEXT: {{^}}    if (y > 0.f)
     if (y > 0.f)
-      // FLAGS-NEXT: {{^}}      { __ag_retval = y; __ag_do_return = ::ag::constant(true); }
+      // FLAGS-NEXT: {{^}}      { ag__retval = y; ag__do_return = ::ag::constant(true); }
       return y;
-    // FLAGS-NEXT: {{^}}    if (::ag::logical_not(__ag_do_return)) { x = -x;
+    // FLAGS-NEXT: {{^}}    if (::ag::logical_not(ag__do_return)) { x = -x;
     x = -x;
     // FLAGS-NEXT: {{^}}  } }
   }
-  // FLAGS-NEXT: {{^}}  if (::ag::logical_not(__ag_do_return)) { { __ag_retval = x; __ag_do_return = ::ag::constant(true); }
+  // FLAGS-NEXT: {{^}}  if (::ag::logical_not(ag__do_return)) { { ag__retval = x; ag__do_return = ::ag::constant(true); }
   return x;
 }
 
@@ -88,9 +88,9 @@ AG_FUNCTION ag::Tensor nested(ag::Tensor n) {
       j += 1;
     }
     // FLAGS: {{^}}      if (i * j > 6)
-    // FLAGS-NEXT: {{^}}        { __ag_retval = i * j; __ag_do_return = ::ag::constant(true); { [[INNER:__ag_break_[0-9]+]] = ::ag::constant(true); } }
+    // FLAGS-NEXT: {{^}}        { ag__retval = i * j; ag__do_return = ::ag::constant(true); { [[INNER:ag__break_[0-9]+]] = ::ag::constant(true); } }
     // FLAGS-NEXT: {{^}}      if (::ag::logical_not([[INNER]])) { j += 1;
-    // FLAGS-NEXT: {{^}}    } } } if (__ag_do_return) { [[OUTER:__ag_break_[0-9]+]] = ::ag::constant(true); }
+    // FLAGS-NEXT: {{^}}    } } } if (ag__do_return) { [[OUTER:ag__break_[0-9]+]] = ::ag::constant(true); }
     // FLAGS-NEXT: {{^}}    if (::ag::logical_not([[OUTER]])) { i += 1;
     i += 1;
   }
@@ -110,7 +110,7 @@ AG_FUNCTION ag::Tensor cpp_loops(ag::Tensor x) {
       if (a + b == 1)
         // After the inner loop (whose body ends with the return), the outer
         // one is left on the flag.
-        // FLAGS: {{^}}        { __ag_retval = x * float(a); __ag_do_return = ::ag::constant(true); break; } if (static_cast<bool>(__ag_do_return)) break;
+        // FLAGS: {{^}}        { ag__retval = x * float(a); ag__do_return = ::ag::constant(true); break; } if (static_cast<bool>(ag__do_return)) break;
         return x * float(a);
   }
   return x;

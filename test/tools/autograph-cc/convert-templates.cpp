@@ -43,19 +43,19 @@ template <class T> T halve(T x, T limit) {
 
 // Returns from dependent ifs that always return: the result, of the
 // template's return type, is assigned on every path (the plain form).
-// CHECK-LABEL: template <class T> T sign_of(T x) { AG_LINE({{[0-9]+}}); T __ag_retval{};
+// CHECK-LABEL: template <class T> T sign_of(T x) { AG_LINE({{[0-9]+}}); T ag__retval{};
 template <class T> T sign_of(T x) {
-  // CHECK-NEXT: {{^}}  AG_LINE({{[0-9]+}}); ::ag::if_stmt(x > 0, [&](auto &__ag_retval) { { AG_LINE({{[0-9]+}}); __ag_retval = x / x; } }, [&](auto &__ag_retval) { {
+  // CHECK-NEXT: {{^}}  AG_LINE({{[0-9]+}}); ::ag::if_stmt(x > 0, [&](auto &ag__retval) { { AG_LINE({{[0-9]+}}); ag__retval = x / x; } }, [&](auto &ag__retval) { {
   if (x > 0)
     return x / x;
-  // CHECK-NEXT: {{^}}  AG_LINE({{[0-9]+}}); ::ag::if_stmt(x < 0, [&](auto &__ag_retval) { { AG_LINE({{[0-9]+}}); __ag_retval = -x / x; } }, [&](auto &__ag_retval) { {
+  // CHECK-NEXT: {{^}}  AG_LINE({{[0-9]+}}); ::ag::if_stmt(x < 0, [&](auto &ag__retval) { { AG_LINE({{[0-9]+}}); ag__retval = -x / x; } }, [&](auto &ag__retval) { {
   if (x < 0)
     return -x / x;
-  // CHECK-NEXT: {{^}}  { AG_LINE({{[0-9]+}}); __ag_retval = x - x; }
+  // CHECK-NEXT: {{^}}  { AG_LINE({{[0-9]+}}); ag__retval = x - x; }
   return x - x;
-  // CHECK-NEXT: {{^}}} }, {"__ag_retval"}, __ag_retval);
-  // CHECK-NEXT: {{^}}} }, {"__ag_retval"}, __ag_retval);
-  // CHECK-NEXT: {{^}}  AG_LINE({{[0-9]+}}); return __ag_retval; }
+  // CHECK-NEXT: {{^}}} }, {"ag__retval"}, ag__retval);
+  // CHECK-NEXT: {{^}}} }, {"ag__retval"}, ag__retval);
+  // CHECK-NEXT: {{^}}  AG_LINE({{[0-9]+}}); return ag__retval; }
 }
 
 // A condition of a known type in a template converts as usual.

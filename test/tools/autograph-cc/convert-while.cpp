@@ -12,10 +12,10 @@
 
 AG_FUNCTION ag::Tensor halve_until_odd(ag::Tensor n) {
   ag::Tensor steps = ag::constant(std::int64_t{0});
-  // CHECK: { ::ag::TensorList __ag_loop_[[L:[0-9]+]] = ::ag::while_loop([&](const ::ag::TensorList &__ag_v) -> ::ag::Tensor { {{\[\[}}maybe_unused]] ::ag::Tensor n = __ag_v[0]; {{\[\[}}maybe_unused]] ::ag::Tensor steps = __ag_v[1]; return ::ag::condition(n % 2 == 0); }, [&](const ::ag::TensorList &__ag_v) -> ::ag::TensorList { {{\[\[}}maybe_unused]] ::ag::Tensor n = __ag_v[0]; {{\[\[}}maybe_unused]] ::ag::Tensor steps = __ag_v[1]; {
+  // CHECK: { ::ag::TensorList ag__loop_[[L:[0-9]+]] = ::ag::while_loop([&](const ::ag::TensorList &ag__v) -> ::ag::Tensor { {{\[\[}}maybe_unused]] ::ag::Tensor n = ag__v[0]; {{\[\[}}maybe_unused]] ::ag::Tensor steps = ag__v[1]; return ::ag::condition(n % 2 == 0); }, [&](const ::ag::TensorList &ag__v) -> ::ag::TensorList { {{\[\[}}maybe_unused]] ::ag::Tensor n = ag__v[0]; {{\[\[}}maybe_unused]] ::ag::Tensor steps = ag__v[1]; {
   // CHECK-NEXT: n = n / 2;
   // CHECK-NEXT: steps += 1;
-  // CHECK-NEXT: } return {n, steps}; }, {n, steps}, {"n", "steps"}); n = __ag_loop_[[L]][0]; steps = __ag_loop_[[L]][1]; }
+  // CHECK-NEXT: } return {n, steps}; }, {n, steps}, {"n", "steps"}); n = ag__loop_[[L]][0]; steps = ag__loop_[[L]][1]; }
   while (n % 2 == 0) {
     n = n / 2;
     steps += 1;
@@ -27,9 +27,9 @@ AG_FUNCTION ag::Tensor halve_until_odd(ag::Tensor n) {
 // CHECK-LABEL: AG_FUNCTION ag::Tensor triangle(
 AG_FUNCTION ag::Tensor triangle(ag::Tensor n) {
   ag::Tensor total = ag::constant(std::int64_t{0});
-  // CHECK: { ag::Tensor i = ag::constant(std::int64_t{1}); ::ag::TensorList __ag_loop_[[F:[0-9]+]] = ::ag::while_loop(
+  // CHECK: { ag::Tensor i = ag::constant(std::int64_t{1}); ::ag::TensorList ag__loop_[[F:[0-9]+]] = ::ag::while_loop(
   // CHECK-SAME: return ::ag::condition(i <= n); }
-  // CHECK-SAME: { AG_LINE({{[0-9]+}}), total += i; i = i + 1; } return {total, i}; }, {total, i}, {"total", "i"}); total = __ag_loop_[[F]][0]; i = __ag_loop_[[F]][1]; }
+  // CHECK-SAME: { AG_LINE({{[0-9]+}}), total += i; i = i + 1; } return {total, i}; }, {total, i}, {"total", "i"}); total = ag__loop_[[F]][0]; i = ag__loop_[[F]][1]; }
   for (ag::Tensor i = ag::constant(std::int64_t{1}); i <= n; i = i + 1)
     total += i;
   return total;
@@ -39,9 +39,9 @@ AG_FUNCTION ag::Tensor triangle(ag::Tensor n) {
 // evaluating c.
 // CHECK-LABEL: AG_FUNCTION ag::Tensor halve_at_least_once(
 AG_FUNCTION ag::Tensor halve_at_least_once(ag::Tensor x) {
-  // CHECK: { ::ag::TensorList __ag_loop_[[D:[0-9]+]] = ::ag::while_loop(
-  // CHECK-SAME: return ::ag::cond(__ag_loop_[[D]]_first, [&]() -> ::ag::TensorList { return {::ag::constant(true)}; }, [&]() -> ::ag::TensorList { return {::ag::condition(x > 1.f)}; })[0]; }
-  // CHECK-SAME: x = x / 2.f; return {x, ::ag::constant(false)}; }, {x, ::ag::constant(true)}, {"x", "__ag_loop_[[D]]_first"}); x = __ag_loop_[[D]][0]; }
+  // CHECK: { ::ag::TensorList ag__loop_[[D:[0-9]+]] = ::ag::while_loop(
+  // CHECK-SAME: return ::ag::cond(ag__loop_[[D]]_first, [&]() -> ::ag::TensorList { return {::ag::constant(true)}; }, [&]() -> ::ag::TensorList { return {::ag::condition(x > 1.f)}; })[0]; }
+  // CHECK-SAME: x = x / 2.f; return {x, ::ag::constant(false)}; }, {x, ::ag::constant(true)}, {"x", "ag__loop_[[D]]_first"}); x = ag__loop_[[D]][0]; }
   do
     x = x / 2.f;
   while (x > 1.f);

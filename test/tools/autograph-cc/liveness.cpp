@@ -14,7 +14,7 @@ AG_FUNCTION ag::Tensor scaled(ag::Tensor x) {
   // other read: only `y` is an output. Each branch assigns its own copy of
   // `tmp` (a value traced in the branch never escapes it).
   // CHECK: ::ag::cond(::ag::condition(x > 0.f), [&, tmp = tmp, y = y]() mutable
-  // CHECK: } return {y}; }, [&, tmp = tmp, y = y]() mutable -> ::ag::TensorList {  return {y}; }, {"y"}); y = __ag_if_{{[0-9]+}}[0]; }
+  // CHECK: } return {y}; }, [&, tmp = tmp, y = y]() mutable -> ::ag::TensorList {  return {y}; }, {"y"}); y = ag__if_{{[0-9]+}}[0]; }
   if (x > 0.f) {
     tmp = x * 2.f;
     y = tmp + 1.f;
@@ -25,7 +25,7 @@ AG_FUNCTION ag::Tensor scaled(ag::Tensor x) {
   // `y` is read by the condition: carried.
   ag::Tensor step = x;
   // `step` is declared in each iteration's lambdas, without a value.
-  // CHECK: ::ag::while_loop([&](const ::ag::TensorList &__ag_v) -> ::ag::Tensor { {{\[\[}}maybe_unused]] ::ag::Tensor y = __ag_v[0]; {{\[\[}}maybe_unused]] ::ag::Tensor step; return ::ag::condition(y > 1.f); }
+  // CHECK: ::ag::while_loop([&](const ::ag::TensorList &ag__v) -> ::ag::Tensor { {{\[\[}}maybe_unused]] ::ag::Tensor y = ag__v[0]; {{\[\[}}maybe_unused]] ::ag::Tensor step; return ::ag::condition(y > 1.f); }
   // CHECK: } return {y}; }, {y}, {"y"});
   while (y > 1.f) {
     step = y * 0.5f;

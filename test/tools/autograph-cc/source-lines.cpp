@@ -20,7 +20,7 @@ AG_FUNCTION ag::Tensor relu_sum(ag::Tensor x, int n) {
   }
   // A staged if over four lines: its branches keep their own lines, and the
   // statement after it stays on its line.
-  // CHECK: AG_LINE([[@LINE+4]]); { ::ag::TensorList __ag_if_{{[0-9]+}} = ::ag::cond(
+  // CHECK: AG_LINE([[@LINE+4]]); { ::ag::TensorList ag__if_{{[0-9]+}} = ::ag::cond(
   // CHECK-SAME: { AG_LINE([[@LINE+4]]), total = -total; return {total}; }
   // CHECK-SAME: { AG_LINE([[@LINE+5]]), total = total * 2.f; return {total}; }
   // CHECK-EMPTY:
