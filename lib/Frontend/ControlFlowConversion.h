@@ -10,9 +10,7 @@
 #ifndef AUTOGRAPH_FRONTEND_CONTROLFLOWCONVERSION_H
 #define AUTOGRAPH_FRONTEND_CONTROLFLOWCONVERSION_H
 
-#include "Liveness.h"
-#include "ModifiedVariables.h"
-#include "UnassignedVariables.h"
+#include "FunctionAnalyses.h"
 
 #include "clang/Rewrite/Core/Rewriter.h"
 
@@ -46,10 +44,9 @@ struct ConversionContext {
   unsigned nextId = 0; // numbers the generated temporaries
   bool failed = false;
   std::set<std::pair<unsigned, std::string>> reported; // no duplicates
-  /// Liveness in the function being converted (computed once per function).
-  const Liveness *liveness = nullptr;
-  /// Variables with no value yet, in the same function (computed once).
-  const UnassignedVariables *unassigned = nullptr;
+  /// The analyses of the function being converted (computed once per
+  /// function, when its conversion starts; null in the first passes).
+  const FunctionAnalyses *analyses = nullptr;
   /// The AG_FUNCTIONs wrapped in ag::function (compiled on call), by name.
   std::vector<std::string> compiledFunctions;
 

@@ -70,10 +70,9 @@ std::string ConversionContext::bodyText(const Stmt *body) {
 std::vector<Modification>
 ConversionContext::liveAfter(const Stmt *statement,
                              std::vector<Modification> assigned) const {
-  if (liveness)
-    llvm::erase_if(assigned, [&](const Modification &m) {
-      return !liveness->isLiveAfter(statement, m.variable);
-    });
+  llvm::erase_if(assigned, [&](const Modification &m) {
+    return !analyses->liveness().isLiveAfter(statement, m.variable);
+  });
   return assigned;
 }
 
@@ -308,10 +307,8 @@ bool convertFunction(ConversionContext &context, const FunctionDecl *function,
                      bool entry) {
   bool failedBefore = context.failed;
   context.failed = false;
-  Liveness liveness(context.ast, function);
-  context.liveness = &liveness;
-  UnassignedVariables unassigned(context.ast, function);
-  context.unassigned = &unassigned;
+  FunctionAnalyses analyses(context.ast, function);
+  context.analyses = &analyses;
   markSourceLocations(context, function);
   Pipeline(context).TraverseStmt(function->getBody());
   bool ok = !context.failed;
@@ -320,8 +317,7 @@ bool convertFunction(ConversionContext &context, const FunctionDecl *function,
   if (ok && entry && wrapForTracing(context, function) &&
       !isa<CXXMethodDecl>(function) && !function->isTemplated())
     context.compiledFunctions.push_back(function->getNameAsString());
-  context.liveness = nullptr;
-  context.unassigned = nullptr;
+  context.analyses = nullptr;
   context.failed = failedBefore || context.failed;
   return ok;
 }

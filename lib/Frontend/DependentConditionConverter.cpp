@@ -104,9 +104,9 @@ VariableLists listsOf(const std::vector<Modification> &vars) {
 std::vector<Modification> assignedAndLive(ConversionContext &context,
                                           const Stmt *statement, const Stmt *body,
                                           const Stmt *increment = nullptr) {
-  std::vector<Modification> vars = modifiedOuterVariables(body);
+  std::vector<Modification> vars = context.analyses->modifiedOuterVariables(body);
   if (increment)
-    for (const Modification &m : modifiedOuterVariables(increment))
+    for (const Modification &m : context.analyses->modifiedOuterVariables(increment))
       if (llvm::none_of(vars, [&](const Modification &v) {
             return v.variable == m.variable;
           }))
@@ -134,7 +134,7 @@ bool convertDependentIf(ConversionContext &context, const IfStmt *statement) {
       (statement->getElse() && !checkNoJumps(context, statement->getElse(), kIf)))
     return false;
   std::vector<Modification> outputs =
-      context.liveAfter(statement, modifiedOuterVariables(statement));
+      context.liveAfter(statement, context.analyses->modifiedOuterVariables(statement));
   VariableLists lists = listsOf(outputs);
   std::string branch = "[&](" + lists.parameters + ") { ";
   std::string elseText =

@@ -23,10 +23,11 @@ using namespace clang;
 namespace autograph {
 
 namespace {
-bool assigns(const Stmt *branch, const VarDecl *variable) {
+bool assigns(const ConversionContext &context, const Stmt *branch,
+             const VarDecl *variable) {
   if (!branch)
     return false;
-  for (const Modification &m : modifiedOuterVariables(branch))
+  for (const Modification &m : context.analyses->modifiedOuterVariables(branch))
     if (m.variable == variable)
       return true;
   return false;
@@ -38,11 +39,10 @@ bool checkAssignedOnBothPaths(ConversionContext &context, const IfStmt *statemen
                               const std::vector<Modification> &outputs) {
   bool ok = true;
   for (const Modification &m : outputs) {
-    if (!context.unassigned ||
-        !context.unassigned->hasNoValueBefore(statement, m.variable))
+    if (!context.analyses->unassigned().hasNoValueBefore(statement, m.variable))
       continue;
-    bool inThen = assigns(statement->getThen(), m.variable);
-    bool inElse = assigns(statement->getElse(), m.variable);
+    bool inThen = assigns(context, statement->getThen(), m.variable);
+    bool inElse = assigns(context, statement->getElse(), m.variable);
     if (inThen && inElse)
       continue;
     std::string name = m.variable->getNameAsString();
@@ -72,7 +72,7 @@ bool convertIf(ConversionContext &context, const IfStmt *statement) {
                   "not converted yet");
     return false;
   }
-  std::vector<Modification> modified = modifiedOuterVariables(statement);
+  std::vector<Modification> modified = context.analyses->modifiedOuterVariables(statement);
   std::vector<Modification> outputs = context.liveAfter(statement, modified);
   if (!checkAssignedOnBothPaths(context, statement, outputs) ||
       !checkStageable(context, statement->getThen(), outputs, "an 'if' whose condition is a tensor") ||

@@ -9,25 +9,14 @@ using namespace clang;
 
 namespace autograph {
 
-Liveness::Liveness(ASTContext &context, const FunctionDecl *function) {
-  CFG::BuildOptions options;
-  cfg_ = CFG::buildCFG(function, function->getBody(), &context, options);
-  if (!cfg_)
+Liveness::Liveness(const FunctionCFG &cfg) : cfg_(cfg) {
+  if (!cfg.cfg())
     return;
-  escaped_ = escapedVariables(function->getBody());
-
   // Per block: what it reads before writing (gen) and what it writes (kill).
   std::map<const CFGBlock *, std::set<const VarDecl *>> gen, kill;
-  for (const CFGBlock *block : *cfg_) {
+  for (const CFGBlock *block : *cfg.cfg()) {
     std::set<const VarDecl *> &reads = gen[block], &writes = kill[block];
-    std::vector<const Stmt *> elements;
-    for (const CFGElement &element : *block)
-      if (std::optional<CFGStmt> statement = element.getAs<CFGStmt>())
-        elements.push_back(statement->getStmt());
-    for (const Stmt *statement : elements)
-      blockOf_[statement] = block;
-    if (const Stmt *terminator = block->getTerminatorStmt())
-      blockOf_[terminator] = block;
+    std::vector<const Stmt *> elements = FunctionCFG::statementsOf(block);
     // Backwards: a write kills the reads after it.
     for (auto it = elements.rbegin(); it != elements.rend(); ++it) {
       VariableAccesses step = accessesOf(*it);
@@ -42,7 +31,7 @@ Liveness::Liveness(ASTContext &context, const FunctionDecl *function) {
   bool changed = true;
   while (changed) {
     changed = false;
-    for (const CFGBlock *block : *cfg_) {
+    for (const CFGBlock *block : *cfg.cfg()) {
       std::set<const VarDecl *> in = gen[block];
       for (const CFGBlock *successor : block->succs())
         if (successor)
@@ -57,15 +46,13 @@ Liveness::Liveness(ASTContext &context, const FunctionDecl *function) {
   }
 }
 
-Liveness::~Liveness() = default;
-
 bool Liveness::isLiveAfter(const Stmt *statement, const VarDecl *variable) const {
-  if (!cfg_ || escaped_.count(variable))
+  if (!cfg_.cfg() || cfg_.escapes(variable))
     return true;
   std::set<const CFGBlock *> inside;
   for (const Stmt *s : descendantsOf(statement)) {
-    auto it = blockOf_.find(s);
-    if (it != blockOf_.end())
+    auto it = cfg_.blockOf().find(s);
+    if (it != cfg_.blockOf().end())
       inside.insert(it->second);
   }
   if (inside.empty())

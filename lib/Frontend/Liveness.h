@@ -1,7 +1,7 @@
 //===- Liveness.h - which variables are read after a statement --*- C++ -*-===//
 //
 // The liveness analysis the converters consume (computed once per function,
-// on clang's CFG): a branch output of a staged `if` or a loop variable of a
+// on its FunctionCFG): a branch output of a staged `if` or a loop variable of a
 // staged loop is a variable the statement assigns that is live after it, or
 // (for a loop) at its head. Clang's LiveVariables does not track variables of
 // class type such as ag::Tensor, hence this backward dataflow of its own:
@@ -11,6 +11,8 @@
 //===----------------------------------------------------------------------===//
 #ifndef AUTOGRAPH_FRONTEND_LIVENESS_H
 #define AUTOGRAPH_FRONTEND_LIVENESS_H
+
+#include "FunctionCFG.h"
 
 #include <map>
 #include <memory>
@@ -30,8 +32,7 @@ namespace autograph {
 
 class Liveness {
 public:
-  Liveness(clang::ASTContext &context, const clang::FunctionDecl *function);
-  ~Liveness();
+  explicit Liveness(const FunctionCFG &cfg);
 
   /// Whether `variable` may be read after `statement` (an if or a loop)
   /// before it is assigned again, or, for a loop, at the loop's head.
@@ -40,10 +41,8 @@ public:
                    const clang::VarDecl *variable) const;
 
 private:
-  std::unique_ptr<clang::CFG> cfg_;
+  const FunctionCFG &cfg_;
   std::map<const clang::CFGBlock *, std::set<const clang::VarDecl *>> liveIn_;
-  std::map<const clang::Stmt *, const clang::CFGBlock *> blockOf_;
-  std::set<const clang::VarDecl *> escaped_;
 };
 
 } // namespace autograph

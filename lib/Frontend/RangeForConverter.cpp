@@ -83,7 +83,7 @@ bool convertRangeFor(ConversionContext &context, const CXXForRangeStmt *statemen
     return false;
   }
   const VarDecl *item = statement->getLoopVariable();
-  std::vector<Modification> vars = modifiedOuterVariables(statement->getBody());
+  std::vector<Modification> vars = context.analyses->modifiedOuterVariables(statement->getBody());
   llvm::erase_if(vars, [&](const Modification &m) { return m.variable == item; });
   std::vector<Modification> modified = vars;
   vars = context.liveAfter(statement, std::move(vars));

@@ -34,37 +34,22 @@ void transfer(const Stmt *element, std::set<const VarDecl *> &assigned) {
   else
     assigned.insert(defined);
 }
-
-std::vector<const Stmt *> statementsOf(const CFGBlock *block) {
-  std::vector<const Stmt *> statements;
-  for (const CFGElement &element : *block)
-    if (std::optional<CFGStmt> statement = element.getAs<CFGStmt>())
-      statements.push_back(statement->getStmt());
-  return statements;
-}
 } // namespace
 
-UnassignedVariables::UnassignedVariables(ASTContext &context,
-                                         const FunctionDecl *function) {
-  CFG::BuildOptions options;
-  cfg_ = CFG::buildCFG(function, function->getBody(), &context, options);
-  if (!cfg_)
+UnassignedVariables::UnassignedVariables(const FunctionCFG &cfg) : cfg_(cfg) {
+  if (!cfg.cfg())
     return;
-  escaped_ = escapedVariables(function->getBody());
-  for (const CFGBlock *block : *cfg_)
-    if (const Stmt *terminator = block->getTerminatorStmt())
-      blockOf_[terminator] = block;
   // assignedIn = ∪ assignedOut(predecessors), to a fixpoint.
   bool changed = true;
   while (changed) {
     changed = false;
-    for (const CFGBlock *block : *cfg_) {
+    for (const CFGBlock *block : *cfg.cfg()) {
       std::set<const VarDecl *> in;
       for (const CFGBlock *predecessor : block->preds()) {
         if (!predecessor)
           continue;
         std::set<const VarDecl *> out = assignedIn_[predecessor];
-        for (const Stmt *statement : statementsOf(predecessor))
+        for (const Stmt *statement : FunctionCFG::statementsOf(predecessor))
           transfer(statement, out);
         in.insert(out.begin(), out.end());
       }
@@ -76,21 +61,19 @@ UnassignedVariables::UnassignedVariables(ASTContext &context,
   }
 }
 
-UnassignedVariables::~UnassignedVariables() = default;
-
 bool UnassignedVariables::hasNoValueBefore(const Stmt *statement,
                                            const VarDecl *variable) const {
-  if (!cfg_ || escaped_.count(variable) || !declaredWithoutValue(variable))
+  if (!cfg_.cfg() || cfg_.escapes(variable) || !declaredWithoutValue(variable))
     return false;
-  auto it = blockOf_.find(statement);
-  if (it == blockOf_.end())
+  const CFGBlock *block = cfg_.blockEndingWith(statement);
+  if (!block)
     return false;
   // The block that ends with the statement's condition starts with the
   // statements before it.
-  auto in = assignedIn_.find(it->second);
+  auto in = assignedIn_.find(block);
   std::set<const VarDecl *> assigned =
       in != assignedIn_.end() ? in->second : std::set<const VarDecl *>();
-  for (const Stmt *element : statementsOf(it->second))
+  for (const Stmt *element : FunctionCFG::statementsOf(block))
     transfer(element, assigned);
   return !assigned.count(variable);
 }

@@ -1,7 +1,7 @@
 //===- UnassignedVariables.h - variables with no value yet ------*- C++ -*-===//
 //
 // Which local variables certainly have no value when a statement starts: a
-// forward may-assign dataflow on clang's CFG (computed once per function).
+// forward may-assign dataflow on the FunctionCFG (computed once per function).
 // `ag::Tensor y;` declares y without a value (an undefined tensor); an
 // assignment or a declaration with an initializer gives it one. The
 // converters use it to reject, at conversion time and by name, a variable
@@ -11,6 +11,8 @@
 //===----------------------------------------------------------------------===//
 #ifndef AUTOGRAPH_FRONTEND_UNASSIGNEDVARIABLES_H
 #define AUTOGRAPH_FRONTEND_UNASSIGNEDVARIABLES_H
+
+#include "FunctionCFG.h"
 
 #include <map>
 #include <memory>
@@ -29,9 +31,7 @@ namespace autograph {
 
 class UnassignedVariables {
 public:
-  UnassignedVariables(clang::ASTContext &context,
-                      const clang::FunctionDecl *function);
-  ~UnassignedVariables();
+  explicit UnassignedVariables(const FunctionCFG &cfg);
 
   /// Whether `variable` was declared without a value and is assigned on no
   /// path from its declaration to `statement` (an if or a loop). False when
@@ -43,10 +43,8 @@ public:
   static bool declaredWithoutValue(const clang::VarDecl *variable);
 
 private:
-  std::unique_ptr<clang::CFG> cfg_;
+  const FunctionCFG &cfg_;
   std::map<const clang::CFGBlock *, std::set<const clang::VarDecl *>> assignedIn_;
-  std::map<const clang::Stmt *, const clang::CFGBlock *> blockOf_;
-  std::set<const clang::VarDecl *> escaped_;
 };
 
 } // namespace autograph

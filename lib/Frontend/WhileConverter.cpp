@@ -69,7 +69,7 @@ bool convertWhile(ConversionContext &context, const WhileStmt *statement) {
                   "not converted yet");
     return false;
   }
-  std::vector<Modification> modified = modifiedOuterVariables(statement->getBody());
+  std::vector<Modification> modified = context.analyses->modifiedOuterVariables(statement->getBody());
   std::vector<Modification> vars = context.liveAfter(statement, modified);
   if (!checkStageable(context, statement->getBody(), vars, "a 'while' loop whose condition is a tensor"))
     return false;
@@ -93,9 +93,9 @@ bool convertFor(ConversionContext &context, const ForStmt *statement) {
     return false;
   }
   // for (init; c; inc) body  ==  { init; while (c) { body inc; } }
-  std::vector<Modification> vars = modifiedOuterVariables(statement->getBody());
+  std::vector<Modification> vars = context.analyses->modifiedOuterVariables(statement->getBody());
   if (const Expr *increment = statement->getInc())
-    for (const Modification &m : modifiedOuterVariables(increment))
+    for (const Modification &m : context.analyses->modifiedOuterVariables(increment))
       if (llvm::none_of(vars, [&](const Modification &v) {
             return v.variable == m.variable;
           }))
@@ -123,7 +123,7 @@ bool convertDo(ConversionContext &context, const DoStmt *statement) {
   if (!condition)
     return false;
   // do body while (c)  ==  first = true; while (first || c) { body; first = false; }
-  std::vector<Modification> modified = modifiedOuterVariables(statement->getBody());
+  std::vector<Modification> modified = context.analyses->modifiedOuterVariables(statement->getBody());
   std::vector<Modification> vars = context.liveAfter(statement, modified);
   if (!checkStageable(context, statement->getBody(), vars, "a 'do' loop whose condition is a tensor"))
     return false;
