@@ -10,7 +10,7 @@
 // expands to nothing that involves the tensor and stays as it is.
 //
 //===----------------------------------------------------------------------===//
-#include "ControlFlowConversion.h"
+#include "Converters.h"
 #include "TensorTypes.h"
 
 #include "clang/AST/ASTContext.h"

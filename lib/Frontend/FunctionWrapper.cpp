@@ -20,7 +20,7 @@
 // after LLVM's own static state is gone at exit would crash.
 //
 //===----------------------------------------------------------------------===//
-#include "ControlFlowConversion.h"
+#include "Converters.h"
 #include "TensorTypes.h"
 
 #include "clang/AST/ASTContext.h"

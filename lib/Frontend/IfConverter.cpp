@@ -10,7 +10,7 @@
 // Each branch starts from copies of the outputs' values, as both are traced.
 //
 //===----------------------------------------------------------------------===//
-#include "ControlFlowConversion.h"
+#include "Converters.h"
 #include "TensorTypes.h"
 
 #include "clang/AST/ASTContext.h"

@@ -14,7 +14,7 @@
 //                           [&] { return ::ag::TensorList{y}; })[0]
 //
 //===----------------------------------------------------------------------===//
-#include "ControlFlowConversion.h"
+#include "Converters.h"
 #include "TensorTypes.h"
 
 #include "clang/AST/ASTContext.h"

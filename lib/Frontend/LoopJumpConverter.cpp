@@ -19,7 +19,7 @@
 // converters stage the loop and the guards (docs/converted-code.md).
 //
 //===----------------------------------------------------------------------===//
-#include "ControlFlowConversion.h"
+#include "Converters.h"
 #include "TensorTypes.h"
 
 #include "clang/AST/ASTContext.h"

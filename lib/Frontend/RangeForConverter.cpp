@@ -20,7 +20,7 @@
 // assigns, other than the loop's own variable.
 //
 //===----------------------------------------------------------------------===//
-#include "ControlFlowConversion.h"
+#include "Converters.h"
 #include "TensorTypes.h"
 
 #include "clang/AST/ASTContext.h"

@@ -38,7 +38,7 @@
 // loop over plain C++ values when a tensor decides it, or inside a switch.
 //
 //===----------------------------------------------------------------------===//
-#include "ControlFlowConversion.h"
+#include "Converters.h"
 #include "TensorTypes.h"
 
 #include "clang/AST/ASTContext.h"

@@ -19,7 +19,7 @@
 // text that the converters move into branch and loop bodies.
 //
 //===----------------------------------------------------------------------===//
-#include "ControlFlowConversion.h"
+#include "Converters.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"

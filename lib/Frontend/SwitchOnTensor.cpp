@@ -7,7 +7,7 @@
 // says the same (a note would be dropped: the parser's diagnostics are over).
 //
 //===----------------------------------------------------------------------===//
-#include "ControlFlowConversion.h"
+#include "Converters.h"
 #include "TensorTypes.h"
 
 #include "clang/AST/ASTContext.h"

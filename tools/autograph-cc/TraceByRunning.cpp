@@ -118,7 +118,7 @@ double secondsSince(std::chrono::steady_clock::time_point start) {
 } // namespace
 
 std::optional<std::vector<std::string>>
-traceByRunning(const ConvertedSource &source, const TraceSetup &setup,
+traceByRunning(const autograph::ConvertedSource &source, const TraceSetup &setup,
                llvm::ArrayRef<TraceTarget> targets) {
   auto start = std::chrono::steady_clock::now();
   WorkDirectory work;

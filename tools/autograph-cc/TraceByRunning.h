@@ -10,7 +10,7 @@
 #ifndef AUTOGRAPH_CC_TRACEBYRUNNING_H
 #define AUTOGRAPH_CC_TRACEBYRUNNING_H
 
-#include "SourceConversion.h"
+#include "ConverterPipeline.h"
 
 #include "llvm/ADT/ArrayRef.h"
 
@@ -36,7 +36,7 @@ struct TraceSetup {
 /// The ag module text of each target, in order; errors (compiling, running,
 /// tracing) are reported on stderr naming the stage, and give nothing.
 std::optional<std::vector<std::string>>
-traceByRunning(const ConvertedSource &source, const TraceSetup &setup,
+traceByRunning(const autograph::ConvertedSource &source, const TraceSetup &setup,
                llvm::ArrayRef<TraceTarget> targets);
 
 } // namespace autograph::cc

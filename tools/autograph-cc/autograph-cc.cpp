@@ -17,7 +17,7 @@
 //===----------------------------------------------------------------------===//
 #include "AgModuleCompilation.h"
 #include "OutputFile.h"
-#include "SourceConversion.h"
+#include "ConverterPipeline.h"
 #include "TraceByRunning.h"
 
 #include "clang/Frontend/ASTUnit.h"
@@ -31,7 +31,6 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <chrono>
-#include <list>
 
 using namespace clang;
 using namespace clang::tooling;
@@ -226,7 +225,7 @@ int main(int argc, const char **argv) {
     if (tool.buildASTs(asts) != 0 || asts.size() != 1 ||
         asts.front()->getDiagnostics().hasErrorOccurred()) {
       if (asts.size() == 1)
-        autograph::cc::explainParseErrors(*asts.front());
+        autograph::explainParseErrors(*asts.front());
       return nullptr;
     }
     return std::move(asts.front());
@@ -237,41 +236,19 @@ int main(int argc, const char **argv) {
 
   if (listFunctions)
     return autograph::cc::writeOutput(
-               outputPath, autograph::cc::listFunctionsToConvert(*unit))
+               outputPath, autograph::listFunctionsToConvert(*unit))
                ? 0
                : 1;
-  // The first passes (returns, then break/continue of staged loops); each
-  // output is parsed again, in place of the file, for the next pass and
-  // finally for the converters of the second pass.
-  // The parsed units point into these texts (a mapped file is not copied).
-  std::list<std::string> passOutputs;
-  for (auto lower : {autograph::cc::lowerReturnsInSource,
-                     autograph::cc::lowerLoopJumpsInSource}) {
-    bool failed = false;
-    std::optional<std::string> lowered = lower(*unit, failed);
-    if (failed) {
-      // The second pass's errors too, from the file as it stands; no output.
-      autograph::cc::convertSource(*unit);
-      return 1;
-    }
-    if (!lowered)
-      continue;
-    passOutputs.push_back(std::move(*lowered));
-    if (!(unit = parse(&passOutputs.back())))
-      return 1;
-  }
-  if (emit == EmitKind::CppJumps) {
-    std::string text = passOutputs.empty()
-                           ? unit->getSourceManager()
-                                 .getBufferData(unit->getSourceManager().getMainFileID())
-                                 .str()
-                           : passOutputs.back();
-    return autograph::cc::writeOutput(outputPath, text) ? 0 : 1;
-  }
-  std::optional<autograph::cc::ConvertedSource> converted =
-      autograph::cc::convertSource(*unit);
+  // The converter pipeline (lib/Frontend/ConverterPipeline.cpp).
+  std::optional<autograph::ConvertedSource> converted =
+      autograph::convertMainFile(std::move(unit), parse,
+                                 emit == EmitKind::CppJumps
+                                     ? autograph::ConversionStage::LoopJumps
+                                     : autograph::ConversionStage::Constructs);
   if (!converted)
     return 1;
+  if (emit == EmitKind::CppJumps)
+    return autograph::cc::writeOutput(outputPath, converted->text) ? 0 : 1;
   if (verbose)
     llvm::errs() << llvm::format(
         "autograph-cc: converted %s (%.3f s)\n", source.c_str(),
