@@ -44,8 +44,7 @@ bool isTensorResult(QualType type) {
       dyn_cast_or_null<ClassTemplateSpecializationDecl>(record);
   if (!specialization)
     return false;
-  std::string name = specialization->getQualifiedNameAsString();
-  if (name != "std::tuple" && name != "std::pair")
+  if (!isStdTupleOrPair(specialization))
     return false;
   // std::tuple's element types are one template argument pack.
   std::vector<TemplateArgument> arguments;
@@ -78,18 +77,7 @@ bool isSignatureType(QualType type) {
   const CXXRecordDecl *record = type->getAsCXXRecordDecl();
   if (!record || !record->hasDefinition())
     return false;
-  auto inAg = [](const CXXRecordDecl *decl) {
-    const DeclContext *context = decl->getDeclContext();
-    for (; context && !context->isTranslationUnit(); context = context->getParent())
-      if (const auto *ns = dyn_cast<NamespaceDecl>(context))
-        if (ns->getName() == "ag" && ns->getParent()->isTranslationUnit())
-          return true;
-    return false;
-  };
-  if (inAg(record))
-    return true;
-  return !record->forallBases(
-      [&](const CXXRecordDecl *base) { return !inAg(base); });
+  return isAgClassOrDerived(record);
 }
 
 /// The source text of `parameter` with its name (unnamed ones get `name`).

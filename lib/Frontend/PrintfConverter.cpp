@@ -26,12 +26,7 @@ namespace autograph {
 namespace {
 
 bool isPrintf(const CallExpr *call) {
-  const FunctionDecl *callee = call->getDirectCallee();
-  if (!callee || !callee->getIdentifier() || callee->getName() != "printf")
-    return false;
-  const DeclContext *scope = callee->getDeclContext()->getRedeclContext();
-  return scope->isTranslationUnit() || scope->isStdNamespace() ||
-         callee->isExternC();
+  return isCPrintf(call->getDirectCallee());
 }
 
 /// `t` of an argument `t.item<T>()` (under parentheses, implicit conversions

@@ -51,7 +51,7 @@ int stopVariable(const Stmt *body, const std::vector<Modification> &vars) {
   condition = condition->IgnoreImplicit()->IgnoreParens();
   if (const auto *call = dyn_cast<CallExpr>(condition)) {
     const FunctionDecl *callee = call->getDirectCallee();
-    if (callee && callee->getQualifiedNameAsString() == "ag::logical_not" &&
+    if (isAgLogicalNot(callee) &&
         call->getNumArgs() == 1)
       negated = call->getArg(0);
   } else if (const auto *unary = dyn_cast<UnaryOperator>(condition)) {
@@ -113,7 +113,7 @@ bool convertRangeFor(ConversionContext &context, const CXXForRangeStmt *statemen
   }
   if (const auto *call = dyn_cast<CallExpr>(range->IgnoreImplicit())) {
     const FunctionDecl *callee = call->getDirectCallee();
-    if (callee && callee->getQualifiedNameAsString() == "ag::range" &&
+    if (isAgRange(callee) &&
         call->getNumArgs() > 0) {
       std::string arguments = context.rewriter.getRewrittenText(SourceRange(
           call->getArg(0)->getBeginLoc(), call->getArg(call->getNumArgs() - 1)->getEndLoc()));

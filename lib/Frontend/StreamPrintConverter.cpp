@@ -36,10 +36,7 @@ const CXXOperatorCallExpr *asShift(const Expr *e) {
 llvm::StringRef standardStream(const Expr *e) {
   const auto *ref = dyn_cast<DeclRefExpr>(e->IgnoreImplicit()->IgnoreParens());
   const auto *var = ref ? dyn_cast<VarDecl>(ref->getDecl()) : nullptr;
-  if (!var || !var->isInStdNamespace() || !var->getIdentifier())
-    return "";
-  llvm::StringRef name = var->getName();
-  return name == "cout" || name == "cerr" || name == "clog" ? name : "";
+  return isStandardStream(var) ? var->getName() : "";
 }
 
 } // namespace

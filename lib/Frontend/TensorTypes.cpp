@@ -1,5 +1,8 @@
-//===- TensorTypes.cpp - dispatch on ag::Tensor from Clang's types --------===//
+//===- TensorTypes.cpp - the ag declarations converters recognise --------===//
 #include "TensorTypes.h"
+
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/ASTMatchers/ASTMatchers.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -10,16 +13,60 @@ using namespace clang;
 
 namespace autograph {
 
+namespace {
+using namespace ast_matchers;
+
+/// Whether `decl` (with its ASTContext) matches `matcher`.
+template <typename Node, typename Matcher>
+bool matchesDecl(const Node *decl, const Matcher &matcher) {
+  return decl && !match(matcher, *decl, decl->getASTContext()).empty();
+}
+
+/// The class `type` names, seen through references, const and aliases.
+const CXXRecordDecl *recordOf(QualType type) {
+  return type.getNonReferenceType().getCanonicalType()->getAsCXXRecordDecl();
+}
+
+/// Declared in namespace ::ag or a namespace inside it.
+auto inAgNamespace() { return hasAncestor(namespaceDecl(hasName("::ag"))); }
+} // namespace
+
 bool isTensorType(QualType type) {
-  type = type.getNonReferenceType().getCanonicalType();
-  const auto *record = type->getAsCXXRecordDecl();
-  return record && record->getQualifiedNameAsString() == "ag::Tensor";
+  return matchesDecl(recordOf(type), cxxRecordDecl(hasName("::ag::Tensor")));
 }
 
 bool isDatasetType(QualType type) {
-  type = type.getNonReferenceType().getCanonicalType();
-  const auto *record = type->getAsCXXRecordDecl();
-  return record && record->getQualifiedNameAsString() == "ag::data::Dataset";
+  return matchesDecl(recordOf(type),
+                     cxxRecordDecl(hasName("::ag::data::Dataset")));
+}
+
+bool isStdTupleOrPair(const CXXRecordDecl *record) {
+  return matchesDecl(record, classTemplateSpecializationDecl(
+                                 hasAnyName("::std::tuple", "::std::pair")));
+}
+
+bool isAgClassOrDerived(const CXXRecordDecl *record) {
+  return matchesDecl(
+      record, cxxRecordDecl(anyOf(inAgNamespace(),
+                                  isDerivedFrom(cxxRecordDecl(inAgNamespace())))));
+}
+
+bool isAgLogicalNot(const FunctionDecl *function) {
+  return matchesDecl(function, functionDecl(hasName("::ag::logical_not")));
+}
+
+bool isAgRange(const FunctionDecl *function) {
+  return matchesDecl(function, functionDecl(hasName("::ag::range")));
+}
+
+bool isCPrintf(const FunctionDecl *function) {
+  return matchesDecl(function,
+                     functionDecl(hasAnyName("::printf", "::std::printf")));
+}
+
+bool isStandardStream(const VarDecl *variable) {
+  return matchesDecl(variable, varDecl(hasAnyName("::std::cout", "::std::cerr",
+                                                  "::std::clog")));
 }
 
 bool isStagedIterable(QualType type) {

@@ -1,10 +1,20 @@
-//===- TensorTypes.h - dispatch on ag::Tensor from Clang's types -*- C++ -*-===//
+//===- TensorTypes.h - the ag declarations converters recognise -*- C++ -*-===//
+//
+// Which types and declarations are ag's (ag::Tensor, datasets, ag
+// functions) or the C++ library's that a converter rewrites (std::cout,
+// std::tuple), decided by clang AST matchers on the declarations
+// (hasName("::ag::Tensor")), never by comparing printed names.
+//
+//===----------------------------------------------------------------------===//
 #ifndef AUTOGRAPH_FRONTEND_TENSORTYPES_H
 #define AUTOGRAPH_FRONTEND_TENSORTYPES_H
 
 namespace clang {
+class CXXRecordDecl;
 class Expr;
+class FunctionDecl;
 class QualType;
+class VarDecl;
 } // namespace clang
 
 namespace autograph {
@@ -15,6 +25,24 @@ bool isTensorType(clang::QualType type);
 /// Whether `type` is an ag::data::Dataset<...> (possibly const or a
 /// reference to one).
 bool isDatasetType(clang::QualType type);
+
+/// Whether `record` is std::tuple<...> or std::pair<...>.
+bool isStdTupleOrPair(const clang::CXXRecordDecl *record);
+
+/// Whether `record` is a class of namespace ag (or a namespace in it), or
+/// derived from one: the objects a compiled signature may take.
+bool isAgClassOrDerived(const clang::CXXRecordDecl *record);
+
+/// Whether `function` is ::ag::logical_not.
+bool isAgLogicalNot(const clang::FunctionDecl *function);
+/// Whether `function` is ::ag::range.
+bool isAgRange(const clang::FunctionDecl *function);
+
+/// Whether `function` is C's printf (::printf or std::printf).
+bool isCPrintf(const clang::FunctionDecl *function);
+
+/// Whether `variable` is std::cout, std::cerr or std::clog.
+bool isStandardStream(const clang::VarDecl *variable);
 
 /// Whether a range-for over a value of `type` is staged: over a tensor's
 /// rows, or over a dataset's elements.
