@@ -57,8 +57,8 @@ bool convertAssert(ConversionContext &context, const ConditionalOperator *expans
     context.error(begin, "this assert on a tensor cannot be converted");
     return false;
   }
-  context.replace(invocation, "::ag::Assert(::ag::condition(" + text + "), " +
-                                  cStringLiteral(text) + ")");
+  context.replace(invocation, code::Assert.fill({{"expression", text},
+                                                {"text", cStringLiteral(text)}}));
   return true;
 }
 

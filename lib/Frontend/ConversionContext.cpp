@@ -116,16 +116,25 @@ void ConversionContext::note(SourceLocation where, const std::string &message) {
   diagnostics.Report(where, id) << message;
 }
 
+std::string ConversionContext::newName(llvm::StringRef kind) {
+  return code::GeneratedName.fill({{"kind", kind}, {"number", newNumber()}});
+}
+
 void ConversionContext::replaceWithStagedCall(
     const Stmt *statement, const std::string &id, const std::string &call,
     const std::vector<Modification> &outputs, const std::string &prologue) {
-  std::string text = "{ " + (prologue.empty() ? "" : prologue + " ") +
-                     "::ag::TensorList " + id + " = " + call + ";";
+  std::string bindings;
   for (size_t i = 0; i < outputs.size(); ++i)
-    text += " " + outputs[i].variable->getNameAsString() + " = " + id + "[" +
-            std::to_string(i) + "];";
-  text += " }";
-  replace(statementRange(statement), text);
+    bindings += code::OutputBinding.fill(
+        {{"variable", outputs[i].variable->getNameAsString()},
+         {"id", id},
+         {"index", std::to_string(i)}});
+  replace(statementRange(statement),
+          code::StagedStatement.fill(
+              {{"prologue", prologue.empty() ? "" : prologue + " "},
+               {"id", id},
+               {"call", call},
+               {"bindings", bindings}}));
 }
 
 } // namespace autograph

@@ -31,6 +31,10 @@ struct ConversionContext {
   clang::ASTContext &ast;
   clang::Rewriter &rewriter;
   unsigned nextId = 0; // numbers the generated temporaries
+  /// A new generated name, `ag__KIND_N` (code::GeneratedName).
+  std::string newName(llvm::StringRef kind);
+  /// The number of the next generated names.
+  std::string newNumber() { return std::to_string(nextId++); }
   bool failed = false;
   std::set<std::pair<unsigned, std::string>> reported; // no duplicates
   /// The analyses of the function being converted (computed once per

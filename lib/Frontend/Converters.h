@@ -11,6 +11,7 @@
 #define AUTOGRAPH_FRONTEND_CONVERTERS_H
 
 #include "ConversionContext.h"
+#include "GeneratedCode.h"
 
 #include <set>
 #include <string>
@@ -35,15 +36,6 @@ class SwitchStmt;
 
 namespace autograph {
 
-/// The code a staged loop's lambdas share for its loop variables: `unpack`
-/// declares each from `ag__v[i]` (and, without a value, each other tensor of
-/// `modified`: a local of the iteration), `list` is `a, b`, `names` is
-/// `"a", "b"`.
-struct LoopVariableCode {
-  std::string unpack, list, names;
-};
-LoopVariableCode loopVariableCode(const std::vector<Modification> &vars,
-                                  const std::vector<Modification> &modified);
 
 /// Rejects what cannot be staged inside tensor control flow (break and
 /// continue of loops over C++ values, goto, labels) and variables that are

@@ -84,19 +84,19 @@ bool checkNoJumps(ConversionContext &context, const Stmt *body,
   return finder.ok;
 }
 
-/// `auto &a, auto &b`, `a, b` and `"a", "b"` for `vars`.
+/// `auto &a, auto &b`, `, a, b` and `"a", "b"` for `vars`.
 struct VariableLists {
   std::string parameters, arguments, names;
 };
 VariableLists listsOf(const std::vector<Modification> &vars) {
   VariableLists lists;
-  for (const Modification &m : vars) {
-    std::string name = m.variable->getNameAsString();
-    bool first = lists.arguments.empty();
-    lists.parameters += (first ? "auto &" : ", auto &") + name;
-    lists.arguments += (first ? "" : ", ") + name;
-    lists.names += (first ? "\"" : ", \"") + name + "\"";
+  std::vector<std::string> names = namesOf(vars), parameters;
+  for (const std::string &name : names) {
+    parameters.push_back("auto &" + name);
+    lists.arguments += ", " + name;
   }
+  lists.parameters = commaSeparated(parameters);
+  lists.names = quotedNames(names);
   return lists;
 }
 
@@ -136,14 +136,16 @@ bool convertDependentIf(ConversionContext &context, const IfStmt *statement) {
   std::vector<Modification> outputs =
       context.liveAfter(statement, context.analyses->modifiedOuterVariables(statement));
   VariableLists lists = listsOf(outputs);
-  std::string branch = "[&](" + lists.parameters + ") { ";
   std::string elseText =
       statement->getElse() ? context.bodyText(statement->getElse()) : "";
-  std::string call = "::ag::if_stmt(" + text(context, statement->getCond()) +
-                     ", " + branch + context.bodyText(statement->getThen()) + " }, " +
-                     branch + elseText + " }, {" + lists.names + "}" +
-                     (lists.arguments.empty() ? "" : ", " + lists.arguments) + ");";
-  context.replace(context.statementRange(statement), call);
+  context.replace(context.statementRange(statement),
+                  code::DependentIf.fill(
+                      {{"condition", text(context, statement->getCond())},
+                       {"parameters", lists.parameters},
+                       {"then", context.bodyText(statement->getThen())},
+                       {"else", elseText},
+                       {"names", lists.names},
+                       {"arguments", lists.arguments}}));
   return true;
 }
 
@@ -156,17 +158,20 @@ static bool convertDependentLoop(ConversionContext &context, const Stmt *stateme
     return false;
   std::vector<Modification> vars = assignedAndLive(context, statement, body, increment);
   VariableLists lists = listsOf(vars);
-  std::string lambda = "[&](" + lists.parameters + ") ";
   std::string bodyText = context.bodyText(body);
   if (increment)
-    bodyText = "{ " + bodyText + " " + text(context, increment) + "; }";
-  std::string op = isa<DoStmt>(statement) ? "::ag::do_while_stmt(" : "::ag::while_stmt(";
-  std::string call = op + lambda + "{ return " +
-                     text(context, condition) + "; }, " + lambda + "{ " +
-                     bodyText + " }, {" + lists.names + "}" +
-                     (lists.arguments.empty() ? "" : ", " + lists.arguments) + ");";
+    bodyText = code::BodyThenIncrement.fill(
+        {{"body", bodyText}, {"increment", text(context, increment)}});
+  std::string call = code::DependentLoop.fill(
+      {{"function",
+        isa<DoStmt>(statement) ? "::ag::do_while_stmt" : "::ag::while_stmt"},
+       {"parameters", lists.parameters},
+       {"condition", text(context, condition)},
+       {"body", bodyText},
+       {"names", lists.names},
+       {"arguments", lists.arguments}});
   if (init)
-    call = "{ " + context.text(init) + " " + call + " }";
+    call = code::InitThenLoop.fill({{"init", context.text(init)}, {"loop", call}});
   context.replace(context.statementRange(statement), call);
   return true;
 }
@@ -207,31 +212,32 @@ bool convertDependentLoop(ConversionContext &context, const Stmt *statement) {
 
 bool convertDependentLogicalOperator(ConversionContext &context,
                                      const Expr *expression) {
-  auto lambda = [&](const Expr *e) { return "[&] { return " + text(context, e) + "; }"; };
   std::string replacement;
   if (const auto *binary = dyn_cast<BinaryOperator>(expression)) {
     if (!binary->isLogicalOp() ||
         !(dependent(binary->getLHS()) || dependent(binary->getRHS())))
       return false;
-    replacement = std::string(binary->getOpcode() == BO_LAnd ? "::ag::and_("
-                                                             : "::ag::or_(") +
-                  text(context, binary->getLHS()) + ", " +
-                  lambda(binary->getRHS()) + ")";
+    replacement = code::DependentLogical.fill(
+        {{"function", binary->getOpcode() == BO_LAnd ? "::ag::and_" : "::ag::or_"},
+         {"lhs", text(context, binary->getLHS())},
+         {"rhs", text(context, binary->getRHS())}});
   } else if (const auto *unary = dyn_cast<UnaryOperator>(expression)) {
     if (unary->getOpcode() != UO_LNot || !dependent(unary->getSubExpr()))
       return false;
-    replacement = "::ag::not_(" + text(context, unary->getSubExpr()) + ")";
+    replacement =
+        code::DependentNot.fill({{"operand", text(context, unary->getSubExpr())}});
   } else if (const auto *conditional = dyn_cast<ConditionalOperator>(expression)) {
     if (!dependent(conditional->getCond()))
       return false;
-    replacement = "::ag::if_exp(" + text(context, conditional->getCond()) + ", " +
-                  lambda(conditional->getTrueExpr()) + ", " +
-                  lambda(conditional->getFalseExpr()) + ")";
+    replacement = code::DependentConditional.fill(
+        {{"condition", text(context, conditional->getCond())},
+         {"then", text(context, conditional->getTrueExpr())},
+         {"else", text(context, conditional->getFalseExpr())}});
   } else {
     return false;
   }
   context.replace(CharSourceRange::getTokenRange(expression->getSourceRange()),
-                  "(" + replacement + ")");
+                  replacement);
   return true;
 }
 

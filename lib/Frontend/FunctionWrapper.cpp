@@ -152,7 +152,7 @@ bool wrapForTracing(ConversionContext &context, const FunctionDecl *function) {
     std::string argument = parameter->getNameAsString();
     if (argument.empty()) {
       // The wrapper passes it on, so it needs a name.
-      argument = "ag__unnamed" + std::to_string(unnamed++);
+      argument = code::UnnamedParameter.fill({{"index", std::to_string(unnamed++)}});
       context.rewriter.InsertTextAfterToken(parameter->getEndLoc(), " " + argument);
     }
     parameters += (parameters.empty() ? "" : ", ") +
@@ -164,12 +164,13 @@ bool wrapForTracing(ConversionContext &context, const FunctionDecl *function) {
   std::string self = method && method->isInstance() ? "this" : "nullptr";
   context.rewriter.InsertTextAfterToken(
       body->getLBracLoc(),
-      " static ::ag::Function &ag__function = *new ::ag::Function(\"" + name +
-          "\"); return ::ag::call_function(ag__function, " + self + ", [&](" +
-          parameters + ") -> " +
-          result.getAsString(context.ast.getPrintingPolicy()) + " {");
+      code::WrapperStart.fill(
+          {{"name", name},
+           {"self", self},
+           {"parameters", parameters},
+           {"result", result.getAsString(context.ast.getPrintingPolicy())}}));
   context.rewriter.InsertTextBefore(body->getRBracLoc(),
-                                    "}" + arguments + "); ");
+                                    code::WrapperEnd.fill({{"arguments", arguments}}));
   return true;
 }
 

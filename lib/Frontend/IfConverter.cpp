@@ -80,32 +80,25 @@ bool convertIf(ConversionContext &context, const IfStmt *statement) {
        !checkStageable(context, statement->getElse(), {}, "an 'if' whose condition is a tensor")))
     return false;
 
-  std::string id = "ag__if_" + std::to_string(context.nextId++);
+  std::string id = context.newName("if");
   // Each branch works on copies of every variable it assigns, outputs or
   // not: an assignment to a variable that is dead after the if stays in its
   // branch (by reference, a value traced in the branch would escape it).
-  std::string captures = "[&";
-  for (const Modification &m : modified) {
-    std::string name = m.variable->getNameAsString();
-    captures += ", " + name + " = " + name;
-  }
-  std::string list, names;
-  for (const Modification &m : outputs) {
-    std::string name = m.variable->getNameAsString();
-    list += (list.empty() ? "" : ", ") + name;
-    names += (names.empty() ? "\"" : ", \"") + name + "\"";
-  }
-  captures += "]() mutable -> ::ag::TensorList { ";
-  std::string tail = " return {" + list + "}; }";
-
-  std::string thenText = context.bodyText(statement->getThen());
-  std::string elseText =
-      statement->getElse() ? context.bodyText(statement->getElse()) : "";
-  std::string call = "::ag::cond(::ag::condition(" +
-                     context.rewriter.getRewrittenText(
-                         condition->getSourceRange()) +
-                     "), " + captures + thenText + tail + ", " + captures +
-                     elseText + tail + ", {" + names + "})";
+  std::string copies;
+  for (const std::string &name : namesOf(modified))
+    copies += code::BranchCopy.fill({{"variable", name}});
+  std::vector<std::string> outputNames = namesOf(outputs);
+  auto branch = [&](const Stmt *body) {
+    return code::Branch.fill({{"copies", copies},
+                              {"body", body ? context.bodyText(body) : ""},
+                              {"outputs", commaSeparated(outputNames)}});
+  };
+  std::string call = code::Cond.fill(
+      {{"condition",
+        context.rewriter.getRewrittenText(condition->getSourceRange())},
+       {"then", branch(statement->getThen())},
+       {"else", branch(statement->getElse())},
+       {"names", quotedNames(outputNames)}});
   context.replaceWithStagedCall(statement, id, call, outputs);
   return true;
 }

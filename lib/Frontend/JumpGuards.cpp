@@ -22,8 +22,9 @@ void guardAfterJumps(ConversionContext &context, const Stmt *statement,
     for (unsigned i = 0; i < block->size(); ++i) {
       guardAfterJumps(context, children[i], onPath, flags);
       if (onPath.count(children[i]) && i + 1 < block->size()) {
-        context.rewriter.InsertTextBefore(children[i + 1]->getBeginLoc(),
-                                          "if (::ag::logical_not(" + flags + ")) { ");
+        context.rewriter.InsertTextBefore(
+            children[i + 1]->getBeginLoc(),
+            code::UnlessJumped.fill({{"flags", flags}}));
         ++open;
       }
     }

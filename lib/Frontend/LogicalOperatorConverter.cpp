@@ -30,7 +30,11 @@ std::string text(ConversionContext &context, const Expr *expression) {
 }
 
 std::string branch(const std::string &value) {
-  return "[&]() -> ::ag::TensorList { return ::ag::TensorList{" + value + "}; }";
+  return code::ValueBranch.fill({{"value", value}});
+}
+
+std::string condition(const std::string &expression) {
+  return code::Condition.fill({{"expression", expression}});
 }
 } // namespace
 
@@ -38,14 +42,17 @@ bool convertLogicalOperator(ConversionContext &context, const Expr *expression) 
   if (const auto *binary = dyn_cast<BinaryOperator>(expression)) {
     if (!binary->isLogicalOp() || !tensorCondition(binary))
       return false;
-    std::string lhs = "::ag::condition(" + text(context, binary->getLHS()) + ")";
-    std::string rhs = branch("::ag::condition(" + text(context, binary->getRHS()) + ")");
+    // a && b: a ? b : false;  a || b: a ? true : b.
+    std::string rhs = branch(condition(text(context, binary->getRHS())));
     bool isAnd = binary->getOpcode() == BO_LAnd;
     std::string constant =
-        branch(std::string("::ag::constant(") + (isAnd ? "false" : "true") + ")");
-    std::string call = "::ag::cond(" + lhs + ", " + (isAnd ? rhs : constant) +
-                       ", " + (isAnd ? constant : rhs) + ")[0]";
-    context.replace(CharSourceRange::getTokenRange(binary->getSourceRange()), "(" + call + ")");
+        branch(code::BoolConstant.fill({{"value", isAnd ? "false" : "true"}}));
+    context.replace(
+        CharSourceRange::getTokenRange(binary->getSourceRange()),
+        code::CondExpression.fill(
+            {{"condition", condition(text(context, binary->getLHS()))},
+             {"then", isAnd ? rhs : constant},
+             {"else", isAnd ? constant : rhs}}));
     return true;
   }
   if (const auto *unary = dyn_cast<UnaryOperator>(expression)) {
@@ -53,8 +60,7 @@ bool convertLogicalOperator(ConversionContext &context, const Expr *expression) 
       return false;
     context.replace(
         CharSourceRange::getTokenRange(unary->getSourceRange()),
-        "::ag::logical_not(::ag::condition(" + text(context, unary->getSubExpr()) +
-            "))");
+        code::LogicalNot.fill({{"operand", text(context, unary->getSubExpr())}}));
     return true;
   }
   if (const auto *conditional = dyn_cast<ConditionalOperator>(expression)) {
@@ -66,11 +72,12 @@ bool convertLogicalOperator(ConversionContext &context, const Expr *expression) 
                     "one gives '" + conditional->getType().getAsString() + "'");
       return false;
     }
-    std::string call =
-        "::ag::cond(::ag::condition(" + text(context, conditional->getCond()) +
-        "), " + branch(text(context, conditional->getTrueExpr())) + ", " +
-        branch(text(context, conditional->getFalseExpr())) + ")[0]";
-    context.replace(CharSourceRange::getTokenRange(conditional->getSourceRange()), "(" + call + ")");
+    context.replace(
+        CharSourceRange::getTokenRange(conditional->getSourceRange()),
+        code::CondExpression.fill(
+            {{"condition", condition(text(context, conditional->getCond()))},
+             {"then", branch(text(context, conditional->getTrueExpr()))},
+             {"else", branch(text(context, conditional->getFalseExpr()))}}));
     return true;
   }
   return false;

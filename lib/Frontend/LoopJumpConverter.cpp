@@ -108,38 +108,43 @@ public:
                      "a tensor is not supported");
       return;
     }
-    std::string id = std::to_string(context_.nextId++);
-    std::string breakFlag = "ag__break_" + id, continueFlag = "ag__continue_" + id;
+    std::string number = context_.newNumber();
+    std::string breakFlag =
+        code::GeneratedName.fill({{"kind", "break"}, {"number", number}});
+    std::string continueFlag =
+        code::GeneratedName.fill({{"kind", "continue"}, {"number", number}});
     bool breaks = !jumps.breaks.empty(), continues = !jumps.continues.empty();
     std::string flags =
         breaks && continues
-            ? "::ag::logical_or(" + breakFlag + ", " + continueFlag + ")"
+            ? code::EitherFlag.fill({{"first", breakFlag}, {"second", continueFlag}})
             : breaks ? breakFlag : continueFlag;
 
     for (const Stmt *jump : jumps.breaks)
-      context_.replace(context_.statementRange(jump), "{ " + breakFlag + " = ::ag::constant(true); }");
+      context_.replace(context_.statementRange(jump),
+                       code::SetFlag.fill({{"flag", breakFlag}}));
     for (const Stmt *jump : jumps.continues)
-      context_.replace(context_.statementRange(jump), "{ " + continueFlag + " = ::ag::constant(true); }");
+      context_.replace(context_.statementRange(jump),
+                       code::SetFlag.fill({{"flag", continueFlag}}));
     guardAfterJumps(context_, body, jumps.containsJump, flags);
 
     // The loop: the break flag before it and in its condition, the continue
     // flag at the start of each iteration.
     std::string bodyPrologue =
-        continues ? "::ag::Tensor " + continueFlag + " = ::ag::constant(false); " : "";
+        continues ? code::DeclareFlag.fill({{"flag", continueFlag}}) : "";
     std::string bodyEpilogue;
     if (const auto *forLoop = dyn_cast<ForStmt>(loop)) {
       if (const Expr *increment = forLoop->getInc()) {
         std::string text = context_.rewriter.getRewrittenText(increment->getSourceRange());
         context_.replace(CharSourceRange::getTokenRange(increment->getSourceRange()), "");
-        bodyEpilogue = breaks ? " if (::ag::logical_not(" + breakFlag + ")) { " +
-                                    text + "; }"
-                              : " " + text + ";";
+        bodyEpilogue =
+            breaks ? " " + code::UnlessJumped.fill({{"flags", breakFlag}}) + text + "; }"
+                   : " " + text + ";";
       }
     }
     if (const auto *rangeFor = dyn_cast<CXXForRangeStmt>(loop); rangeFor && breaks) {
       // After a break the body does nothing; a loop over a dataset ends
       // there (RangeForConverter passes the flag), one over rows visits them.
-      bodyPrologue = "if (::ag::logical_not(" + breakFlag + ")) { " + bodyPrologue;
+      bodyPrologue = code::UnlessJumped.fill({{"flags", breakFlag}}) + bodyPrologue;
       bodyEpilogue += " }";
     }
     wrapBody(body, bodyPrologue, bodyEpilogue);
@@ -147,12 +152,13 @@ public:
       if (const Expr *condition = conditionOf(loop))
         context_.replace(
             CharSourceRange::getTokenRange(condition->getSourceRange()),
-            "!" + breakFlag + " && (" +
-                context_.rewriter.getRewrittenText(condition->getSourceRange()) +
-                ")");
+            code::NotBrokenAnd.fill(
+                {{"flag", breakFlag},
+                 {"condition", context_.rewriter.getRewrittenText(
+                                   condition->getSourceRange())}}));
       context_.rewriter.InsertTextBefore(
           loop->getBeginLoc(),
-          "{ ::ag::Tensor " + breakFlag + " = ::ag::constant(false); ");
+          code::LoopWithBreakStart.fill({{"flag", breakFlag}}));
       context_.rewriter.InsertTextAfterToken(context_.statementRange(loop).getEnd(), " }");
     }
   }

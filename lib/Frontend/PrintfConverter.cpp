@@ -110,8 +110,8 @@ bool convertPrintf(ConversionContext &context, const CallExpr *call) {
   if (!ok)
     return false;
   context.replace(CharSourceRange::getTokenRange(call->getSourceRange()),
-                  "::ag::print_formatted(" + text(call->getArg(0)) + ", {" +
-                      arguments + "})");
+                  code::PrintFormatted.fill({{"format", text(call->getArg(0))},
+                                             {"arguments", arguments}}));
   return true;
 }
 

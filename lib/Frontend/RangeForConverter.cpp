@@ -102,11 +102,11 @@ bool convertRangeFor(ConversionContext &context, const CXXForRangeStmt *statemen
                            context.ast.getLangOpts())
           .str();
   std::string rangeText = context.rewriter.getRewrittenText(range->getSourceRange());
-  std::string iterable = "::ag::for_rows(" + rangeText;
+  std::string function = "::ag::for_rows";
   std::string itemType = "const ::ag::Tensor &";
   std::string stop;
   if (dataset) {
-    iterable = "::ag::data::for_dataset(" + rangeText;
+    function = "::ag::data::for_dataset";
     itemType = "const auto &";
     if (int index = stopVariable(statement->getBody(), vars); index >= 0)
       stop = ", " + std::to_string(index);
@@ -117,15 +117,21 @@ bool convertRangeFor(ConversionContext &context, const CXXForRangeStmt *statemen
         call->getNumArgs() > 0) {
       std::string arguments = context.rewriter.getRewrittenText(SourceRange(
           call->getArg(0)->getBeginLoc(), call->getArg(call->getNumArgs() - 1)->getEndLoc()));
-      iterable = "::ag::for_range_of(::ag::range_bounds(" + arguments + ")";
+      function = "::ag::for_range_of";
+      rangeText = "::ag::range_bounds(" + arguments + ")";
     }
   }
   std::string call =
-      iterable + ", [&](" + itemType + "ag__item, const ::ag::TensorList &ag__v) -> "
-      "::ag::TensorList { " +
-      unpack + declaration + "= ag__item; " + context.bodyText(statement->getBody()) +
-      " return {" + list + "}; }, {" + list + "}, {" + names + "}" + stop + ")";
-  std::string id = "ag__for_" + std::to_string(context.nextId++);
+      code::RangeFor.fill({{"function", function},
+                           {"range", rangeText},
+                           {"itemType", itemType},
+                           {"unpack", unpack},
+                           {"declaration", declaration},
+                           {"body", context.bodyText(statement->getBody())},
+                           {"results", list},
+                           {"names", names},
+                           {"stop", stop}});
+  std::string id = context.newName("for");
   context.replaceWithStagedCall(statement, id, call, vars);
   return true;
 }

@@ -189,7 +189,7 @@ private:
               ? context_.rewriter.getRewrittenText(ret->getRetValue()->getSourceRange())
               : "";
       context_.replace(context_.statementRange(ret),
-                       "{ ag__retval = " + value + "; }");
+                       code::SetResult.fill({{"value", value}}));
     } else if (const auto *block = dyn_cast<CompoundStmt>(statement)) {
       lowerBlock(block);
     } else if (const auto *branch = dyn_cast<IfStmt>(statement)) {
@@ -251,9 +251,9 @@ public:
                                    ret->getRetValue()->getSourceRange())
                              : "";
       context_.replace(context_.statementRange(ret),
-                       "{ ag__retval = " + value +
-                           "; ag__do_return = ::ag::constant(true);" +
-                           (innermostLoop ? " break;" : "") + " }");
+                       code::SetResultAndReturnFlag.fill(
+                           {{"value", value},
+                            {"break", innermostLoop ? " break;" : ""}}));
       // A loop that contains the return, inside another loop: that one is
       // left too.
       const Stmt *outerLoop = nullptr;
@@ -263,9 +263,8 @@ public:
         if (outerLoop && loopsDone.insert(s).second)
           context_.rewriter.InsertTextAfterToken(
               context_.statementRange(s).getEnd(),
-              isStaged(outerLoop)
-                  ? " if (ag__do_return) break;"
-                  : " if (static_cast<bool>(ag__do_return)) break;");
+              isStaged(outerLoop) ? code::BreakIfReturned.fill({})
+                                  : code::BreakIfReturnedPlain.fill({}));
         outerLoop = s;
       }
       for (const Stmt *s : path) {
@@ -281,9 +280,9 @@ public:
         "return";
     context_.rewriter.InsertTextAfterToken(
         body->getLBracLoc(),
-        " ::ag::Tensor ag__retval = ::ag::Tensor::return_placeholder(\"" +
-            reason + "\"); ::ag::Tensor ag__do_return = ::ag::constant(false);");
-    context_.rewriter.InsertText(body->getRBracLoc(), " return ag__retval; ",
+        code::ResultAndReturnFlag.fill({{"reason", reason}}));
+    context_.rewriter.InsertText(body->getRBracLoc(),
+                                 code::ReturnResult.fill({}),
                                  /*InsertAfter=*/true);
   }
 
@@ -330,7 +329,7 @@ static void lowerToElse(ConversionContext &context, const CompoundStmt *body,
                         const std::string &declaration) {
   context.rewriter.InsertTextAfterToken(body->getLBracLoc(), " " + declaration);
   ReturnLowering(context, /*apply=*/true).lowerBlock(body);
-  context.rewriter.InsertText(body->getRBracLoc(), " return ag__retval; ",
+  context.rewriter.InsertText(body->getRBracLoc(), code::ReturnResult.fill({}),
                               /*InsertAfter=*/true);
 }
 
@@ -351,7 +350,7 @@ void lowerReturns(ConversionContext &context, const FunctionDecl *function) {
     if ((!inTensorIf && !dependent) || !plain.fits())
       FlagReturnLowering(context).lower(function, body, returns);
     else
-      lowerToElse(context, body, "::ag::Tensor ag__retval;");
+      lowerToElse(context, body, code::TensorResult.fill({}));
     return;
   }
   // In a template, a result of a dependent type in the plain form: every
@@ -368,7 +367,8 @@ void lowerReturns(ConversionContext &context, const FunctionDecl *function) {
       return;
     }
     lowerToElse(context, body,
-                context.rewriter.getRewrittenText(written) + " ag__retval{};");
+                code::DependentResult.fill(
+                    {{"type", context.rewriter.getRewrittenText(written)}}));
     return;
   }
   context.error(function->getLocation(),

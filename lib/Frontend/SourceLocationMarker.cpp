@@ -34,7 +34,7 @@ namespace autograph {
 
 std::string lineMarker(const ASTContext &ast, SourceLocation where) {
   unsigned line = ast.getSourceManager().getPresumedLineNumber(where);
-  return "AG_LINE(" + std::to_string(line) + ")";
+  return code::LineMarker.fill({{"line", std::to_string(line)}});
 }
 
 void markSourceLocations(ConversionContext &context, const FunctionDecl *function) {

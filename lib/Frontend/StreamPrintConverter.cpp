@@ -75,8 +75,9 @@ bool convertStreamPrint(ConversionContext &context,
     return false;
   }
   context.replace(CharSourceRange::getTokenRange(stream->getSourceRange()),
-                  "(::ag::PrintStream()");
-  context.rewriter.InsertTextAfterToken(expression->getEndLoc(), ").print()");
+                  code::PrintStreamStart.fill({}));
+  context.rewriter.InsertTextAfterToken(expression->getEndLoc(),
+                                        code::PrintStreamEnd.fill({}));
   return true;
 }
 

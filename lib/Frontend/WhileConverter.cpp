@@ -34,29 +34,27 @@ static std::string stagedLoop(ConversionContext &context, const Expr *condition,
                               const std::vector<Modification> &modified,
                               const std::string &firstFlag = "") {
   auto [unpack, list, names] = loopVariableCode(vars, modified);
-  std::string test =
-      "::ag::condition(" +
-      context.rewriter.getRewrittenText(condition->getSourceRange()) + ")";
-  std::string bodyEnd = " return {" + list + "}; }";
-  std::string initial = list;
+  std::string test = code::Condition.fill(
+      {{"expression",
+        context.rewriter.getRewrittenText(condition->getSourceRange())}});
+  std::string results = list, initial = list;
   if (!firstFlag.empty()) {
-    size_t i = vars.size();
-    unpack += "[[maybe_unused]] ::ag::Tensor " + firstFlag + " = ag__v[" +
-              std::to_string(i) + "]; ";
+    unpack += code::LoopVariable.fill(
+        {{"variable", firstFlag}, {"index", std::to_string(vars.size())}});
     // first ? true : condition, in C++'s order (the condition is not
     // evaluated before the first iteration).
-    test = "::ag::cond(" + firstFlag +
-           ", [&]() -> ::ag::TensorList { return {::ag::constant(true)}; }, "
-           "[&]() -> ::ag::TensorList { return {" + test + "}; })[0]";
-    bodyEnd = " return {" + list + (list.empty() ? "" : ", ") +
-              "::ag::constant(false)}; }";
-    initial += (list.empty() ? "" : ", ") + std::string("::ag::constant(true)");
-    names += (names.empty() ? "\"" : ", \"") + firstFlag + "\"";
+    test = code::FirstIterationTest.fill({{"flag", firstFlag}, {"test", test}});
+    std::string separator = list.empty() ? "" : ", ";
+    results += separator + code::BoolConstant.fill({{"value", "false"}});
+    initial += separator + code::BoolConstant.fill({{"value", "true"}});
+    names += (names.empty() ? "" : ", ") + quotedNames({firstFlag});
   }
-  return "::ag::while_loop([&](const ::ag::TensorList &ag__v) -> ::ag::Tensor { " +
-         unpack + "return " + test +
-         "; }, [&](const ::ag::TensorList &ag__v) -> ::ag::TensorList { " +
-         unpack + bodyText + bodyEnd + ", {" + initial + "}, {" + names + "})";
+  return code::WhileLoop.fill({{"unpack", unpack},
+                               {"test", test},
+                               {"body", bodyText},
+                               {"results", results},
+                               {"initial", initial},
+                               {"names", names}});
 }
 
 bool convertWhile(ConversionContext &context, const WhileStmt *statement) {
@@ -73,7 +71,7 @@ bool convertWhile(ConversionContext &context, const WhileStmt *statement) {
   std::vector<Modification> vars = context.liveAfter(statement, modified);
   if (!checkStageable(context, statement->getBody(), vars, "a 'while' loop whose condition is a tensor"))
     return false;
-  std::string id = "ag__loop_" + std::to_string(context.nextId++);
+  std::string id = context.newName("loop");
   context.replaceWithStagedCall(
       statement, id,
       stagedLoop(context, condition, context.bodyText(statement->getBody()), vars,
@@ -106,11 +104,13 @@ bool convertFor(ConversionContext &context, const ForStmt *statement) {
     return false;
   std::string body = context.bodyText(statement->getBody());
   if (const Expr *increment = statement->getInc())
-    body = "{ " + body + " " +
-           context.rewriter.getRewrittenText(increment->getSourceRange()) + "; }";
+    body = code::BodyThenIncrement.fill(
+        {{"body", body},
+         {"increment",
+          context.rewriter.getRewrittenText(increment->getSourceRange())}});
   std::string init =
       statement->getInit() ? context.text(statement->getInit()) : "";
-  std::string id = "ag__loop_" + std::to_string(context.nextId++);
+  std::string id = context.newName("loop");
   // The init's declarations live in a block around the staged loop.
   context.replaceWithStagedCall(
       statement, id, stagedLoop(context, condition, body, vars, modified), vars,
@@ -127,7 +127,7 @@ bool convertDo(ConversionContext &context, const DoStmt *statement) {
   std::vector<Modification> vars = context.liveAfter(statement, modified);
   if (!checkStageable(context, statement->getBody(), vars, "a 'do' loop whose condition is a tensor"))
     return false;
-  std::string id = "ag__loop_" + std::to_string(context.nextId++);
+  std::string id = context.newName("loop");
   context.replaceWithStagedCall(
       statement, id,
       stagedLoop(context, condition, context.bodyText(statement->getBody()), vars,
