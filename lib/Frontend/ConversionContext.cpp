@@ -1,4 +1,5 @@
-//===- ConversionContext.cpp - what every converter shares -----------------===//
+//===- ConversionContext.cpp - what every converter shares
+//-----------------===//
 #include "ConversionContext.h"
 #include "Converters.h"
 
@@ -14,7 +15,8 @@ namespace autograph {
 
 CharSourceRange ConversionContext::statementRange(const Stmt *statement) const {
   return tooling::maybeExtendRange(
-      CharSourceRange::getTokenRange(statement->getSourceRange()), tok::semi, ast);
+      CharSourceRange::getTokenRange(statement->getSourceRange()), tok::semi,
+      ast);
 }
 
 std::string ConversionContext::text(const Stmt *statement) {
@@ -24,7 +26,8 @@ std::string ConversionContext::text(const Stmt *statement) {
   if (rest.consume_front("AG_LINE(")) {
     size_t close = rest.find("); ");
     if (close != llvm::StringRef::npos &&
-        llvm::all_of(rest.take_front(close), [](char c) { return c >= '0' && c <= '9'; }))
+        llvm::all_of(rest.take_front(close),
+                     [](char c) { return c >= '0' && c <= '9'; }))
       return rest.drop_front(close + 3).str();
   }
   return text;
@@ -46,7 +49,8 @@ ConversionContext::liveAfter(const Stmt *statement,
   return assigned;
 }
 
-void ConversionContext::replace(CharSourceRange range, const std::string &text) {
+void ConversionContext::replace(CharSourceRange range,
+                                const std::string &text) {
   // Text inserted right before or after the range (AG_LINE(N) markers of this
   // and the next statement) is not part of it and stays.
   Rewriter::RewriteOptions options;
@@ -94,7 +98,8 @@ bool ConversionContext::valueUnused(const Expr *expression) const {
   }
 }
 
-void ConversionContext::error(SourceLocation where, const std::string &message) {
+void ConversionContext::error(SourceLocation where,
+                              const std::string &message) {
   failed = true;
   if (!reported.insert({where.getRawEncoding(), message}).second)
     return;
@@ -104,7 +109,8 @@ void ConversionContext::error(SourceLocation where, const std::string &message) 
   failed = true;
 }
 
-void ConversionContext::warning(SourceLocation where, const std::string &message) {
+void ConversionContext::warning(SourceLocation where,
+                                const std::string &message) {
   DiagnosticsEngine &diagnostics = ast.getDiagnostics();
   unsigned id = diagnostics.getCustomDiagID(DiagnosticsEngine::Warning, "%0");
   diagnostics.Report(where, id) << message;

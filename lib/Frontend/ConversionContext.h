@@ -70,8 +70,8 @@ struct ConversionContext {
   /// `{ ::ag::TensorList ID = CALL; v0 = ID[0]; ...; }`, which binds the
   /// staged statement's outputs back to the variables.
   /// `prologue` (a for loop's init) goes first inside the braces.
-  void replaceWithStagedCall(const clang::Stmt *statement, const std::string &id,
-                             const std::string &call,
+  void replaceWithStagedCall(const clang::Stmt *statement,
+                             const std::string &id, const std::string &call,
                              const std::vector<Modification> &outputs,
                              const std::string &prologue = "");
 };

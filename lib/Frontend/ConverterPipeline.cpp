@@ -155,10 +155,14 @@ struct Stage {
 /// The pipeline, in order.
 const Stage kStages[] = {
     {ConversionStage::Returns,
-     [](ConversionContext &c, const FunctionDecl *f, bool) { lowerReturns(c, f); },
+     [](ConversionContext &c, const FunctionDecl *f, bool) {
+       lowerReturns(c, f);
+     },
      1000},
     {ConversionStage::LoopJumps,
-     [](ConversionContext &c, const FunctionDecl *f, bool) { lowerLoopJumps(c, f); },
+     [](ConversionContext &c, const FunctionDecl *f, bool) {
+       lowerLoopJumps(c, f);
+     },
      1000},
     {ConversionStage::Constructs, convertConstructs, 0},
 };
@@ -178,7 +182,8 @@ struct SourcePass {
 
   /// Runs `stage` over the functions to convert; whether none failed.
   bool run(const Stage &stage) {
-    std::vector<const FunctionDecl *> functions = findFunctionsToConvert(context);
+    std::vector<const FunctionDecl *> functions =
+        findFunctionsToConvert(context);
     size_t entries = functions.size();
     for (const FunctionDecl *called : findCalledFunctions(context, functions))
       functions.push_back(called);
@@ -190,8 +195,8 @@ struct SourcePass {
 
   /// The main file's text as rewritten, or nothing when it is unchanged.
   std::optional<std::string> rewrittenText() const {
-    const RewriteBuffer *buffer =
-        rewriter.getRewriteBufferFor(context.getSourceManager().getMainFileID());
+    const RewriteBuffer *buffer = rewriter.getRewriteBufferFor(
+        context.getSourceManager().getMainFileID());
     if (!buffer)
       return std::nullopt;
     return std::string(buffer->begin(), buffer->end());

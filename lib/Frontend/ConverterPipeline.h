@@ -50,7 +50,8 @@ using ParseMainFile =
 /// converters' diagnostics go to stderr like the parser's. Nothing after an
 /// error.
 std::optional<ConvertedSource>
-convertMainFile(std::unique_ptr<clang::ASTUnit> unit, const ParseMainFile &parse,
+convertMainFile(std::unique_ptr<clang::ASTUnit> unit,
+                const ParseMainFile &parse,
                 ConversionStage last = ConversionStage::Constructs);
 
 /// After the parser reported errors: errors of its own that explain those

@@ -1,4 +1,5 @@
-//===- FunctionAnalyses.h - what converters know about a function -*- C++ -*-===//
+//===- FunctionAnalyses.h - what converters know about a function -*- C++
+//-*-===//
 //
 // The analyses of one function that the converters consume, computed once
 // when the function's conversion starts and shared by all its converters

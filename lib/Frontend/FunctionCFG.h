@@ -34,7 +34,8 @@ public:
   const clang::CFG *cfg() const { return cfg_.get(); }
   /// The block of each statement element, and of each terminator (an if's
   /// or a loop's condition block).
-  const std::map<const clang::Stmt *, const clang::CFGBlock *> &blockOf() const {
+  const std::map<const clang::Stmt *, const clang::CFGBlock *> &
+  blockOf() const {
     return blockOf_;
   }
   /// The block that `statement` (an if or a loop) terminates, or null.
@@ -43,7 +44,8 @@ public:
     return escaped_.count(variable) != 0;
   }
   /// The statement elements of `block`, in order.
-  static std::vector<const clang::Stmt *> statementsOf(const clang::CFGBlock *block);
+  static std::vector<const clang::Stmt *>
+  statementsOf(const clang::CFGBlock *block);
 
 private:
   std::unique_ptr<clang::CFG> cfg_;

@@ -26,8 +26,9 @@ std::string CodeTemplate::fill(Values values) const {
     const auto *value = llvm::find_if(
         values, [&](const auto &entry) { return entry.first == name; });
     if (value == values.end())
-      llvm::report_fatal_error(llvm::Twine("code template without a value for ${") +
-                               name + "}: " + text_);
+      llvm::report_fatal_error(
+          llvm::Twine("code template without a value for ${") + name +
+          "}: " + text_);
     result += value->second.str();
   }
   return result;

@@ -1,4 +1,5 @@
-//===- GeneratedCode.h - every piece of code the converters write -*- C++ -*-===//
+//===- GeneratedCode.h - every piece of code the converters write -*- C++
+//-*-===//
 //
 // The converters write C++ only through the named templates below, so what a
 // converted file can contain is read here, in one place, as code
@@ -30,7 +31,8 @@ namespace autograph {
 class CodeTemplate {
 public:
   constexpr explicit CodeTemplate(const char *text) : text_(text) {}
-  using Values = std::initializer_list<std::pair<llvm::StringRef, llvm::StringRef>>;
+  using Values =
+      std::initializer_list<std::pair<llvm::StringRef, llvm::StringRef>>;
   /// The text with each `${name}` replaced by the value of `name`; every hole
   /// must have a value.
   std::string fill(Values values) const;
@@ -68,7 +70,8 @@ inline constexpr CodeTemplate Cond{
 /// A branch, working on copies of every variable its statement assigns
 /// (`copies`: one BranchCopy each).
 inline constexpr CodeTemplate Branch{
-    "[&${copies}]() mutable -> ::ag::TensorList { ${body} return {${outputs}}; }"};
+    "[&${copies}]() mutable -> ::ag::TensorList { ${body} return {${outputs}}; "
+    "}"};
 inline constexpr CodeTemplate BranchCopy{", ${variable} = ${variable}"};
 
 //===--- Loops (WhileConverter.cpp, RangeForConverter.cpp) ---------------===//
@@ -155,11 +158,14 @@ inline constexpr CodeTemplate PrintFormatted{
 /// `${marker}, `.
 inline constexpr CodeTemplate LineMarker{"AG_LINE(${line})"};
 
-//===--- Jumps (LoopJumpConverter.cpp, ReturnConverter.cpp, JumpGuards.cpp) ===//
+//===--- Jumps (LoopJumpConverter.cpp, ReturnConverter.cpp, JumpGuards.cpp)
+//===//
 
 /// What follows a statement that may jump runs only without the jump.
-inline constexpr CodeTemplate UnlessJumped{"if (::ag::logical_not(${flags})) { "};
-inline constexpr CodeTemplate EitherFlag{"::ag::logical_or(${first}, ${second})"};
+inline constexpr CodeTemplate UnlessJumped{
+    "if (::ag::logical_not(${flags})) { "};
+inline constexpr CodeTemplate EitherFlag{
+    "::ag::logical_or(${first}, ${second})"};
 inline constexpr CodeTemplate SetFlag{"{ ${flag} = ::ag::constant(true); }"};
 inline constexpr CodeTemplate DeclareFlag{
     "::ag::Tensor ${flag} = ::ag::constant(false); "};
@@ -174,7 +180,8 @@ inline constexpr CodeTemplate SetResult{"{ ag__retval = ${value}; }"};
 inline constexpr CodeTemplate SetResultAndReturnFlag{
     "{ ag__retval = ${value}; ag__do_return = ::ag::constant(true);${break} }"};
 inline constexpr CodeTemplate ResultAndReturnFlag{
-    " ::ag::Tensor ag__retval = ::ag::Tensor::return_placeholder(\"${reason}\"); "
+    " ::ag::Tensor ag__retval = "
+    "::ag::Tensor::return_placeholder(\"${reason}\"); "
     "::ag::Tensor ag__do_return = ::ag::constant(false);"};
 inline constexpr CodeTemplate ReturnResult{" return ag__retval; "};
 /// The result of the plain form (every path assigns it once).

@@ -47,8 +47,9 @@ bool isStdTupleOrPair(const CXXRecordDecl *record) {
 
 bool isAgClassOrDerived(const CXXRecordDecl *record) {
   return matchesDecl(
-      record, cxxRecordDecl(anyOf(inAgNamespace(),
-                                  isDerivedFrom(cxxRecordDecl(inAgNamespace())))));
+      record,
+      cxxRecordDecl(anyOf(inAgNamespace(),
+                          isDerivedFrom(cxxRecordDecl(inAgNamespace())))));
 }
 
 bool isAgLogicalNot(const FunctionDecl *function) {

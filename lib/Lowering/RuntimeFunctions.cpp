@@ -27,8 +27,7 @@ template <typename T> Type elementType(MLIRContext *context) {
   }
 }
 
-template <typename Result>
-SmallVector<Type> resultTypes(MLIRContext *context) {
+template <typename Result> SmallVector<Type> resultTypes(MLIRContext *context) {
   if constexpr (std::is_void_v<Result>)
     return {};
   else
@@ -66,7 +65,8 @@ FunctionType runtimeFunctionType(RuntimeFunction function,
 #define AG_ABI_UNRANKED(T, x) UnrankedTensorType::get(elementType<T>(context))
 #define AG_ABI_I64(x) IntegerType::get(context, 64)
 #define AG_ABI_MATRIX(T, x) runtimeMatrixType(elementType<T>(context))
-#define AG_PARAMETER_TYPES(...) SmallVector<Type>{__VA_ARGS__}
+#define AG_PARAMETER_TYPES(...)                                                \
+  SmallVector<Type> { __VA_ARGS__ }
   switch (function) {
 #define AG_RUNTIME_FUNCTION(name, result, parameters)                          \
   case RuntimeFunction::name:                                                  \

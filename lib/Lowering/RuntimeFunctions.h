@@ -35,7 +35,8 @@ mlir::MemRefType runtimeMatrixType(mlir::Type elementType);
 /// module that contains `anchor` on first use. The call's verifier checks
 /// the arguments against the declared type.
 mlir::Operation *callRuntimeFunction(mlir::OpBuilder &builder,
-                                     mlir::Location loc, mlir::Operation *anchor,
+                                     mlir::Location loc,
+                                     mlir::Operation *anchor,
                                      RuntimeFunction function,
                                      mlir::ValueRange arguments);
 
