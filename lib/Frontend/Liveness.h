@@ -12,21 +12,11 @@
 #ifndef AUTOGRAPH_FRONTEND_LIVENESS_H
 #define AUTOGRAPH_FRONTEND_LIVENESS_H
 
-#include "FunctionCFG.h"
+#include "FunctionCFG.h" // and the clang classes it declares
 
 #include <map>
-#include <memory>
 #include <set>
 #include <vector>
-
-namespace clang {
-class ASTContext;
-class CFG;
-class CFGBlock;
-class FunctionDecl;
-class Stmt;
-class VarDecl;
-} // namespace clang
 
 namespace autograph {
 

@@ -12,20 +12,10 @@
 #ifndef AUTOGRAPH_FRONTEND_UNASSIGNEDVARIABLES_H
 #define AUTOGRAPH_FRONTEND_UNASSIGNEDVARIABLES_H
 
-#include "FunctionCFG.h"
+#include "FunctionCFG.h" // and the clang classes it declares
 
 #include <map>
-#include <memory>
 #include <set>
-
-namespace clang {
-class ASTContext;
-class CFG;
-class CFGBlock;
-class FunctionDecl;
-class Stmt;
-class VarDecl;
-} // namespace clang
 
 namespace autograph {
 
