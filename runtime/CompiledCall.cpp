@@ -125,6 +125,15 @@ Call::~Call() {
   }
 }
 
+void check_variable(const char *function, const std::string &name,
+                    const TensorSpec &actual, const TensorSpec &compiled) {
+  if (actual != compiled)
+    throw InvalidArgumentError(std::string(function) + ": variable '" + name +
+                               "' is " + format_spec(actual) +
+                               ", but the function was compiled for " +
+                               format_spec(compiled));
+}
+
 TensorList Call::finish() {
   finished_ = true;
   TensorList tensors;

@@ -27,6 +27,12 @@
 
 namespace ag::compiled {
 
+/// An AOT function's check of a variable parameter: raises
+/// ag::InvalidArgumentError naming `function` and the variable when its
+/// dtype and shape are not those it was compiled for.
+void check_variable(const char *function, const std::string &name,
+                    const TensorSpec &actual, const TensorSpec &compiled);
+
 class Call {
 public:
   /// Checks `args` against `inputs` (dtype, rank, every static dimension;

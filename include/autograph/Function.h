@@ -159,14 +159,30 @@ template <class Result> Result results_from_list(const TensorList &results) {
   }
 }
 
-/// Calls `f` with the arguments `args` as the traced function sees them:
-/// argument I's tensors are inputs[first[I]...].
+template <class T, class = void> struct passes_object : std::false_type {};
+template <class T>
+struct passes_object<T, std::void_t<decltype(function_argument<T>::passes_object)>>
+    : std::bool_constant<function_argument<T>::passes_object> {};
+
+/// Argument `I` as the traced function sees it: an object (a variable, ...)
+/// is passed itself; any other argument is rebuilt from its tensors,
+/// inputs[first...].
+template <std::size_t I, class Tuple>
+decltype(auto) rebuilt_argument(const Tuple &args, const TensorList &inputs,
+                                std::size_t first) {
+  using T = std::decay_t<std::tuple_element_t<I, Tuple>>;
+  if constexpr (passes_object<T>::value)
+    return std::get<I>(args);
+  else
+    return function_argument<T>::rebuild(std::get<I>(args), inputs, first);
+}
+
+/// Calls `f` with the arguments `args` as the traced function sees them.
 template <class F, class Tuple, std::size_t... I>
 decltype(auto) call_rebuilt(F &f, const Tuple &args, const TensorList &inputs,
                             const std::array<std::size_t, sizeof...(I) + 1> &first,
                             std::index_sequence<I...>) {
-  return f(function_argument<std::decay_t<std::tuple_element_t<I, Tuple>>>::rebuild(
-      std::get<I>(args), inputs, first[I])...);
+  return f(rebuilt_argument<I>(args, inputs, first[I])...);
 }
 } // namespace detail
 

@@ -47,6 +47,11 @@ struct PrintArg {
   PrintArg(std::string_view s) : kind(Kind::String), text(s) {}
   PrintArg(char c) : kind(Kind::String), text(1, c) {}
   PrintArg(const ag::Tensor &t) : kind(Kind::Tensor), tensor(t) {}
+  /// What converts to a tensor (a variable: its value).
+  template <class T, std::enable_if_t<std::is_convertible_v<const T &, ag::Tensor> &&
+                                          !std::is_same_v<T, ag::Tensor>,
+                                      int> = 0>
+  PrintArg(const T &value) : kind(Kind::Tensor), tensor(ag::Tensor(value)) {}
   template <class T,
             std::enable_if_t<std::is_arithmetic_v<T> &&
                                  !std::is_same_v<T, char>,

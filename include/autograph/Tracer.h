@@ -14,12 +14,16 @@
 #include "autograph/Tensor.h"
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
 namespace ag {
 
 struct PrintArg;
+namespace detail {
+struct VariableState;
+} // namespace detail
 
 /// Where a statement is in the user's source.
 struct SourceLocation {
@@ -95,6 +99,19 @@ public:
   /// with exactly `message` (the error eager execution raises for the same
   /// input, such as "add: incompatible shapes [?] and [?]").
   virtual void emit_check(const Tensor &condition, const std::string &message);
+
+  /// The value of `variable` at this point of the traced function: an
+  /// implicit input of the function the first time it is read, then what
+  /// the function assigned. The default (a tracer that records no
+  /// function) is the variable's current value.
+  virtual Tensor read_variable(const std::shared_ptr<detail::VariableState> &variable);
+
+  /// Records an assignment of `value` (already checked against the
+  /// variable's dtype and shape): later reads in the trace see it, and the
+  /// variable holds it after each call (an implicit output). The default
+  /// raises ag::TracingError.
+  virtual void assign_variable(const std::shared_ptr<detail::VariableState> &variable,
+                               const Tensor &value);
 };
 
 /// The statement that converted code on this thread last reported with

@@ -23,5 +23,6 @@
 #include "autograph/Span.h"
 #include "autograph/Tensor.h"
 #include "autograph/Tracer.h"
+#include "autograph/Variable.h"
 
 #endif // AUTOGRAPH_AUTOGRAPH_H

@@ -65,6 +65,27 @@ bool isIdentifier(llvm::StringRef name) {
 
 } // namespace
 
+AotFunction aotFunctionOf(func::FuncOp function, llvm::StringRef name,
+                          llvm::StringRef symbol) {
+  AotFunction aot{name.str(), symbol.str(), function.getFunctionType(), {}, {}, {}};
+  auto variableIndex = [&](DictionaryAttr attrs) -> int64_t {
+    auto index = attrs ? attrs.getAs<IntegerAttr>("ag.variable_index") : nullptr;
+    auto named = attrs ? attrs.getAs<StringAttr>("ag.variable") : nullptr;
+    if (!index || !named)
+      return -1;
+    int64_t k = index.getInt();
+    if (aot.variableNames.size() <= static_cast<size_t>(k))
+      aot.variableNames.resize(k + 1);
+    aot.variableNames[k] = named.getValue().str();
+    return k;
+  };
+  for (unsigned i = 0; i < function.getNumArguments(); ++i)
+    aot.inputVariables.push_back(variableIndex(function.getArgAttrDict(i)));
+  for (unsigned i = 0; i < function.getNumResults(); ++i)
+    aot.resultVariables.push_back(variableIndex(function.getResultAttrDict(i)));
+  return aot;
+}
+
 llvm::Expected<std::string> emitAotHeader(llvm::ArrayRef<AotFunction> functions,
                                           llvm::StringRef headerName) {
   std::string guard = "AG_AOT_";
@@ -88,51 +109,107 @@ llvm::Expected<std::string> emitAotHeader(llvm::ArrayRef<AotFunction> functions,
 
     unsigned numInputs = function.type.getNumInputs();
     unsigned numResults = function.type.getNumResults();
+    auto variableOf = [](const std::vector<int64_t> &variables, unsigned i) {
+      return i < variables.size() ? variables[i] : -1;
+    };
+    // The variables' parameters: var_NAME where NAME is an identifier no
+    // other variable of the function has, else variable<k>.
+    std::vector<std::string> variableParams;
+    for (auto [k, name] : llvm::enumerate(function.variableNames)) {
+      bool usable = isIdentifier(name) &&
+                    llvm::count(function.variableNames, name) == 1;
+      variableParams.push_back(usable ? "var_" + name
+                                      : "variable" + std::to_string(k));
+    }
+    // Each variable's compiled dtype and shape: of its input or its result.
+    std::vector<Type> variableTypes(function.variableNames.size());
+    for (unsigned i = 0; i < numInputs; ++i)
+      if (int64_t k = variableOf(function.inputVariables, i); k >= 0)
+        variableTypes[k] = function.type.getInput(i);
+    for (unsigned i = 0; i < numResults; ++i)
+      if (int64_t k = variableOf(function.resultVariables, i); k >= 0)
+        variableTypes[k] = function.type.getResult(i);
+
     std::string cParams = numResults ? "void *results" : "";
     std::string params, args, callArgs = numResults ? "call.results()" : "";
+    unsigned userInputs = 0;
     for (unsigned i = 0; i < numInputs; ++i) {
       cParams += std::string(cParams.empty() ? "" : ", ") + "void *arg" +
                  std::to_string(i);
-      params += (i ? ", " : "") + ("const ::ag::Tensor &arg" + std::to_string(i));
-      args += (i ? ", " : "") + ("arg" + std::to_string(i));
+      std::string arg;
+      if (int64_t k = variableOf(function.inputVariables, i); k >= 0) {
+        arg = variableParams[k] + ".value()";
+      } else {
+        arg = "arg" + std::to_string(i);
+        params += (userInputs++ ? ", " : "") + ("const ::ag::Tensor &" + arg);
+      }
+      args += (i ? ", " : "") + arg;
       callArgs += std::string(callArgs.empty() ? "" : ", ") + "call.argument(" +
                   std::to_string(i) + ")";
     }
+    std::string checks, writeBacks;
+    for (auto [k, param] : llvm::enumerate(variableParams)) {
+      params += (params.empty() ? "" : ", ") + ("::ag::Variable &" + param);
+      llvm::Expected<std::string> spec =
+          specList(function, TypeRange(variableTypes[k]));
+      if (!spec)
+        return spec.takeError();
+      // specList gives `{{dtype, {shape}}}`: the one spec is inside.
+      checks += llvm::formatv(
+          "  ::ag::compiled::check_variable(\"ag::aot::{0}\", {1}.name(), "
+          "{{{1}.dtype(), {1}.shape()}, {2});\n",
+          function.name, param, spec->substr(1, spec->size() - 2));
+    }
+    std::vector<std::string> userResults;
+    for (unsigned i = 0; i < numResults; ++i) {
+      std::string result = "results.at(" + std::to_string(i) + ")";
+      if (int64_t k = variableOf(function.resultVariables, i); k >= 0)
+        writeBacks += "  " + variableParams[k] + ".assign(" + result + ");\n";
+      else
+        userResults.push_back(result);
+    }
     std::string resultType = "void";
     std::string resultExpression;
-    if (numResults == 1) {
+    if (userResults.size() == 1) {
       resultType = "::ag::Tensor";
-      resultExpression = "results.at(0)";
-    } else if (numResults > 1) {
+      resultExpression = userResults[0];
+    } else if (userResults.size() > 1) {
       resultType = "std::tuple<";
       resultExpression = "{";
-      for (unsigned i = 0; i < numResults; ++i) {
+      for (auto [i, result] : llvm::enumerate(userResults)) {
         resultType += (i ? ", " : "") + std::string("::ag::Tensor");
-        resultExpression += (i ? ", " : "") + ("results.at(" + std::to_string(i) + ")");
+        resultExpression += (i ? ", " : "") + result;
       }
       resultType += ">";
       resultExpression += "}";
     }
     std::string signature;
     llvm::raw_string_ostream(signature) << function.type;
+    std::string variablesNote;
+    if (!variableParams.empty()) {
+      variablesNote = "\n/// Variables (passed in; those it assigns are written back):";
+      for (auto [k, name] : llvm::enumerate(function.variableNames))
+        variablesNote += " " + variableParams[k] + " ('" + name + "')";
+    }
 
     declarations += llvm::formatv("void _mlir_ciface_{0}({1});\n",
                                   function.symbol, cParams);
     definitions += llvm::formatv(
-        R"(/// {0}, compiled ahead of time: {1}
+        R"(/// {0}, compiled ahead of time: {1}{11}
 inline {2} {0}({3}) {{
   static const std::vector<::ag::TensorSpec> inputs = {4};
   static const std::vector<::ag::TensorSpec> outputs = {5};
-  ::ag::compiled::Call call("ag::aot::{0}", inputs, outputs, {{{6}});
+{12}  ::ag::compiled::Call call("ag::aot::{0}", inputs, outputs, {{{6}});
   _mlir_ciface_{7}({8});
   {9}call.finish();
-{10}}
+{13}{10}}
 
 )",
         function.name, signature, resultType, params, *inputs, *outputs, args,
         function.symbol, callArgs,
         numResults ? "::ag::TensorList results = " : "",
-        numResults ? "  return " + resultExpression + ";\n" : std::string());
+        userResults.empty() ? std::string() : "  return " + resultExpression + ";\n",
+        variablesNote, checks, writeBacks);
   }
 
   return llvm::formatv(R"(// {0}: functions compiled ahead of time by autograph-cc.
@@ -141,6 +218,7 @@ inline {2} {0}({3}) {{
 #define {1}
 
 #include <autograph/CompiledCall.h>
+#include <autograph/Variable.h>
 
 #include <tuple>
 #include <vector>

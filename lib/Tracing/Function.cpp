@@ -4,6 +4,7 @@
 #include "MlirTracer.h"
 #include "autograph/CompiledCall.h"
 #include "autograph/CompiledCodeABI.h"
+#include "autograph/Variable.h"
 #include "autograph/DType.h"
 #include "autograph/Error.h"
 #include "autograph/CodeGen/ModuleCompiler.h"
@@ -140,6 +141,29 @@ namespace jit {
 
 int fallback_count() { return g_fallback_count; }
 
+/// A variable that compiled code reads or assigns.
+struct TracedVariable {
+  std::weak_ptr<detail::VariableState> variable;
+  std::string name;
+  TensorSpec spec;
+
+  /// The variable, which must still exist.
+  std::shared_ptr<detail::VariableState> lock(const std::string &function) const {
+    std::shared_ptr<detail::VariableState> state = variable.lock();
+    if (!state)
+      throw InvalidArgumentError(
+          function + ": variable '" + name +
+          "' no longer exists, but the compiled function uses it (it was "
+          "traced with it); keep the variable alive while the function is "
+          "called");
+    return state;
+  }
+};
+struct TracedVariableList {
+  std::vector<TracedVariable> inputs, outputs;
+  std::size_t userOutputs = 0;
+};
+
 struct CompiledFunction::Impl {
   std::unique_ptr<MLIRContext> context;
   std::unique_ptr<llvm::TargetMachine> targetMachine;
@@ -150,13 +174,18 @@ struct CompiledFunction::Impl {
   std::vector<TensorSpec> outputs;
   // The packed C interface (`_mlir__mlir_ciface_NAME`), looked up once.
   void (*entry)(void **) = nullptr;
+  /// The variables the function reads (inputs after the call's own) and
+  /// assigns (outputs after its own), held weakly: the compiled code does
+  /// not keep a variable alive.
+  TracedVariableList variables;
 };
 
 static ModuleOp traceInto(MLIRContext *context,
                           const std::function<TensorList(const TensorList &)> &fn,
                           const std::vector<TensorSpec> &inputs,
                           const std::string &name,
-                          std::vector<TensorSpec> *outputs) {
+                          std::vector<TensorSpec> *outputs,
+                          TracedVariableList *variables) {
   ModuleOp module = ModuleOp::create(UnknownLoc::get(context));
   try {
     autograph::tracing::MlirTracer tracer(module, name, inputs);
@@ -169,6 +198,13 @@ static ModuleOp traceInto(MLIRContext *context,
       if (outputs)
         outputs->push_back(result.spec());
     tracer.finish(results);
+    if (variables) {
+      variables->userOutputs = results.size();
+      for (const auto &variable : tracer.variableInputs())
+        variables->inputs.push_back({variable, variable->name, variable->spec});
+      for (const auto &variable : tracer.variableOutputs())
+        variables->outputs.push_back({variable, variable->name, variable->spec});
+    }
   } catch (...) {
     module->erase();
     throw;
@@ -179,7 +215,8 @@ static ModuleOp traceInto(MLIRContext *context,
 std::string trace(const std::function<TensorList(const TensorList &)> &fn,
                   const std::vector<TensorSpec> &inputs, const std::string &name) {
   std::unique_ptr<MLIRContext> context = makeContext();
-  OwningOpRef<ModuleOp> module(traceInto(context.get(), fn, inputs, name, nullptr));
+  OwningOpRef<ModuleOp> module(
+      traceInto(context.get(), fn, inputs, name, nullptr, nullptr));
   return autograph::codegen::printWithLocations(*module);
 }
 
@@ -191,8 +228,12 @@ CompiledFunction::CompiledFunction(
   impl_->name = name;
   impl_->inputs = inputs;
   MLIRContext *context = impl_->context.get();
-  OwningOpRef<ModuleOp> module(
-      traceInto(context, fn, inputs, name, &impl_->outputs));
+  OwningOpRef<ModuleOp> module(traceInto(context, fn, inputs, name,
+                                         &impl_->outputs, &impl_->variables));
+  for (const TracedVariable &variable : impl_->variables.inputs)
+    impl_->inputs.push_back(variable.spec);
+  for (const TracedVariable &variable : impl_->variables.outputs)
+    impl_->outputs.push_back(variable.spec);
   impl_->mlir = autograph::codegen::printWithLocations(*module);
 
   const char *dumpDir = std::getenv("AG_DUMP_DIR");
@@ -256,7 +297,16 @@ CompiledFunction::~CompiledFunction() = default;
 
 const std::string &CompiledFunction::mlir() const { return impl_->mlir; }
 
-TensorList CompiledFunction::operator()(const TensorList &args) const {
+TensorList CompiledFunction::operator()(const TensorList &userArgs) const {
+  const TracedVariableList &variables = impl_->variables;
+  // The variables' current values follow the call's own arguments.
+  TensorList args = userArgs;
+  for (const TracedVariable &variable : variables.inputs)
+    args.push_back(variable.lock(impl_->name)->get());
+  std::vector<std::shared_ptr<detail::VariableState>> assigned;
+  for (const TracedVariable &variable : variables.outputs)
+    assigned.push_back(variable.lock(impl_->name));
+
   compiled::Call call(impl_->name.c_str(), impl_->inputs, impl_->outputs, args);
   // The C interface takes the results' storage first (when there are
   // results), then a pointer to each argument's descriptor.
@@ -269,7 +319,14 @@ TensorList CompiledFunction::operator()(const TensorList &args) const {
   for (void *&pointer : pointers)
     packed.push_back(&pointer);
   impl_->entry(packed.data());
-  return call.finish();
+  TensorList results = call.finish();
+  // Assigned variables take their results' buffers.
+  if (assigned.empty())
+    return results;
+  for (size_t k = 0; k < assigned.size(); ++k)
+    assigned[k]->set(results[variables.userOutputs + k]);
+  results.resize(variables.userOutputs);
+  return results;
 }
 
 } // namespace jit

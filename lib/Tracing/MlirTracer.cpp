@@ -9,6 +9,7 @@
 #include "autograph/Error.h"
 #include "autograph/Print.h"
 
+#include "llvm/ADT/BitVector.h"
 #include "llvm/ADT/ScopeExit.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/Diagnostics.h"
@@ -97,6 +98,16 @@ MlirTracer::MlirTracer(ModuleOp module, const std::string &name,
   builder_.setInsertionPointToEnd(entry);
   for (BlockArgument argument : entry->getArguments())
     arguments_.push_back(symbolic(argument));
+  variables_ = std::make_unique<TracedVariables>(entry, [this] { return here(); });
+}
+
+::ag::Tensor MlirTracer::read_variable(const VariableHandle &variable) {
+  return symbolic(variables_->read(variable));
+}
+
+void MlirTracer::assign_variable(const VariableHandle &variable,
+                                 const ::ag::Tensor &value) {
+  variables_->write(variable, valueOf(value));
 }
 
 ::ag::Tensor MlirTracer::symbolic(Value value) {
@@ -250,8 +261,18 @@ std::vector<::ag::Tensor> MlirTracer::emit_cond(
   Value pred = valueOf(predicate);
   auto thenBlock = std::make_unique<Block>();
   auto elseBlock = std::make_unique<Block>();
-  std::vector<::ag::Tensor> thenResults = traceInto(thenBlock.get(), then_branch);
-  std::vector<::ag::Tensor> elseResults = traceInto(elseBlock.get(), else_branch);
+  // Each branch assigns variables in a scope of its own.
+  auto traceBranch = [&](Block *block, const auto &branch,
+                         std::unique_ptr<TracedVariables::Scope> &scope) {
+    scope = variables_->enterBranch();
+    auto leave = llvm::make_scope_exit([&] { variables_->exit(*scope); });
+    return traceInto(block, branch);
+  };
+  std::unique_ptr<TracedVariables::Scope> thenScope, elseScope;
+  std::vector<::ag::Tensor> thenResults =
+      traceBranch(thenBlock.get(), then_branch, thenScope);
+  std::vector<::ag::Tensor> elseResults =
+      traceBranch(elseBlock.get(), else_branch, elseScope);
   if (thenResults.size() != elseResults.size())
     throw ::ag::InvalidArgumentError(
         "cond: the then branch gives " + std::to_string(thenResults.size()) +
@@ -274,6 +295,20 @@ std::vector<::ag::Tensor> MlirTracer::emit_cond(
       thenYield.push_back(thenResults[i]);
       elseYield.push_back(elseResults[i]);
     }
+  // The variables either branch assigns are results too: each branch yields
+  // its value, the value before the cond where it assigns none.
+  llvm::SetVector<::ag::detail::VariableState *> assigned = thenScope->written;
+  assigned.insert(elseScope->written.begin(), elseScope->written.end());
+  auto valueAfter = [&](TracedVariables::Scope &branch,
+                        ::ag::detail::VariableState *variable) {
+    return branch.written.count(variable)
+               ? branch.values[variable]
+               : variables_->valueIn(variables_->current(), variable);
+  };
+  for (::ag::detail::VariableState *variable : assigned) {
+    thenYield.push_back(symbolic(valueAfter(*thenScope, variable)));
+    elseYield.push_back(symbolic(valueAfter(*elseScope, variable)));
+  }
   std::vector<Value> thenValues = yieldFrom(thenBlock.get(), thenYield);
   std::vector<Value> elseValues = yieldFrom(elseBlock.get(), elseYield);
   SmallVector<Type> types;
@@ -286,6 +321,8 @@ std::vector<::ag::Tensor> MlirTracer::emit_cond(
                                   "in the else branch"));
     types.push_back(thenType);
   }
+  for (size_t k = carried.size(); k < thenValues.size(); ++k)
+    types.push_back(thenValues[k].getType());
   auto op = builder_.create<mlir::ag::CondOp>(location, types, pred);
   op.getThenRegion().push_back(thenBlock.release());
   op.getElseRegion().push_back(elseBlock.release());
@@ -306,6 +343,9 @@ std::vector<::ag::Tensor> MlirTracer::emit_cond(
   }
   for (size_t k = 0; k < carried.size(); ++k)
     outputs[carried[k]] = symbolic(op.getResult(k));
+  for (auto [k, variable] : llvm::enumerate(assigned))
+    variables_->write(variables_->handle(variable),
+                      op.getResult(carried.size() + k));
   return outputs;
 }
 
@@ -339,7 +379,8 @@ MlirTracer::loopVariables(Block *block, const CarriedVariables &carried,
 void MlirTracer::yieldNextIteration(Block *block, const char *op,
                                     const std::vector<::ag::Tensor> &results,
                                     const CarriedVariables &carried, size_t count,
-                                    const std::vector<std::string> &names) {
+                                    const std::vector<std::string> &names,
+                                    ArrayRef<Value> variables) {
   if (results.size() != count)
     throw ::ag::InvalidArgumentError(
         std::string(op) + ": the body returned " + std::to_string(results.size()) +
@@ -352,6 +393,8 @@ void MlirTracer::yieldNextIteration(Block *block, const char *op,
           " has no value after an iteration");
     next.push_back(results[position]);
   }
+  for (Value variable : variables)
+    next.push_back(symbolic(variable));
   std::vector<Value> nextValues = yieldFrom(block, next);
   for (size_t k = 0; k < carried.positions.size(); ++k)
     if (nextValues[k].getType() != carried.types[k])
@@ -428,6 +471,9 @@ std::vector<::ag::Tensor> MlirTracer::emit_while_loop(
       [&](Block *block, const std::vector<::ag::Tensor> &vars) {
         std::vector<::ag::Tensor> inside =
             loopVariables(block, carriedOf(vars), vars, names);
+        auto loop = variables_->beginLoop();
+        auto scope = variables_->enterLoopRegion(*loop, block);
+        auto leave = llvm::make_scope_exit([&] { variables_->exit(*scope); });
         return traceInto(block, [&] { return body(inside); });
       },
       names);
@@ -442,38 +488,64 @@ std::vector<::ag::Tensor> MlirTracer::emitWhileLoop(
         &body,
     const std::vector<std::string> &names) {
   CarriedVariables carried = carriedOf(initial);
+  // The variables the loop reads or assigns are carried after its own.
+  auto loop = variables_->beginLoop();
   auto condBlock = std::make_unique<Block>();
   std::vector<::ag::Tensor> condVars =
       loopVariables(condBlock.get(), carried, initial, names);
-  std::vector<::ag::Tensor> more = traceInto(condBlock.get(), [&] {
-    return std::vector<::ag::Tensor>{condition(condVars)};
-  });
+  auto condScope = variables_->enterLoopRegion(*loop, condBlock.get());
+  std::vector<::ag::Tensor> more;
+  {
+    auto leave = llvm::make_scope_exit([&] { variables_->exit(*condScope); });
+    more = traceInto(condBlock.get(), [&] {
+      return std::vector<::ag::Tensor>{condition(condVars)};
+    });
+  }
   ::ag::TensorSpec spec = more[0].spec();
   if (spec.dtype != ::ag::DType::Bool || !spec.shape.empty())
     throw ::ag::InvalidArgumentError(
         "while_loop: the condition must be a 0-d bool tensor, got " +
         ::ag::format_spec(spec));
+  Value moreValue;
   {
-    // ag.condition forwards the carried values (to the body, or out).
     OpBuilder::InsertionGuard guard(builder_);
     builder_.setInsertionPointToEnd(condBlock.get());
-    builder_.create<mlir::ag::ConditionOp>(
-        here(), valueOf(more[0]),
-        condBlock->getArguments().take_back(carried.types.size()));
+    moreValue = valueOf(more[0]);
   }
 
   auto bodyBlock = std::make_unique<Block>();
   std::vector<::ag::Tensor> bodyVars =
       loopVariables(bodyBlock.get(), carried, initial, names);
-  std::vector<::ag::Tensor> results =
-      traceInto(bodyBlock.get(), [&] { return body(bodyVars); });
+  auto bodyScope = variables_->enterLoopRegion(*loop, bodyBlock.get());
+  std::vector<::ag::Tensor> results;
+  {
+    auto leave = llvm::make_scope_exit([&] { variables_->exit(*bodyScope); });
+    results = traceInto(bodyBlock.get(), [&] { return body(bodyVars); });
+  }
   yieldNextIteration(bodyBlock.get(), "while_loop", results, carried,
-                     initial.size(), names);
+                     initial.size(), names,
+                     carriedVariableValues(*loop, *bodyScope));
+  {
+    // ag.condition forwards the carried values (to the body, or out): the
+    // loop variables, then the variables.
+    OpBuilder::InsertionGuard guard(builder_);
+    builder_.setInsertionPointToEnd(condBlock.get());
+    SmallVector<Value> forwarded(
+        condBlock->getArguments().take_front(carried.types.size()));
+    llvm::append_range(forwarded, carriedVariableValues(*loop, *condScope));
+    builder_.create<mlir::ag::ConditionOp>(here(), moreValue, forwarded);
+  }
 
-  auto op = builder_.create<mlir::ag::WhileLoopOp>(location, carried.types,
-                                                   carried.inits);
+  SmallVector<Type> types(carried.types);
+  SmallVector<Value> inits(carried.inits);
+  for (auto &[variable, init] : loop->inits) {
+    types.push_back(init.getType());
+    inits.push_back(init);
+  }
+  auto op = builder_.create<mlir::ag::WhileLoopOp>(location, types, inits);
   op.getCondRegion().push_back(condBlock.release());
   op.getBodyRegion().push_back(bodyBlock.release());
+  assignLoopResults(op, *loop, {condScope.get(), bodyScope.get()});
   return loopResults(op, carried, initial, names, where);
 }
 
@@ -493,25 +565,63 @@ std::vector<::ag::Tensor> MlirTracer::emit_for(
         ::ag::Tensor index = symbolic(block->addArgument(lowerValue.getType(), here()));
         std::vector<::ag::Tensor> inside =
             loopVariables(block, carriedOf(vars), vars, names);
+        auto loop = variables_->beginLoop();
+        auto scope = variables_->enterLoopRegion(*loop, block);
+        auto leave = llvm::make_scope_exit([&] { variables_->exit(*scope); });
         return traceInto(block, [&] { return body(index, inside); });
       },
       names);
   const std::vector<::ag::Tensor> &initial = typedInitial;
   CarriedVariables carried = carriedOf(initial);
+  auto loop = variables_->beginLoop();
   auto bodyBlock = std::make_unique<Block>();
   Value induction = bodyBlock->addArgument(lowerValue.getType(), here());
   std::vector<::ag::Tensor> vars =
       loopVariables(bodyBlock.get(), carried, initial, names);
+  auto bodyScope = variables_->enterLoopRegion(*loop, bodyBlock.get());
   ::ag::Tensor index = symbolic(induction);
-  std::vector<::ag::Tensor> results =
-      traceInto(bodyBlock.get(), [&] { return body(index, vars); });
+  std::vector<::ag::Tensor> results;
+  {
+    auto leave = llvm::make_scope_exit([&] { variables_->exit(*bodyScope); });
+    results = traceInto(bodyBlock.get(), [&] { return body(index, vars); });
+  }
   yieldNextIteration(bodyBlock.get(), "for", results, carried, initial.size(),
-                     names);
+                     names, carriedVariableValues(*loop, *bodyScope));
 
-  auto op = builder_.create<mlir::ag::ForOp>(location, carried.types, lowerValue,
-                                             upperValue, stepValue, carried.inits);
+  SmallVector<Type> types(carried.types);
+  SmallVector<Value> inits(carried.inits);
+  for (auto &[variable, init] : loop->inits) {
+    types.push_back(init.getType());
+    inits.push_back(init);
+  }
+  auto op = builder_.create<mlir::ag::ForOp>(location, types, lowerValue,
+                                             upperValue, stepValue, inits);
   op.getBody().push_back(bodyBlock.release());
+  assignLoopResults(op, *loop, {bodyScope.get()});
   return loopResults(op, carried, initial, names, where);
+}
+
+SmallVector<Value>
+MlirTracer::carriedVariableValues(const TracedVariables::Loop &loop,
+                                  TracedVariables::Scope &region) {
+  SmallVector<Value> values;
+  for (auto &[variable, init] : loop.inits)
+    values.push_back(region.values[variable]);
+  return values;
+}
+
+void MlirTracer::assignLoopResults(Operation *op, const TracedVariables::Loop &loop,
+                                   ArrayRef<TracedVariables::Scope *> regions) {
+  unsigned first = op->getNumResults() - loop.inits.size();
+  for (auto [k, entry] : llvm::enumerate(loop.inits)) {
+    ::ag::detail::VariableState *variable = entry.first;
+    // A variable the loop only reads keeps its value (the result is the
+    // same, and canonicalization removes the carried copy).
+    if (llvm::any_of(regions, [&](TracedVariables::Scope *region) {
+          return region->written.count(variable) != 0;
+        }))
+      variables_->write(variables_->handle(variable), op->getResult(first + k));
+  }
 }
 
 MlirTracer::~MlirTracer() {
@@ -522,7 +632,9 @@ MlirTracer::~MlirTracer() {
 ::ag::Tensor MlirTracer::probe(const std::function<::ag::Tensor()> &fn) {
   auto scratch = std::make_unique<Block>();
   ::ag::Tensor result;
+  auto scope = variables_->enterBranch();
   {
+    auto leave = llvm::make_scope_exit([&] { variables_->exit(*scope); });
     OpBuilder::InsertionGuard guard(builder_);
     builder_.setInsertionPointToEnd(scratch.get());
     result = fn();
@@ -531,6 +643,9 @@ MlirTracer::~MlirTracer() {
     dropped_.push_back(std::move(scratch));
     return ::ag::Tensor();
   }
+  // Kept: so are its assignments.
+  for (::ag::detail::VariableState *variable : scope->written)
+    variables_->write(variables_->handle(variable), scope->values[variable]);
   // A concrete result: what it recorded (a print of a concrete value) is
   // kept, where it would have been.
   Block *block = builder_.getInsertionBlock();
@@ -550,16 +665,74 @@ void MlirTracer::emit_check(const ::ag::Tensor &condition,
   return symbolic(builder_.create<mlir::ag::DimOp>(here(), valueOf(tensor), axis));
 }
 
+void MlirTracer::inlineDeadVariables() {
+  Block &entry = function_.getBody().front();
+  llvm::BitVector dead(entry.getNumArguments());
+  for (const TracedVariables::Input &input : variables_->inputs()) {
+    // Held only by this trace (its handle map and this input): a local of
+    // the function, destroyed during the trace. Its reads were of its value
+    // when first read.
+    if (input.variable.use_count() <= 2) {
+      OpBuilder::InsertionGuard guard(builder_);
+      builder_.setInsertionPointToStart(&entry);
+      entry.getArgument(input.argument)
+          .replaceAllUsesWith(valueOf(input.valueWhenRead));
+      dead.set(input.argument);
+    } else {
+      variableInputs_.push_back(input.variable);
+    }
+  }
+  entry.eraseArguments(dead);
+}
+
 func::FuncOp MlirTracer::finish(const std::vector<::ag::Tensor> &results) {
   SmallVector<Value> values;
   for (const ::ag::Tensor &result : results)
     values.push_back(valueOf(result));
+  // The variables the function assigns (and that outlive it): outputs.
+  TracedVariables::Scope &scope = variables_->function();
+  for (::ag::detail::VariableState *variable : scope.written) {
+    const VariableHandle &handle = variables_->handle(variable);
+    bool isInput = llvm::any_of(variables_->inputs(), [&](const auto &input) {
+      return input.variable.get() == variable;
+    });
+    if (handle.use_count() <= (isInput ? 2 : 1))
+      continue; // a local of the function
+    variableOutputs_.push_back(handle);
+    values.push_back(scope.values[variable]);
+  }
   builder_.create<func::ReturnOp>(here(), values);
+  inlineDeadVariables();
   SmallVector<Type> types;
   for (Value value : values)
     types.push_back(value.getType());
   function_.setFunctionType(builder_.getFunctionType(
-      function_.getFunctionType().getInputs(), types));
+      function_.getBody().front().getArgumentTypes(), types));
+  // Named for readers of the module, and numbered (the read ones first):
+  // an AOT header takes variable k as its k-th variable parameter, which
+  // is read from and written to as its attributes say.
+  llvm::SmallVector<::ag::detail::VariableState *> numbered;
+  auto number = [&](const VariableHandle &variable) {
+    auto *it = llvm::find(numbered, variable.get());
+    if (it != numbered.end())
+      return static_cast<int64_t>(it - numbered.begin());
+    numbered.push_back(variable.get());
+    return static_cast<int64_t>(numbered.size() - 1);
+  };
+  for (auto [k, variable] : llvm::enumerate(variableInputs_)) {
+    unsigned index = arguments_.size() + k;
+    function_.setArgAttr(index, "ag.variable",
+                         builder_.getStringAttr(variable->name));
+    function_.setArgAttr(index, "ag.variable_index",
+                         builder_.getI64IntegerAttr(number(variable)));
+  }
+  for (auto [k, variable] : llvm::enumerate(variableOutputs_)) {
+    unsigned index = results.size() + k;
+    function_.setResultAttr(index, "ag.variable",
+                            builder_.getStringAttr(variable->name));
+    function_.setResultAttr(index, "ag.variable_index",
+                            builder_.getI64IntegerAttr(number(variable)));
+  }
   std::string errors;
   {
     ScopedDiagnosticHandler handler(builder_.getContext(), [&](Diagnostic &d) {

@@ -8,6 +8,8 @@
 #ifndef AUTOGRAPH_TRACING_MLIRTRACER_H
 #define AUTOGRAPH_TRACING_MLIRTRACER_H
 
+#include "TracedVariables.h"
+
 #include "autograph/Tracer.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -30,9 +32,20 @@ public:
   const std::vector<ag::Tensor> &arguments() const { return arguments_; }
 
   /// Ends the function with `return results` (concrete results become
-  /// constants) and verifies it; throws ag::TracingError with the verifier's
-  /// message on failure.
+  /// constants), then the values of the variables it assigned, and verifies
+  /// it; throws ag::TracingError with the verifier's message on failure.
   mlir::func::FuncOp finish(const std::vector<ag::Tensor> &results);
+
+  /// After finish: the variables the function reads, one argument each
+  /// after its own arguments, and those it assigns, one result each after
+  /// its own results (SPEC 8.2). Variables that died during the trace (its
+  /// locals) are neither: their values were constants.
+  const std::vector<VariableHandle> &variableInputs() const {
+    return variableInputs_;
+  }
+  const std::vector<VariableHandle> &variableOutputs() const {
+    return variableOutputs_;
+  }
 
   ag::Tensor emit(ag::OpKind kind, ag::Span<const ag::Tensor> inputs,
                   const ag::OpAttrs &attrs,
@@ -60,6 +73,9 @@ public:
   ag::Tensor emit_dim(const ag::Tensor &tensor, std::int64_t axis) override;
   void emit_check(const ag::Tensor &condition, const std::string &message) override;
   ag::Tensor probe(const std::function<ag::Tensor()> &fn) override;
+  ag::Tensor read_variable(const VariableHandle &variable) override;
+  void assign_variable(const VariableHandle &variable,
+                       const ag::Tensor &value) override;
   ~MlirTracer() override;
 
 private:
@@ -100,7 +116,18 @@ private:
   void yieldNextIteration(mlir::Block *block, const char *op,
                           const std::vector<ag::Tensor> &results,
                           const CarriedVariables &carried, size_t count,
-                          const std::vector<std::string> &names);
+                          const std::vector<std::string> &names,
+                          llvm::ArrayRef<mlir::Value> variables);
+  /// The values of `loop`'s carried variables in `region`, in order.
+  llvm::SmallVector<mlir::Value> carriedVariableValues(
+      const TracedVariables::Loop &loop, TracedVariables::Scope &region);
+  /// After a loop op (whose results end with those of `loop`'s carried
+  /// variables): the variables its regions assigned take their results.
+  void assignLoopResults(mlir::Operation *op, const TracedVariables::Loop &loop,
+                         llvm::ArrayRef<TracedVariables::Scope *> regions);
+  /// Drops the variable arguments of variables that died during the trace
+  /// (their uses become constants of their values); fills variableInputs_.
+  void inlineDeadVariables();
   /// The loop variables: the carried ones as `carriedValue(k)`, the others
   /// undefined, saying "'name'" + `reason` when used.
   std::vector<ag::Tensor>
@@ -134,6 +161,8 @@ private:
   std::vector<std::unique_ptr<mlir::Block>> dropped_;
   mlir::func::FuncOp function_;
   std::vector<ag::Tensor> arguments_;
+  std::unique_ptr<TracedVariables> variables_;
+  std::vector<VariableHandle> variableInputs_, variableOutputs_;
 };
 
 } // namespace autograph::tracing

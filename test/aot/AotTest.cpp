@@ -113,4 +113,38 @@ TEST(AotTest, InputsAreCheckedAgainstTheSignature) {
             "ag::aot::loud_sum: argument #0 has no value");
 }
 
+TEST(AotTest, VariablesArePassedInAndWrittenBack) {
+  // The caller's variables take the place of those the function was traced
+  // with; the compiled code reads their current values and the header
+  // writes the assigned ones back.
+  ag::Variable total(ag::zeros({2}), "total"), calls(ag::constant(0.f), "calls");
+  ag::Tensor first = ag::aot::accumulate(ag::constant({1.f, 2.f}), total, calls);
+  ag::Tensor second = ag::aot::accumulate(ag::constant({3.f, 4.f}), total, calls);
+  // By hand: total = [1, 2] then [4, 6]; the result is twice the new total.
+  EXPECT_EQ(first.to_vector<float>(), (std::vector<float>{2.f, 4.f}));
+  EXPECT_EQ(second.to_vector<float>(), (std::vector<float>{8.f, 12.f}));
+  EXPECT_EQ(total.value().to_vector<float>(), (std::vector<float>{4.f, 6.f}));
+  EXPECT_EQ(calls.value().item<float>(), 2.f);
+  // A value set between calls is what the next call reads.
+  total.assign(ag::constant({-4.f, -6.f}));
+  EXPECT_EQ(ag::aot::accumulate(ag::constant({1.f, 1.f}), total, calls)
+                .to_vector<float>(),
+            (std::vector<float>{-6.f, -10.f}));
+  // The same source run eagerly, on its own variables.
+  accumulate(ag::constant({1.f, 2.f}));
+  EXPECT_EQ(accumulate(ag::constant({3.f, 4.f})).to_vector<float>(),
+            second.to_vector<float>());
+  EXPECT_EQ(g_calls.value().item<float>(), 2.f);
+}
+
+TEST(AotTest, VariablesAreCheckedAgainstTheSignature) {
+  ag::Variable wrong(ag::zeros({3}), "total"), calls(ag::constant(0.f), "calls");
+  EXPECT_EQ(errorOf([&] {
+              ag::aot::accumulate(ag::constant({1.f, 2.f}), wrong, calls);
+            }),
+            "ag::aot::accumulate: variable 'total' is f32[3], but the function "
+            "was compiled for f32[2]");
+  EXPECT_EQ(calls.value().item<float>(), 0.f); // nothing ran
+}
+
 } // namespace

@@ -32,3 +32,13 @@ AG_FUNCTION ag::Tensor checked_log(ag::Tensor x) {
   assert(ag::reduce_min(x) > 0.f);
   return ag::log(x);
 }
+
+// State (SPEC 8.2): the compiled function reads and assigns these variables;
+// its AOT header takes the caller's variables in their place.
+ag::Variable g_total(ag::zeros({2}), "total");
+ag::Variable g_calls(ag::constant(0.f), "calls");
+AG_FUNCTION ag::Tensor accumulate(ag::Tensor x) {
+  g_total.assign_add(x);
+  g_calls.assign_add(ag::constant(1.f));
+  return g_total * 2.f;
+}

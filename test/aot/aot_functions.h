@@ -11,6 +11,8 @@ std::tuple<ag::Tensor, ag::Tensor> min_max(ag::Tensor x);
 ag::Tensor integer_div(ag::Tensor a, ag::Tensor b);
 ag::Tensor loud_sum(ag::Tensor x);
 ag::Tensor checked_log(ag::Tensor x);
+ag::Tensor accumulate(ag::Tensor x);
+extern ag::Variable g_total, g_calls;
 
 // The lines of the asserts in aot_functions.cc, for the expected messages.
 extern const int kCheckedSqrtAssertLine;

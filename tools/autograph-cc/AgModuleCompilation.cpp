@@ -139,7 +139,7 @@ int compileAgModules(llvm::ArrayRef<AgModuleText> modules,
         return fail("renaming " + original, diagnostics);
       SymbolTable::setSymbolName(function, symbol);
     }
-    aotFunctions.push_back({original, symbol, function.getFunctionType()});
+    aotFunctions.push_back(codegen::aotFunctionOf(function, original, symbol));
     codegen::prepareForCompiledCall(function);
   }
   std::string header;

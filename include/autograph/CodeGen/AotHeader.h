@@ -2,11 +2,14 @@
 #ifndef AUTOGRAPH_CODEGEN_AOTHEADER_H
 #define AUTOGRAPH_CODEGEN_AOTHEADER_H
 
+#include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/BuiltinTypes.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/Support/Error.h"
 
+#include <cstdint>
 #include <string>
+#include <vector>
 
 namespace autograph::codegen {
 
@@ -17,18 +20,29 @@ struct AotFunction {
   std::string name;
   std::string symbol;
   mlir::FunctionType type;
+  /// For each input and each result: the number of the ag::Variable it is
+  /// (its `ag.variable_index` attribute), or -1 for the function's own.
+  std::vector<int64_t> inputVariables, resultVariables;
+  /// The variables' names (`ag.variable`), by number.
+  std::vector<std::string> variableNames;
 };
+
+/// `function` as an AOT function `name` with C interface symbol `symbol`.
+AotFunction aotFunctionOf(mlir::func::FuncOp function, llvm::StringRef name,
+                          llvm::StringRef symbol);
 
 /// The symbol an AOT-compiled function `name` gets (distinct from any C or
 /// C++ name of the user's).
 std::string aotSymbolName(llvm::StringRef name);
 
 /// A self-contained header declaring each function in namespace ag::aot with
-/// ag::Tensor parameters and an ag::Tensor (one result) or std::tuple
-/// result; each checks its arguments' dtypes and shapes against the compiled
-/// signature (ag::InvalidArgumentError) and raises errors the compiled code
-/// reports. Needs only autograph::runtime. Fails for a type it cannot
-/// express.
+/// ag::Tensor parameters, then an ag::Variable& parameter per variable the
+/// function reads or assigns (SPEC 8.2: their values are passed in, the
+/// assigned ones written back after the call), and an ag::Tensor (one
+/// result) or std::tuple result; each checks its arguments' and variables'
+/// dtypes and shapes against the compiled signature
+/// (ag::InvalidArgumentError) and raises errors the compiled code reports.
+/// Needs only autograph::runtime. Fails for a type it cannot express.
 llvm::Expected<std::string> emitAotHeader(llvm::ArrayRef<AotFunction> functions,
                                           llvm::StringRef headerName);
 
