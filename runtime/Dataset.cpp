@@ -416,6 +416,21 @@ Pipeline Pipeline::prefetch(std::int64_t buffer_size) const {
       node_, sizedNode(Node::Kind::Prefetch, buffer_size, -1, "prefetch's buffer_size")));
 }
 
+const Components &Pipeline::sources() const {
+  return chainOf(*node_).front()->components;
+}
+
+Pipeline Pipeline::with_sources(Components sources) const {
+  std::vector<const Node *> chain = chainOf(*node_);
+  Node source = *chain.front();
+  source.components = std::move(sources);
+  auto node = std::make_shared<const Node>(std::move(source));
+  // The copies share each shuffle's epoch counter with the originals.
+  for (std::size_t k = 1; k < chain.size(); ++k)
+    node = child(node, *chain[k]);
+  return Pipeline(std::move(node));
+}
+
 std::unique_ptr<ElementIterator> Pipeline::iterate() const { return detail::iterate(node_); }
 
 std::int64_t Pipeline::cardinality() const { return detail::cardinality(*node_); }

@@ -5,6 +5,7 @@
 
 #include "TensorImpl.h"
 
+#include <atomic>
 #include <cctype>
 #include <cstdint>
 
@@ -117,6 +118,11 @@ std::vector<TensorSpec> parse_signature(const std::string &text) {
 } // namespace ag
 
 namespace ag {
+
+std::uint64_t detail::new_object_id() {
+  static std::atomic<std::uint64_t> next{1};
+  return next.fetch_add(1, std::memory_order_relaxed);
+}
 
 void SignatureKey::add_tensor(const Tensor &tensor) {
   // An undefined argument raises here, naming what was wrong with it.

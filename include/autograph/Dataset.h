@@ -23,6 +23,7 @@
 #ifndef AUTOGRAPH_DATASET_H
 #define AUTOGRAPH_DATASET_H
 
+#include "autograph/Signature.h"
 #include "autograph/Tensor.h"
 
 #include <cstdint>
@@ -72,11 +73,21 @@ public:
   /// time (a symbolic first dimension), as tf.data's cardinality.
   std::int64_t cardinality() const;
 
+  /// The tensors the pipeline slices (from_tensor_slices's arguments).
+  const Components &sources() const;
+  /// The same pipeline over other tensors of the same dtypes and shapes (a
+  /// compiled function's inputs while it is traced).
+  Pipeline with_sources(Components sources) const;
+
   const std::shared_ptr<const Node> &node() const { return node_; }
+  /// The identity in compiled functions' signature keys (copies share it).
+  std::uint64_t id() const { return id_; }
 
 private:
-  explicit Pipeline(std::shared_ptr<const Node> node) : node_(std::move(node)) {}
+  explicit Pipeline(std::shared_ptr<const Node> node)
+      : node_(std::move(node)), id_(::ag::detail::new_object_id()) {}
   std::shared_ptr<const Node> node_;
+  std::uint64_t id_;
 };
 
 /// The loop of for_dataset on the untyped pipeline (Dataset.cpp).
@@ -274,5 +285,32 @@ std::vector<Tensor> for_dataset(const Dataset<Element> &dataset, Body &&body,
 }
 
 } // namespace ag::data
+
+namespace ag {
+/// A dataset argument of a compiled function: its identity is part of the
+/// signature (another dataset traces again, even one of the same shapes);
+/// its source tensors are inputs, so the traced function sees the same
+/// pipeline over symbolic tensors and stages its loops (docs/state.md).
+template <class E> struct function_argument<data::Dataset<E>> {
+  static void add(SignatureKey &key, TensorList &inputs,
+                  const data::Dataset<E> &dataset) {
+    key.add_object(dataset.pipeline().id());
+    for (const Tensor &source : dataset.pipeline().sources()) {
+      key.add_tensor(source);
+      inputs.push_back(source);
+    }
+  }
+  static std::size_t input_count(const data::Dataset<E> &dataset) {
+    return dataset.pipeline().sources().size();
+  }
+  static data::Dataset<E> rebuild(const data::Dataset<E> &dataset,
+                                  const TensorList &inputs, std::size_t first) {
+    const data::detail::Pipeline &pipeline = dataset.pipeline();
+    auto begin = inputs.begin() + static_cast<std::ptrdiff_t>(first);
+    return data::Dataset<E>(pipeline.with_sources(
+        {begin, begin + static_cast<std::ptrdiff_t>(pipeline.sources().size())}));
+  }
+};
+} // namespace ag
 
 #endif // AUTOGRAPH_DATASET_H

@@ -182,7 +182,11 @@ template <class F, class Tuple, std::size_t... I>
 decltype(auto) call_rebuilt(F &f, const Tuple &args, const TensorList &inputs,
                             const std::array<std::size_t, sizeof...(I) + 1> &first,
                             std::index_sequence<I...>) {
-  return f(rebuilt_argument<I>(args, inputs, first[I])...);
+  // Rebuilt arguments are held here, so that `f` may take them by
+  // (non-const) reference as it takes the caller's objects.
+  std::tuple<decltype(rebuilt_argument<I>(args, inputs, first[I]))...> rebuilt{
+      rebuilt_argument<I>(args, inputs, first[I])...};
+  return f(std::get<I>(rebuilt)...);
 }
 } // namespace detail
 
@@ -199,7 +203,7 @@ decltype(auto) call_function(Function &function, const void *self, F &&f,
     return f(args...);
   SignatureKey key;
   if (self)
-    key.add_object(self);
+    key.add_address(self);
   TensorList inputs;
   std::array<std::size_t, sizeof...(Args) + 1> first{};
   std::size_t index = 0;

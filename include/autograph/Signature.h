@@ -30,6 +30,12 @@
 
 namespace ag {
 
+namespace detail {
+/// A new object identity (1, 2, ...; thread-safe), for the signature key of
+/// objects passed to compiled functions.
+std::uint64_t new_object_id();
+} // namespace detail
+
 /// The key of a call signature: a flat list of words that compares equal
 /// exactly when two calls must share one trace. Built on every call, so it
 /// keeps up to 32 words inline.
@@ -45,10 +51,19 @@ public:
     push(type);
     push(bits);
   }
-  /// An object by identity.
-  void add_object(const void *identity) {
+  /// An object by identity: its object_id(), never reused (an address
+  /// would be, by an object created where a destroyed one was).
+  void add_object(std::uint64_t id) {
     push(kObject);
-    push(static_cast<std::int64_t>(reinterpret_cast<std::uintptr_t>(identity)));
+    push(static_cast<std::int64_t>(id));
+  }
+
+  /// The object a member function is called on, by address (a user class
+  /// has no object id; an object created where a destroyed one was shares
+  /// its traces).
+  void add_address(const void *object) {
+    push(kAddress);
+    push(static_cast<std::int64_t>(reinterpret_cast<std::uintptr_t>(object)));
   }
 
   std::size_t size() const noexcept { return size_; }
@@ -65,7 +80,8 @@ public:
 
 private:
   static constexpr std::size_t kInline = 32;
-  static constexpr std::int64_t kTensor = 1, kValue = 2, kObject = 3;
+  static constexpr std::int64_t kTensor = 1, kValue = 2, kObject = 3,
+                                  kAddress = 4;
   void push(std::int64_t word) {
     if (size_ < kInline) {
       inline_[size_++] = word;

@@ -32,6 +32,8 @@ struct VariableState {
 
   const std::string name;
   const bool trainable;
+  /// The identity in compiled functions' signature keys.
+  const std::uint64_t id = new_object_id();
   /// The value's dtype and shape, which every assignment keeps.
   const TensorSpec spec;
 
@@ -87,7 +89,7 @@ private:
 template <> struct function_argument<Variable> {
   static constexpr bool passes_object = true;
   static void add(SignatureKey &key, TensorList &, const Variable &variable) {
-    key.add_object(variable.state().get());
+    key.add_object(variable.state()->id);
   }
   static std::size_t input_count(const Variable &) { return 0; }
 };

@@ -21,6 +21,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <optional>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
@@ -159,8 +160,16 @@ struct TracedVariable {
     return state;
   }
 };
+/// What a compiled function takes and gives besides the call's own
+/// tensors: its implicit inputs (a variable's value, or a tensor captured
+/// while tracing), and the variables it assigns (outputs after its own).
+struct ImplicitInput {
+  std::optional<TracedVariable> variable;
+  Tensor captured;
+};
 struct TracedVariableList {
-  std::vector<TracedVariable> inputs, outputs;
+  std::vector<ImplicitInput> inputs;
+  std::vector<TracedVariable> outputs;
   std::size_t userOutputs = 0;
 };
 
@@ -188,7 +197,8 @@ static ModuleOp traceInto(MLIRContext *context,
                           TracedVariableList *variables) {
   ModuleOp module = ModuleOp::create(UnknownLoc::get(context));
   try {
-    autograph::tracing::MlirTracer tracer(module, name, inputs);
+    autograph::tracing::MlirTracer tracer(module, name, inputs,
+                                          /*captureLargeTensors=*/variables);
     TensorList results;
     {
       TracerScope scope(&tracer);
@@ -200,8 +210,14 @@ static ModuleOp traceInto(MLIRContext *context,
     tracer.finish(results);
     if (variables) {
       variables->userOutputs = results.size();
-      for (const auto &variable : tracer.variableInputs())
-        variables->inputs.push_back({variable, variable->name, variable->spec});
+      for (const auto &input : tracer.implicitInputs()) {
+        ImplicitInput implicit;
+        if (input.variable)
+          implicit.variable = TracedVariable{input.variable, input.variable->name,
+                                             input.variable->spec};
+        implicit.captured = input.captured;
+        variables->inputs.push_back(std::move(implicit));
+      }
       for (const auto &variable : tracer.variableOutputs())
         variables->outputs.push_back({variable, variable->name, variable->spec});
     }
@@ -230,8 +246,9 @@ CompiledFunction::CompiledFunction(
   MLIRContext *context = impl_->context.get();
   OwningOpRef<ModuleOp> module(traceInto(context, fn, inputs, name,
                                          &impl_->outputs, &impl_->variables));
-  for (const TracedVariable &variable : impl_->variables.inputs)
-    impl_->inputs.push_back(variable.spec);
+  for (const ImplicitInput &input : impl_->variables.inputs)
+    impl_->inputs.push_back(input.variable ? input.variable->spec
+                                           : input.captured.spec());
   for (const TracedVariable &variable : impl_->variables.outputs)
     impl_->outputs.push_back(variable.spec);
   impl_->mlir = autograph::codegen::printWithLocations(*module);
@@ -301,8 +318,9 @@ TensorList CompiledFunction::operator()(const TensorList &userArgs) const {
   const TracedVariableList &variables = impl_->variables;
   // The variables' current values follow the call's own arguments.
   TensorList args = userArgs;
-  for (const TracedVariable &variable : variables.inputs)
-    args.push_back(variable.lock(impl_->name)->get());
+  for (const ImplicitInput &input : variables.inputs)
+    args.push_back(input.variable ? input.variable->lock(impl_->name)->get()
+                                  : input.captured);
   std::vector<std::shared_ptr<detail::VariableState>> assigned;
   for (const TracedVariable &variable : variables.outputs)
     assigned.push_back(variable.lock(impl_->name));

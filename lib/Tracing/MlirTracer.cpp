@@ -10,10 +10,13 @@
 #include "autograph/Print.h"
 
 #include "llvm/ADT/BitVector.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/ScopeExit.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/Verifier.h"
+
+#include <cstring>
 
 using namespace mlir;
 
@@ -66,6 +69,23 @@ std::string typeMismatch(const std::string &name, Type first,
          ", but shape " + ::ag::format_shape(b.shape) + " " + secondWhere;
 }
 
+/// Whether a concrete tensor is an implicit input of a JIT-compiled trace
+/// rather than a constant: more than 64 elements, not all equal.
+bool isLargeAndVaried(const ::ag::Tensor &tensor) {
+  ::ag::TensorSpec spec = tensor.spec();
+  std::int64_t count = 1;
+  for (std::int64_t extent : spec.shape)
+    count *= extent;
+  if (count <= 64)
+    return false;
+  std::size_t size = ::ag::dtype_size(spec.dtype);
+  const char *bytes = static_cast<const char *>(tensor.raw_data());
+  for (std::int64_t i = 1; i < count; ++i)
+    if (std::memcmp(bytes, bytes + i * size, size) != 0)
+      return true;
+  return false;
+}
+
 } // namespace
 
 RankedTensorType tensorType(MLIRContext *context, const ::ag::TensorSpec &spec) {
@@ -85,8 +105,9 @@ Location MlirTracer::here() {
 }
 
 MlirTracer::MlirTracer(ModuleOp module, const std::string &name,
-                       const std::vector<::ag::TensorSpec> &inputs)
-    : builder_(module.getContext()) {
+                       const std::vector<::ag::TensorSpec> &inputs,
+                       bool captureLargeTensors)
+    : builder_(module.getContext()), captureLargeTensors_(captureLargeTensors) {
   MLIRContext *context = module.getContext();
   SmallVector<Type> types;
   for (const ::ag::TensorSpec &spec : inputs)
@@ -122,7 +143,18 @@ Value MlirTracer::valueOf(const ::ag::Tensor &tensor) {
       throw ::ag::TracingError("a symbolic tensor of another trace was used");
     return Value::getFromOpaquePointer(tensor.handle());
   }
-  // A concrete value is captured as a constant.
+  // A large concrete value (a dataset's tensors, a closure's) is an implicit
+  // input; a small or uniform one a constant.
+  if (captureLargeTensors_ && isLargeAndVaried(tensor)) {
+    auto [it, added] = capturedByImpl_.try_emplace(tensor.impl());
+    if (added) {
+      Block &entry = function_.getBody().front();
+      it->second = entry.addArgument(
+          tensorType(builder_.getContext(), tensor.spec()), here());
+      captures_.push_back({it->second, tensor});
+    }
+    return it->second;
+  }
   ::ag::TensorSpec spec = tensor.spec();
   RankedTensorType type = tensorType(builder_.getContext(), spec);
   DenseElementsAttr value;
@@ -667,22 +699,39 @@ void MlirTracer::emit_check(const ::ag::Tensor &condition,
 
 void MlirTracer::inlineDeadVariables() {
   Block &entry = function_.getBody().front();
-  llvm::BitVector dead(entry.getNumArguments());
+  std::vector<BlockArgument> dead;
+  std::vector<std::pair<BlockArgument, VariableHandle>> live;
   for (const TracedVariables::Input &input : variables_->inputs()) {
+    BlockArgument argument = input.argument;
     // Held only by this trace (its handle map and this input): a local of
     // the function, destroyed during the trace. Its reads were of its value
     // when first read.
     if (input.variable.use_count() <= 2) {
       OpBuilder::InsertionGuard guard(builder_);
       builder_.setInsertionPointToStart(&entry);
-      entry.getArgument(input.argument)
-          .replaceAllUsesWith(valueOf(input.valueWhenRead));
-      dead.set(input.argument);
+      argument.replaceAllUsesWith(valueOf(input.valueWhenRead));
+      dead.push_back(argument);
     } else {
-      variableInputs_.push_back(input.variable);
+      live.push_back({argument, input.variable});
     }
   }
-  entry.eraseArguments(dead);
+  llvm::BitVector erased(entry.getNumArguments());
+  for (BlockArgument argument : dead)
+    erased.set(argument.getArgNumber());
+  entry.eraseArguments(erased);
+  // The implicit inputs in argument order: the live variables and the
+  // captured tensors, as they were first used.
+  implicitInputs_.assign(entry.getNumArguments() - arguments_.size(), {});
+  for (auto &[argument, variable] : live)
+    implicitInputs_[argument.getArgNumber() - arguments_.size()].variable =
+        variable;
+  for (auto &[argument, tensor] : captures_)
+    implicitInputs_[cast<BlockArgument>(argument).getArgNumber() -
+                    arguments_.size()]
+        .captured = tensor;
+  for (const ImplicitInput &input : implicitInputs_)
+    if (input.variable)
+      variableInputs_.push_back(input.variable);
 }
 
 func::FuncOp MlirTracer::finish(const std::vector<::ag::Tensor> &results) {
@@ -719,12 +768,14 @@ func::FuncOp MlirTracer::finish(const std::vector<::ag::Tensor> &results) {
     numbered.push_back(variable.get());
     return static_cast<int64_t>(numbered.size() - 1);
   };
-  for (auto [k, variable] : llvm::enumerate(variableInputs_)) {
+  for (auto [k, input] : llvm::enumerate(implicitInputs_)) {
+    if (!input.variable)
+      continue;
     unsigned index = arguments_.size() + k;
     function_.setArgAttr(index, "ag.variable",
-                         builder_.getStringAttr(variable->name));
+                         builder_.getStringAttr(input.variable->name));
     function_.setArgAttr(index, "ag.variable_index",
-                         builder_.getI64IntegerAttr(number(variable)));
+                         builder_.getI64IntegerAttr(number(input.variable)));
   }
   for (auto [k, variable] : llvm::enumerate(variableOutputs_)) {
     unsigned index = results.size() + k;

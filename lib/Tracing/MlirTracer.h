@@ -15,6 +15,7 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinOps.h"
+#include "llvm/ADT/DenseMap.h"
 
 namespace autograph::tracing {
 
@@ -25,8 +26,12 @@ mlir::RankedTensorType tensorType(mlir::MLIRContext *context,
 class MlirTracer : public ag::Tracer {
 public:
   /// Starts `func.func @name(inputs...)` in `module`.
+  /// With `captureLargeTensors` (JIT compilation, where the caller passes
+  /// them on each call), large concrete tensors the function uses are
+  /// implicit inputs instead of constants.
   MlirTracer(mlir::ModuleOp module, const std::string &name,
-             const std::vector<ag::TensorSpec> &inputs);
+             const std::vector<ag::TensorSpec> &inputs,
+             bool captureLargeTensors = false);
 
   /// The symbolic tensors standing for the function's arguments.
   const std::vector<ag::Tensor> &arguments() const { return arguments_; }
@@ -42,6 +47,15 @@ public:
   /// locals) are neither: their values were constants.
   const std::vector<VariableHandle> &variableInputs() const {
     return variableInputs_;
+  }
+  /// After finish: the function's arguments after its own, each a variable
+  /// (its value is passed) or a captured tensor (passed as is).
+  struct ImplicitInput {
+    VariableHandle variable;
+    ag::Tensor captured;
+  };
+  const std::vector<ImplicitInput> &implicitInputs() const {
+    return implicitInputs_;
   }
   const std::vector<VariableHandle> &variableOutputs() const {
     return variableOutputs_;
@@ -163,6 +177,11 @@ private:
   std::vector<ag::Tensor> arguments_;
   std::unique_ptr<TracedVariables> variables_;
   std::vector<VariableHandle> variableInputs_, variableOutputs_;
+  std::vector<ImplicitInput> implicitInputs_;
+  bool captureLargeTensors_;
+  /// The concrete tensors captured as arguments, by their storage.
+  llvm::DenseMap<const void *, mlir::Value> capturedByImpl_;
+  std::vector<std::pair<mlir::Value, ag::Tensor>> captures_;
 };
 
 } // namespace autograph::tracing

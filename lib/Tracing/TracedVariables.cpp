@@ -49,7 +49,7 @@ Value TracedVariables::lookup(Scope &scope, VariableState *variable) {
                                                  : location_().getContext(),
                            h->spec);
     BlockArgument argument = entry_->addArgument(type, location_());
-    inputs_.push_back({h, argument.getArgNumber(), h->get()});
+    inputs_.push_back({h, argument, h->get()});
     function_.values[variable] = argument;
     return argument;
   }

@@ -57,7 +57,7 @@ public:
   /// was first read.
   struct Input {
     VariableHandle variable;
-    unsigned argument;
+    mlir::BlockArgument argument;
     ag::Tensor valueWhenRead;
   };
 

@@ -12,7 +12,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdint>
+#include <vector>
 
 namespace {
 
@@ -341,6 +343,96 @@ TEST(DatasetLoopTest, RunTimeErrorsOfStagedLoops) {
   } catch (const ag::InvalidArgumentError &error) {
     EXPECT_STREQ(error.what(), "index: index is out of range for shape [?,2]");
   }
+}
+
+//===--- Datasets as arguments (SPEC 8.1) -----------------------------------===//
+
+/// `for (Tensor b : ds) total += sum(b * weights)`, over a dataset argument.
+Tensor weighted_total(const data::Dataset<Tensor> &ds) {
+  return data::for_dataset(
+      ds,
+      [](const Tensor &batch, const TensorList &v) {
+        return TensorList{v[0] + ag::reduce_sum(batch)};
+      },
+      {ag::constant(0.f)}, {"total"})[0];
+}
+
+/// `n` floats 0, 1, ..., n-1, plus `offset`.
+Tensor counting(std::int64_t n, float offset) {
+  std::vector<float> v(static_cast<std::size_t>(n));
+  for (std::int64_t i = 0; i < n; ++i)
+    v[static_cast<std::size_t>(i)] = static_cast<float>(i) + offset;
+  return ag::constant(v, {n});
+}
+
+TEST(DatasetLoopTest, ADatasetArgumentIsPartOfTheSignatureAndComputedOn) {
+  auto f = ag::function(weighted_total, "weighted_total");
+  // Two datasets of the same shapes: 0..99 and 1000..1099 in batches of 10.
+  // Sums by hand: 99 * 100 / 2 = 4950, and 4950 + 100 * 1000 = 104950.
+  auto first = data::from_tensor_slices(counting(100, 0.f)).batch(10);
+  auto second = data::from_tensor_slices(counting(100, 1000.f)).batch(10);
+  EXPECT_FLOAT_EQ(f(first).item<float>(), 4950.f);
+  EXPECT_FLOAT_EQ(f(second).item<float>(), 104950.f);
+  EXPECT_EQ(f.trace_count(), 2);
+  // The same dataset (or a copy of its handle) reuses its trace.
+  auto copy = first;
+  EXPECT_FLOAT_EQ(f(copy).item<float>(), 4950.f);
+  EXPECT_EQ(f.trace_count(), 2);
+  // The loop is compiled over the dataset's tensors, which are inputs: not
+  // run while tracing, its values not constants of the compiled code.
+  EXPECT_NE(f.mlir().find("ag.while_loop"), std::string::npos) << f.mlir();
+  EXPECT_NE(f.mlir().find("tensor<100xf32>"), std::string::npos) << f.mlir();
+  EXPECT_EQ(f.mlir().find("1.099"), std::string::npos) << f.mlir();
+}
+
+TEST(DatasetLoopTest, ANewDatasetWhereADestroyedOneWasTracesAgain) {
+  auto f = ag::function(weighted_total, "weighted_total");
+  float totals[2];
+  for (int k = 0; k < 2; ++k) {
+    // Each dataset is destroyed before the next is made (possibly at the
+    // same address); the second must not run on the first one's tensors.
+    auto ds = data::from_tensor_slices(counting(100, 1000.f * static_cast<float>(k)));
+    totals[k] = f(ds).item<float>();
+  }
+  EXPECT_FLOAT_EQ(totals[0], 4950.f);
+  EXPECT_FLOAT_EQ(totals[1], 104950.f);
+  EXPECT_EQ(f.trace_count(), 2);
+}
+
+TEST(DatasetLoopTest, A100MBDatasetIsAnInputNotEmbeddedInTheCompiledCode) {
+  // 25M floats (100 MB) in 25,000 rows of 1,000: row r holds r % 7 except a
+  // single 9 at row 12,345, column 678. The loop finds the largest value.
+  const std::int64_t rows = 25000, columns = 1000;
+  std::vector<float> v(static_cast<std::size_t>(rows * columns));
+  for (std::int64_t r = 0; r < rows; ++r)
+    std::fill_n(v.begin() + r * columns, columns, static_cast<float>(r % 7));
+  v[static_cast<std::size_t>(12345 * columns + 678)] = 9.f;
+  auto ds = data::from_tensor_slices(ag::constant(v, {rows, columns})).batch(5000);
+  v = {};
+  auto largest = ag::function(
+      [](const data::Dataset<Tensor> &dataset) {
+        return data::for_dataset(
+            dataset,
+            [](const Tensor &batch, const TensorList &m) {
+              return TensorList{ag::maximum(m[0], ag::reduce_max(batch))};
+            },
+            {ag::constant(0.f)}, {"largest"})[0];
+      },
+      "largest");
+  EXPECT_FLOAT_EQ(largest(ds).item<float>(), 9.f);
+  EXPECT_EQ(largest.fallback_count(), 0);
+  EXPECT_NE(largest.mlir().find("ag.while_loop"), std::string::npos);
+  EXPECT_LT(largest.mlir().size(), 20000u) << "the dataset was embedded";
+}
+
+TEST(DatasetLoopTest, ALargeTensorAFunctionClosesOverIsAnInput) {
+  // A captured 1,000-element tensor is an input; a small one a constant.
+  Tensor table = counting(1000, 0.f);
+  auto f = ag::function([table](const Tensor &x) { return ag::reduce_sum(table * x); },
+                        "closes_over");
+  EXPECT_FLOAT_EQ(f(ag::constant(2.f)).item<float>(), 999000.f); // 999 * 1000 / 2 * 2
+  EXPECT_EQ(f.mlir().find("dense<"), std::string::npos) << f.mlir();
+  EXPECT_LT(f.mlir().size(), 5000u);
 }
 
 } // namespace
