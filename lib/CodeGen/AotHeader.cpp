@@ -6,6 +6,8 @@
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <algorithm>
+
 using namespace mlir;
 
 namespace autograph::codegen {
@@ -83,6 +85,26 @@ AotFunction aotFunctionOf(func::FuncOp function, llvm::StringRef name,
     aot.inputVariables.push_back(variableIndex(function.getArgAttrDict(i)));
   for (unsigned i = 0; i < function.getNumResults(); ++i)
     aot.resultVariables.push_back(variableIndex(function.getResultAttrDict(i)));
+  // The variables in the order of their names: the order in which a trace
+  // first read them can depend on the C++ compiler (the evaluation order of
+  // `a(w) + b(v)`), a header's parameter order must not.
+  std::vector<size_t> order(aot.variableNames.size());
+  for (size_t k = 0; k < order.size(); ++k)
+    order[k] = k;
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return aot.variableNames[a] < aot.variableNames[b];
+  });
+  std::vector<int64_t> position(order.size());
+  std::vector<std::string> names(order.size());
+  for (size_t k = 0; k < order.size(); ++k) {
+    position[order[k]] = static_cast<int64_t>(k);
+    names[k] = aot.variableNames[order[k]];
+  }
+  aot.variableNames = std::move(names);
+  for (std::vector<int64_t> *list : {&aot.inputVariables, &aot.resultVariables})
+    for (int64_t &k : *list)
+      if (k >= 0)
+        k = position[static_cast<size_t>(k)];
   return aot;
 }
 

@@ -118,8 +118,8 @@ TEST(AotTest, VariablesArePassedInAndWrittenBack) {
   // with; the compiled code reads their current values and the header
   // writes the assigned ones back.
   ag::Variable total(ag::zeros({2}), "total"), calls(ag::constant(0.f), "calls");
-  ag::Tensor first = ag::aot::accumulate(ag::constant({1.f, 2.f}), total, calls);
-  ag::Tensor second = ag::aot::accumulate(ag::constant({3.f, 4.f}), total, calls);
+  ag::Tensor first = ag::aot::accumulate(ag::constant({1.f, 2.f}), calls, total);
+  ag::Tensor second = ag::aot::accumulate(ag::constant({3.f, 4.f}), calls, total);
   // By hand: total = [1, 2] then [4, 6]; the result is twice the new total.
   EXPECT_EQ(first.to_vector<float>(), (std::vector<float>{2.f, 4.f}));
   EXPECT_EQ(second.to_vector<float>(), (std::vector<float>{8.f, 12.f}));
@@ -127,7 +127,7 @@ TEST(AotTest, VariablesArePassedInAndWrittenBack) {
   EXPECT_EQ(calls.value().item<float>(), 2.f);
   // A value set between calls is what the next call reads.
   total.assign(ag::constant({-4.f, -6.f}));
-  EXPECT_EQ(ag::aot::accumulate(ag::constant({1.f, 1.f}), total, calls)
+  EXPECT_EQ(ag::aot::accumulate(ag::constant({1.f, 1.f}), calls, total)
                 .to_vector<float>(),
             (std::vector<float>{-6.f, -10.f}));
   // The same source run eagerly, on its own variables.
@@ -140,7 +140,7 @@ TEST(AotTest, VariablesArePassedInAndWrittenBack) {
 TEST(AotTest, VariablesAreCheckedAgainstTheSignature) {
   ag::Variable wrong(ag::zeros({3}), "total"), calls(ag::constant(0.f), "calls");
   EXPECT_EQ(errorOf([&] {
-              ag::aot::accumulate(ag::constant({1.f, 2.f}), wrong, calls);
+              ag::aot::accumulate(ag::constant({1.f, 2.f}), calls, wrong);
             }),
             "ag::aot::accumulate: variable 'total' is f32[3], but the function "
             "was compiled for f32[2]");

@@ -20,10 +20,11 @@ struct AotFunction {
   std::string name;
   std::string symbol;
   mlir::FunctionType type;
-  /// For each input and each result: the number of the ag::Variable it is
-  /// (its `ag.variable_index` attribute), or -1 for the function's own.
+  /// For each input and each result: the number of the ag::Variable it is,
+  /// or -1 for the function's own. Variables are numbered in the order of
+  /// their names (`ag.variable`), which is the header's parameter order.
   std::vector<int64_t> inputVariables, resultVariables;
-  /// The variables' names (`ag.variable`), by number.
+  /// The variables' names, by number.
   std::vector<std::string> variableNames;
 };
 
