@@ -3,6 +3,7 @@
 
 #include "autograph/CompiledCodeABI.h"
 #include "autograph/Error.h"
+#include "autograph/TensorArray.h"
 
 #include <cstdlib>
 #include <algorithm>
@@ -86,7 +87,7 @@ Tensor adoptResult(DType dtype, std::size_t rank, const std::int64_t *words,
 
 Call::Call(const char *function, const std::vector<TensorSpec> &inputs,
            const std::vector<TensorSpec> &outputs, const TensorList &args)
-    : outputs_(outputs) {
+    : outputs_(outputs), arrays_mark_(detail::call_tensor_arrays_mark()) {
   if (args.size() != inputs.size())
     throw InvalidArgumentError(std::string(function) + ": expected " +
                                std::to_string(inputs.size()) +
@@ -110,6 +111,7 @@ Call::Call(const char *function, const std::vector<TensorSpec> &inputs,
 }
 
 Call::~Call() {
+  detail::release_call_tensor_arrays(arrays_mark_);
   if (finished_)
     return;
   // Each allocation once (several results may share one).

@@ -136,6 +136,11 @@ namespace ag::compiled {
 
 bool has_pending_error() noexcept { return tls_state.error.has_value(); }
 
+void report_error(std::string message) noexcept {
+  if (!tls_state.error)
+    tls_state.error = std::move(message);
+}
+
 void raise_pending_error() {
   if (!tls_state.error)
     return;

@@ -400,6 +400,31 @@ Tensor expand_dims(const Tensor &x, std::int64_t axis) {
   return reshape(x, s);
 }
 
+Tensor dim(const Tensor &x, std::int64_t axis) {
+  const TensorImpl &ix = checked_impl(x, "dim");
+  std::int64_t a = axis < 0 ? axis + ix.rank : axis;
+  if (a < 0 || a >= ix.rank)
+    throw InvalidArgumentError("dim: axis " + std::to_string(axis) +
+                               " is out of range for shape " + detail::shape_string(ix));
+  std::int64_t extent = ix.dims[a];
+  if (extent >= 0)
+    return constant(extent);
+  Tracer *tracer = current_tracer();
+  if (!tracer)
+    throw TracingError("dim: a symbolic tensor was used outside of the trace that created it");
+  return tracer->emit_dim(x, a);
+}
+
+Tensor shape(const Tensor &x) {
+  const TensorImpl &ix = checked_impl(x, "shape");
+  if (ix.rank == 0)
+    return zeros({0}, DType::Int64);
+  std::vector<Tensor> extents;
+  for (std::int32_t a = 0; a < ix.rank; ++a)
+    extents.push_back(dim(x, a));
+  return stack(extents);
+}
+
 Tensor concat(const std::vector<Tensor> &tensors, std::int64_t axis) {
   if (tensors.empty())
     throw InvalidArgumentError("concat: needs at least one tensor");

@@ -59,6 +59,8 @@ private:
   std::vector<std::vector<std::int64_t>> descriptors_;
   std::vector<std::int64_t> results_;
   bool finished_ = false;
+  // The TensorArrays compiled code creates during this call end with it.
+  std::size_t arrays_mark_;
 };
 
 } // namespace ag::compiled

@@ -33,6 +33,9 @@ extern "C" {
 #define AG_ABI_MATRIX(T, x)                                                    \
   T *x##_allocated, T *x##_aligned, int64_t x##_offset, int64_t x##_rows,      \
       int64_t x##_cols, int64_t x##_row_stride, int64_t x##_column_stride
+#define AG_ABI_BYTES(x)                                                        \
+  char *x##_allocated, char *x##_aligned, int64_t x##_offset,                  \
+      int64_t x##_size, int64_t x##_stride
 #define AG_RUNTIME_FUNCTION(name, result, parameters)                          \
   result agrt_memref_##name parameters;
 #include "autograph/CompiledCodeABI.def"
@@ -41,9 +44,12 @@ extern "C" {
 #undef AG_ABI_UNRANKED
 #undef AG_ABI_I64
 #undef AG_ABI_MATRIX
+#undef AG_ABI_BYTES
 
 #ifdef __cplusplus
 } // extern "C"
+
+#include <string>
 
 namespace ag::compiled {
 
@@ -65,6 +71,10 @@ template <typename T> struct MemRef<T, 0> {
 
 /// Whether compiled code on this thread has reported an error not yet raised.
 bool has_pending_error() noexcept;
+
+/// Records `message` as this thread's pending error unless one is pending
+/// (the first failure is the one eager execution would have raised).
+void report_error(std::string message) noexcept;
 
 /// Raises (as ag::InvalidArgumentError) and clears the error that compiled
 /// code on this thread reported; does nothing when there is none.

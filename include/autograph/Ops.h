@@ -93,6 +93,12 @@ Tensor broadcast_to(const Tensor &x, const Shape &shape);
 /// Inserts an axis of extent 1 at `axis` (negative from the end).
 Tensor expand_dims(const Tensor &x, std::int64_t axis);
 Tensor concat(const std::vector<Tensor> &tensors, std::int64_t axis = 0);
+/// The extent of `axis` (negative from the end) as a 0-d int64 tensor: in a
+/// traced function, the run-time extent of a dimension known only then
+/// (`tf.shape(x)[axis]`).
+Tensor dim(const Tensor &x, std::int64_t axis);
+/// All extents, a 1-d int64 tensor (`tf.shape(x)`).
+Tensor shape(const Tensor &x);
 Tensor stack(const std::vector<Tensor> &tensors, std::int64_t axis = 0);
 
 // --- reductions ----------------------------------------------------------------------

@@ -112,6 +112,20 @@ public:
   /// raises ag::TracingError.
   virtual void assign_variable(const std::shared_ptr<detail::VariableState> &variable,
                                const Tensor &value);
+
+  /// ag::TensorArray in a traced function: the compiled code creates the
+  /// array (a 0-d int64 handle) and writes, reads and stacks it through
+  /// the runtime, in program order. `index` and `size` are 0-d int32/int64;
+  /// `element` and `stacked` give the results' dtype and shape (-1 where
+  /// known only at run time). The defaults raise ag::TracingError.
+  virtual Tensor emit_tensor_array_create(const Tensor &size, DType dtype,
+                                          bool dynamic_size, const std::string &name);
+  virtual void emit_tensor_array_write(const Tensor &handle, const Tensor &index,
+                                       const Tensor &value);
+  virtual Tensor emit_tensor_array_read(const Tensor &handle, const Tensor &index,
+                                        const TensorSpec &element);
+  virtual Tensor emit_tensor_array_stack(const Tensor &handle, const TensorSpec &stacked);
+  virtual Tensor emit_tensor_array_size(const Tensor &handle);
 };
 
 /// The statement that converted code on this thread last reported with

@@ -1,6 +1,8 @@
 //===- ModifiedVariables.cpp - variables a statement assigns --------------===//
 #include "ModifiedVariables.h"
 
+#include "TensorTypes.h"
+
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 
@@ -54,7 +56,8 @@ private:
     if (!ref)
       return;
     const auto *var = dyn_cast<VarDecl>(ref->getDecl());
-    if (!var || !var->hasLocalStorage() || !seen.insert(var).second)
+    if (!var || !var->hasLocalStorage() || isStateHandleType(var->getType()) ||
+        !seen.insert(var).second)
       return;
     found.push_back({var, where});
   }

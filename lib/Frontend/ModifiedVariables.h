@@ -4,7 +4,9 @@
 // variables declared outside a statement that the statement assigns
 // (=, compound assignment, ++/--), in order of first assignment. They are
 // the branch outputs of a converted `if` and the loop variables of a
-// converted loop.
+// converted loop. Handles to shared state (ag::TensorArray: `ta =
+// ta.write(i, x)` assigns the handle it already holds) are not listed: the
+// staged code writes through them.
 //
 //===----------------------------------------------------------------------===//
 #ifndef AUTOGRAPH_FRONTEND_MODIFIEDVARIABLES_H

@@ -40,6 +40,10 @@ bool isDatasetType(QualType type) {
                      cxxRecordDecl(hasName("::ag::data::Dataset")));
 }
 
+bool isStateHandleType(QualType type) {
+  return matchesDecl(recordOf(type), cxxRecordDecl(hasName("::ag::TensorArray")));
+}
+
 bool isStdTupleOrPair(const CXXRecordDecl *record) {
   return matchesDecl(record, classTemplateSpecializationDecl(
                                  hasAnyName("::std::tuple", "::std::pair")));

@@ -31,6 +31,10 @@ bool isStdTupleOrPair(const clang::CXXRecordDecl *record);
 
 /// Whether `record` is a class of namespace ag (or a namespace in it), or
 /// derived from one: the objects a compiled signature may take.
+/// ag::TensorArray: a handle whose writes go to shared state, so assigning
+/// it in staged control flow needs no loop variable or branch output.
+bool isStateHandleType(clang::QualType type);
+
 bool isAgClassOrDerived(const clang::CXXRecordDecl *record);
 
 /// Whether `function` is ::ag::logical_not.

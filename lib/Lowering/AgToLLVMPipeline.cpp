@@ -69,6 +69,7 @@ void autograph::registerAgLoweringDialects(DialectRegistry &registry) {
 void autograph::buildAgToLinalgPipeline(OpPassManager &pm) {
   pm.addPass(createConvertAgControlFlowToSCF());
   pm.addPass(createConvertAgPrintAssertToRuntimeCalls());
+  pm.addPass(createConvertAgTensorArrayToRuntimeCalls());
   pm.addPass(createConvertAgMathToLinalg());
   pm.addPass(createCanonicalizerPass());
   // Named elementwise ops become generics so that chains fuse into one loop

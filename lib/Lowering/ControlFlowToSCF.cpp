@@ -22,10 +22,16 @@ using namespace autograph::lowering;
 
 namespace {
 
-/// Whether `op`'s regions contain a check (ag.assert) that can fail.
+/// Whether `op`'s regions contain a check that can fail: ag.assert, or an
+/// ag.tensor_array_* op (an index out of range, an unwritten element, ...).
 bool containsCheck(Operation *op) {
   return op
-      ->walk([](ag::AssertOp) { return WalkResult::interrupt(); })
+      ->walk([](Operation *inner) {
+        return isa<ag::AssertOp, ag::TensorArrayCreateOp, ag::TensorArrayWriteOp,
+                   ag::TensorArrayReadOp, ag::TensorArrayStackOp>(inner)
+                   ? WalkResult::interrupt()
+                   : WalkResult::advance();
+      })
       .wasInterrupted();
 }
 

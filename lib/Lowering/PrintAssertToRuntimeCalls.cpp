@@ -36,19 +36,6 @@ void callRuntime(PatternRewriter &rewriter, Location loc, Operation *anchor,
   callRuntimeFunction(rewriter, loc, anchor, function, arguments);
 }
 
-/// `text` as a tensor<?xi8> constant.
-Value textTensor(PatternRewriter &rewriter, Location loc, StringRef text) {
-  auto i8 = rewriter.getIntegerType(8);
-  auto type = RankedTensorType::get({static_cast<int64_t>(text.size())}, i8);
-  SmallVector<APInt> bytes;
-  for (char c : text)
-    bytes.push_back(APInt(8, static_cast<uint8_t>(c)));
-  Value constant = rewriter.create<arith::ConstantOp>(
-      loc, DenseElementsAttr::get(type, bytes));
-  return rewriter.create<tensor::CastOp>(
-      loc, RankedTensorType::get({ShapedType::kDynamic}, i8), constant);
-}
-
 /// The runtime function that prints a tensor of `elementType`, if any.
 std::optional<RuntimeFunction> printTensorFunction(Type elementType) {
   if (elementType.isF32())
@@ -77,14 +64,14 @@ struct PrintToRuntimeCalls : OpRewritePattern<ag::PrintOp> {
       StringRef value = cast<StringAttr>(text).getValue();
       if (!value.empty())
         callRuntime(rewriter, loc, op, RuntimeFunction::print_text,
-                    textTensor(rewriter, loc, value));
+                    runtimeText(rewriter, loc, value));
     };
     ArrayAttr texts = op.getTexts();
     for (auto [i, value] : llvm::enumerate(op.getValues())) {
       printText(texts[i]);
       if (StringRef format = op.getFormat(i); !format.empty())
         callRuntime(rewriter, loc, op, RuntimeFunction::print_format,
-                    textTensor(rewriter, loc, format));
+                    runtimeText(rewriter, loc, format));
       Type elementType = getElementTypeOrSelf(value.getType());
       Value unranked = rewriter.create<tensor::CastOp>(
           loc, UnrankedTensorType::get(elementType), value);
@@ -125,8 +112,8 @@ struct AssertToRuntimeCall : OpRewritePattern<ag::AssertOp> {
     Value lineValue = rewriter.create<arith::ConstantOp>(
         loc, rewriter.getI64IntegerAttr(line));
     callRuntime(rewriter, loc, op, RuntimeFunction::assert_fail,
-                {textTensor(rewriter, loc, op.getMessage()),
-                 textTensor(rewriter, loc, file), lineValue});
+                {runtimeText(rewriter, loc, op.getMessage()),
+                 runtimeText(rewriter, loc, file), lineValue});
     rewriter.eraseOp(op);
     return success();
   }

@@ -1,7 +1,9 @@
 //===- RuntimeFunctions.cpp - callees of lowered code ---------------------===//
 #include "RuntimeFunctions.h"
 
+#include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/BuiltinOps.h"
 
 #include <cstdint>
@@ -65,6 +67,8 @@ FunctionType runtimeFunctionType(RuntimeFunction function,
 #define AG_ABI_UNRANKED(T, x) UnrankedTensorType::get(elementType<T>(context))
 #define AG_ABI_I64(x) IntegerType::get(context, 64)
 #define AG_ABI_MATRIX(T, x) runtimeMatrixType(elementType<T>(context))
+#define AG_ABI_BYTES(x)                                                        \
+  MemRefType::get({ShapedType::kDynamic}, IntegerType::get(context, 8))
 #define AG_PARAMETER_TYPES(...)                                                \
   SmallVector<Type> { __VA_ARGS__ }
   switch (function) {
@@ -79,8 +83,20 @@ FunctionType runtimeFunctionType(RuntimeFunction function,
 #undef AG_ABI_UNRANKED
 #undef AG_ABI_I64
 #undef AG_ABI_MATRIX
+#undef AG_ABI_BYTES
 #undef AG_PARAMETER_TYPES
   llvm_unreachable("a RuntimeFunction outside CompiledCodeABI.def");
+}
+
+Value runtimeText(OpBuilder &builder, Location loc, StringRef text) {
+  auto i8 = builder.getIntegerType(8);
+  auto type = RankedTensorType::get({static_cast<int64_t>(text.size())}, i8);
+  SmallVector<APInt> bytes;
+  for (char c : text)
+    bytes.push_back(APInt(8, static_cast<uint8_t>(c)));
+  Value constant = builder.create<arith::ConstantOp>(loc, DenseElementsAttr::get(type, bytes));
+  return builder.create<tensor::CastOp>(
+      loc, RankedTensorType::get({ShapedType::kDynamic}, i8), constant);
 }
 
 Operation *callRuntimeFunction(OpBuilder &builder, Location loc,

@@ -30,6 +30,10 @@ mlir::FunctionType runtimeFunctionType(RuntimeFunction function,
 /// memref<?x?xT, strided<[?, ?], offset: ?>>: any 2-d view.
 mlir::MemRefType runtimeMatrixType(mlir::Type elementType);
 
+/// `text` as a tensor<?xi8> constant: an AG_ABI_TEXT argument.
+mlir::Value runtimeText(mlir::OpBuilder &builder, mlir::Location loc,
+                        llvm::StringRef text);
+
 /// Calls `function` with `arguments` at the builder's insertion point,
 /// declaring it (private, tensor arguments read-only) at the top of the
 /// module that contains `anchor` on first use. The call's verifier checks

@@ -90,6 +90,16 @@ public:
   ag::Tensor read_variable(const VariableHandle &variable) override;
   void assign_variable(const VariableHandle &variable,
                        const ag::Tensor &value) override;
+  // ag::TensorArray (TensorArrayTracing.cpp).
+  ag::Tensor emit_tensor_array_create(const ag::Tensor &size, ag::DType dtype,
+                                      bool dynamic_size, const std::string &name) override;
+  void emit_tensor_array_write(const ag::Tensor &handle, const ag::Tensor &index,
+                               const ag::Tensor &value) override;
+  ag::Tensor emit_tensor_array_read(const ag::Tensor &handle, const ag::Tensor &index,
+                                    const ag::TensorSpec &element) override;
+  ag::Tensor emit_tensor_array_stack(const ag::Tensor &handle,
+                                     const ag::TensorSpec &stacked) override;
+  ag::Tensor emit_tensor_array_size(const ag::Tensor &handle) override;
   ~MlirTracer() override;
 
 private:

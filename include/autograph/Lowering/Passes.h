@@ -29,6 +29,9 @@ void populateAgTensorOpsToTensorPatterns(mlir::RewritePatternSet &patterns);
 void populateAgPrintAssertToRuntimeCallsPatterns(
     mlir::RewritePatternSet &patterns);
 
+/// ag.tensor_array_* to calls into the runtime's C ABI.
+void populateAgTensorArrayToRuntimeCallsPatterns(mlir::RewritePatternSet &patterns);
+
 /// 0-d tensors carried by scf.while/for/if become scalars.
 void populateScalarizeSCFTensorsPatterns(mlir::RewritePatternSet &patterns);
 

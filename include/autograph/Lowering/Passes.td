@@ -30,6 +30,33 @@ def ConvertAgControlFlowToSCF : Pass<"convert-ag-control-flow-to-scf"> {
                            "::mlir::tensor::TensorDialect"];
 }
 
+def ConvertAgTensorArrayToRuntimeCalls
+    : Pass<"convert-ag-tensor-array-to-runtime-calls", "::mlir::ModuleOp"> {
+  let summary = "Lower ag.tensor_array_* ops to calls into the runtime";
+  let description = [{
+    The arrays live in the runtime behind an i64 handle
+    (`runtime/TensorArray.cpp`): create, write (the runtime copies the
+    element), size and element extents are calls; a read or stack allocates
+    the result's bytes, has the runtime fill them, and views them as the
+    result tensor (`bufferization.to_tensor restrict writable`).
+
+    ```mlir
+    %e = ag.tensor_array_read %ta[%i] : tensor<i64> -> tensor<?xf32>
+    // becomes
+    %d = call @agrt_memref_tensor_array_element_dim(%h, %c0_i64) : (i64, i64) -> i64
+    %m = memref.alloc(%bytes) {alignment = 64 : i64} : memref<?xi8>
+    call @agrt_memref_tensor_array_read(%h, %i, %m) : (i64, i64, memref<?xi8>) -> ()
+    %v = memref.view %m[%c0][%n] : memref<?xi8> to memref<?xf32>
+    %e = bufferization.to_tensor %v restrict writable : memref<?xf32>
+    ```
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::bufferization::BufferizationDialect",
+                           "::mlir::func::FuncDialect",
+                           "::mlir::memref::MemRefDialect",
+                           "::mlir::tensor::TensorDialect"];
+}
+
 def ConvertAgPrintAssertToRuntimeCalls
     : Pass<"convert-ag-print-assert-to-runtime-calls", "::mlir::ModuleOp"> {
   let summary = "Lower ag.print and ag.assert to calls into the runtime";

@@ -1,4 +1,4 @@
-// Verifier errors of ag.print and ag.assert.
+// Verifier errors of ag.print, ag.assert and the ag.tensor_array_* ops.
 // RUN: autograph-opt %s -split-input-file -verify-diagnostics
 
 func.func @print_pieces(%x: tensor<f32>) {
@@ -53,4 +53,20 @@ func.func @assert_predicate_not_boolean(%p: tensor<f32>) {
   // expected-error @+1 {{'ag.assert' op operand #0 must be 0D tensor of 1-bit signless integer values, but got 'tensor<f32>'}}
   "ag.assert"(%p) <{message = "positive"}> : (tensor<f32>) -> ()
   return
+}
+
+// -----
+
+func.func @stack_of_rank_0(%ta: tensor<i64>) -> tensor<f32> {
+  // expected-error @+1 {{result must have a rank of at least 1}}
+  %s = ag.tensor_array_stack %ta : tensor<f32>
+  return %s : tensor<f32>
+}
+
+// -----
+
+func.func @float_handle(%ta: tensor<f32>, %i: tensor<i64>) -> tensor<f32> {
+  // expected-error @+1 {{operand #0 must be 0D tensor of 64-bit signless integer values}}
+  %e = "ag.tensor_array_read"(%ta, %i) : (tensor<f32>, tensor<i64>) -> tensor<f32>
+  return %e : tensor<f32>
 }

@@ -62,3 +62,20 @@ AG_FUNCTION ag::Tensor power(ag::Tensor x) {
   }
   return result;
 }
+
+// An ag::TensorArray assigned in the loop is not a loop variable: its
+// writes go to the array that the handle already refers to.
+// CHECK-LABEL: AG_FUNCTION ag::Tensor squares(
+AG_FUNCTION ag::Tensor squares(ag::Tensor n) {
+  ag::TensorArray ta(ag::DType::Int64, 0, /*dynamic_size=*/true);
+  ag::Tensor i = ag::constant(std::int64_t{0});
+  // CHECK: ::ag::while_loop([&](const ::ag::TensorList &ag__v) -> ::ag::Tensor { {{\[\[}}maybe_unused]] ::ag::Tensor i = ag__v[0]; return ::ag::condition(i < n); }
+  // CHECK-NEXT: ta = ta.write(i, i * i);
+  // CHECK-NEXT: i = i + 1;
+  // CHECK-NEXT: } return {i}; }, {i}, {"i"}); i = ag__loop_{{[0-9]+}}[0]; }
+  while (i < n) {
+    ta = ta.write(i, i * i);
+    i = i + 1;
+  }
+  return ta.stack();
+}
