@@ -135,6 +135,28 @@ TEST(TensorArrayTest, ALoopOverARunTimeLengthFillsTheArray) {
   EXPECT_EQ(values(m), (std::vector<float>{2.f, 4.f, 6.f, 8.f}));
 }
 
+TEST(TensorArrayTest, AMillionWritesInACompiledLoop) {
+  // Each write hands the element to the runtime as an unranked memref,
+  // whose descriptor is on the stack: a regression test for stack taken per
+  // iteration (it overflowed an 8 MB stack after about 260,000 writes).
+  ag::jit::CompiledFunction fill(
+      [](const TensorList &args) {
+        Tensor n = args[0];
+        TensorArray ta(ag::DType::Int64, n, false, "squares");
+        ag::for_range(zero(), n, one(),
+                      [&](const Tensor &i, const TensorList &v) {
+                        ta = ta.write(i, i * i);
+                        return v;
+                      },
+                      {}, {});
+        return TensorList{ta.read(n - one()), ta.size()};
+      },
+      {ag::TensorSpec{ag::DType::Int64, {}}}, "fill");
+  TensorList result = fill({ag::constant(std::int64_t{1000000})});
+  EXPECT_EQ(result[0].item<std::int64_t>(), 999999LL * 999999LL);
+  EXPECT_EQ(result[1].item<std::int32_t>(), 1000000);
+}
+
 /// Prefix sums: element i is element i-1 (read back) plus x[i].
 Tensor prefix_sums(const Tensor &x) {
   Tensor n = ag::shape(x)[std::int64_t{0}];

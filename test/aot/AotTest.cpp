@@ -147,4 +147,20 @@ TEST(AotTest, VariablesAreCheckedAgainstTheSignature) {
   EXPECT_EQ(calls.value().item<float>(), 0.f); // nothing ran
 }
 
+TEST(AotTest, TensorArraysWorkAndFailAsEagerly) {
+  auto i64 = [](std::int64_t v) { return ag::constant(v); };
+  // One compiled signature for every length; 3 * 3 = 9 by hand.
+  EXPECT_EQ(ag::aot::square_at(i64(5), i64(3)).item<std::int64_t>(), 9);
+  EXPECT_EQ(ag::aot::square_at(i64(100), i64(99)).item<std::int64_t>(), 9801);
+  for (std::int64_t k : {5, -1}) {
+    std::string eager = errorOf([&] { square_at(i64(5), i64(k)); });
+    EXPECT_NE(eager, "");
+    EXPECT_EQ(errorOf([&] { ag::aot::square_at(i64(5), i64(k)); }), eager);
+  }
+  EXPECT_EQ(errorOf([&] { ag::aot::square_at(i64(5), i64(5)); }),
+            "read: TensorArray 'squares': tried to read from index 5 but array size is: 5");
+  EXPECT_EQ(errorOf([&] { ag::aot::square_at(i64(-2), i64(0)); }),
+            errorOf([&] { square_at(i64(-2), i64(0)); }));
+}
+
 } // namespace

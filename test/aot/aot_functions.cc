@@ -42,3 +42,12 @@ AG_FUNCTION ag::Tensor accumulate(ag::Tensor x) {
   g_calls.assign_add(ag::constant(1.f));
   return g_total * 2.f;
 }
+
+// ag::TensorArray (SPEC 8.3): elements 0..n-1 written as i * i, element k
+// read back; the array's errors are the eager ones.
+AG_FUNCTION ag::Tensor square_at(ag::Tensor n, ag::Tensor k) {
+  ag::TensorArray squares(ag::DType::Int64, n, /*dynamic_size=*/false, "squares");
+  for (ag::Tensor i : ag::range(n))
+    squares = squares.write(i, i * i);
+  return squares.read(k);
+}

@@ -18,4 +18,6 @@ extern ag::Variable g_total, g_calls;
 extern const int kCheckedSqrtAssertLine;
 extern const int kCheckedLogAssertLine;
 
+ag::Tensor square_at(ag::Tensor n, ag::Tensor k);
+
 #endif

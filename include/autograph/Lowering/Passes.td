@@ -156,6 +156,33 @@ def GeneralizeElementwiseLinalgOps : Pass<"generalize-elementwise-linalg-ops"> {
   let dependentDialects = ["::mlir::linalg::LinalgDialect"];
 }
 
+def ScopeRuntimeCallDescriptors : Pass<"scope-runtime-call-descriptors"> {
+  let summary = "Free the stack that a runtime call's unranked memrefs take";
+  let description = [{
+    Passing a ranked memref as an unranked one (`memref.cast` to
+    `memref<*xT>`, how ag.print and ag.tensor_array_write hand tensors to the
+    runtime) lowers to a stack allocation of the ranked descriptor where the
+    cast is. Inside a loop each iteration would take more stack, until a long
+    loop overflows it. Such a runtime call in a loop, with its casts, is put
+    in a `memref.alloca_scope`, which frees that stack after the call.
+
+    ```mlir
+    scf.for %i = %c0 to %n step %c1 {
+      %u = memref.cast %m : memref<f32> to memref<*xf32>
+      func.call @agrt_memref_print_tensor_f32(%u) : (memref<*xf32>) -> ()
+    }
+    // becomes
+    scf.for %i = %c0 to %n step %c1 {
+      memref.alloca_scope {
+        %u = memref.cast %m : memref<f32> to memref<*xf32>
+        func.call @agrt_memref_print_tensor_f32(%u) : (memref<*xf32>) -> ()
+      }
+    }
+    ```
+  }];
+  let dependentDialects = ["::mlir::memref::MemRefDialect"];
+}
+
 def MaterializeLargeSplats : Pass<"materialize-large-splats"> {
   let summary = "Fill large splat tensor constants at run time";
   let description = [{
