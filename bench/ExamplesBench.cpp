@@ -31,6 +31,7 @@
 namespace eager {
 #include "../examples/models/collatz.cc"
 #include "../examples/models/datasets.cc"
+#include "../examples/models/dynamic_rnn.cc"
 #include "../examples/models/loops.cc"
 #include "../examples/models/mlp.cc"
 #include "../examples/models/rows.cc"
@@ -38,13 +39,15 @@ namespace eager {
 namespace jit {
 #include "collatz.converted.cc"
 #include "datasets.converted.cc"
+#include "dynamic_rnn.converted.cc"
 #include "loops.converted.cc"
 #include "mlp.converted.cc"
 #include "rows.converted.cc"
 } // namespace jit
-#line 42 "bench/ExamplesBench.cpp"
+#line 48 "bench/ExamplesBench.cpp"
 #include "collatz_aot.h"
 #include "datasets_aot.h"
+#include "dynamic_rnn_aot.h"
 #include "loops_aot.h"
 #include "mlp_aot.h"
 #include "rows_aot.h"
@@ -81,8 +84,43 @@ double microsecondsPerCall(const std::function<void()> &call) {
 struct Case {
   std::string name;
   std::string input;
-  std::function<void()> eager, jit, aot, cpp; // cpp may be empty
+  std::function<void()> eager, jit, aot, cpp; // aot and cpp may be empty
 };
+
+using RowMajor = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+
+/// dynamic_rnn of examples/models/dynamic_rnn.cc by hand: per step, one
+/// [batch, 4] x [4, 3] and one [batch, 3] x [3, 3] product, tanh, and the
+/// output copied into the [batch, time, 3] result.
+void dynamicRnnEigen(const std::vector<float> &input, std::int64_t batch,
+                     std::int64_t time, const RowMajor &kernel, const RowMajor &recurrent,
+                     const Eigen::RowVectorXf &bias, std::vector<float> &outputs) {
+  RowMajor state = RowMajor::Zero(batch, 3), x(batch, 4);
+  outputs.resize(static_cast<std::size_t>(batch * time * 3));
+  for (std::int64_t t = 0; t < time; ++t) {
+    for (std::int64_t b = 0; b < batch; ++b)
+      for (int f = 0; f < 4; ++f)
+        x(b, f) = input[static_cast<std::size_t>((b * time + t) * 4 + f)];
+    RowMajor next = ((x * kernel + state * recurrent).rowwise() + bias).array().tanh();
+    state = next;
+    for (std::int64_t b = 0; b < batch; ++b)
+      for (int u = 0; u < 3; ++u)
+        outputs[static_cast<std::size_t>((b * time + t) * 3 + u)] = state(b, u);
+  }
+}
+
+/// `n` TensorArray writes of i * i, then the stack, as converted code
+/// writes `for (Tensor i : ag::range(n)) squares = squares.write(i, i * i);`.
+ag::Tensor fillSquares(const ag::Tensor &n) {
+  ag::TensorArray squares(ag::DType::Int64, n, false, "squares");
+  ag::for_range(ag::constant(std::int64_t{0}), n, ag::constant(std::int64_t{1}),
+                [&](const ag::Tensor &i, const ag::TensorList &v) {
+                  squares = squares.write(i, i * i);
+                  return v;
+                },
+                {}, {});
+  return squares.stack();
+}
 
 std::int64_t collatzCpp(std::int64_t n) {
   std::int64_t steps = 0;
@@ -147,6 +185,28 @@ int main(int argc, char **argv) {
   ag::Tensor fit_y = ag::constant(fy, {samples, 1});
   ag::Tensor fit_w = ag::zeros({features, 1});
 
+  // DynamicRNN: batch 32, 100 steps.
+  const std::int64_t rnnBatch = 32, rnnTime = 100;
+  std::vector<float> rnnInput(rnnBatch * rnnTime * 4);
+  for (std::size_t i = 0; i < rnnInput.size(); ++i)
+    rnnInput[i] = std::sin(0.013f * static_cast<float>(i));
+  ag::Tensor rnn_input = ag::constant(rnnInput, {rnnBatch, rnnTime, 4});
+  ag::Tensor rnn_state = ag::zeros({rnnBatch, 3});
+  auto toMatrix = [](const ag::Tensor &t) {
+    std::vector<float> v = t.to_vector<float>();
+    return RowMajor(Eigen::Map<RowMajor>(v.data(), t.dim(0), t.dim(1)));
+  };
+  RowMajor rnnKernel = toMatrix(eager::kernel), rnnRecurrent = toMatrix(eager::recurrent_kernel);
+  std::vector<float> biasValues = eager::bias.value().to_vector<float>();
+  Eigen::RowVectorXf rnnBias = Eigen::Map<Eigen::RowVectorXf>(biasValues.data(), 3);
+  std::vector<float> rnnOutputs;
+  // TensorArray writes: one compiled function for every n.
+  const std::int64_t fills = 100000;
+  ag::Tensor fill_n = ag::constant(fills);
+  ag::jit::CompiledFunction fillCompiled(
+      [](const ag::TensorList &args) { return ag::TensorList{fillSquares(args[0])}; },
+      {ag::TensorSpec{ag::DType::Int64, {}}}, "fill_squares");
+
   std::vector<Case> cases = {
       {"collatz_steps", "n = 837799 (524 iterations)",
        [&] { eager::collatz_steps(n); }, [&] { jit::collatz_steps(n); },
@@ -179,6 +239,28 @@ int main(int argc, char **argv) {
          sgdEigen(fx, fy, samples, features, w);
          floatSink = w[0];
        }},
+      {"dynamic_rnn", "input f32[32,100,4] (TensorArray of 100 steps)",
+       [&] { eager::dynamic_rnn(rnn_input, rnn_state); },
+       [&] { jit::dynamic_rnn(rnn_input, rnn_state); },
+       [&] {
+         ag::aot::dynamic_rnn(rnn_input, rnn_state, eager::bias, eager::kernel,
+                              eager::recurrent_kernel);
+       },
+       [&] {
+         dynamicRnnEigen(rnnInput, rnnBatch, rnnTime, rnnKernel, rnnRecurrent, rnnBias,
+                         rnnOutputs);
+         floatSink = rnnOutputs[0];
+       }},
+      {"tensor_array_fill", "100000 writes of i * i, then stack",
+       [&] { fillSquares(fill_n); }, [&] { fillCompiled({fill_n}); }, nullptr,
+       [&] {
+         // std::vector push_back, then the values as a tensor (the stack).
+         std::vector<std::int64_t> squares;
+         for (std::int64_t i = 0; i < fills; ++i)
+           squares.push_back(i * i);
+         sink = ag::Tensor::from_data(ag::DType::Int64, {fills}, squares.data())
+                    .num_elements();
+       }},
   };
 
   std::printf("%-20s %-42s %12s %12s %12s %12s %10s\n", "function", "input",
@@ -187,16 +269,19 @@ int main(int argc, char **argv) {
   for (const Case &c : cases) {
     double eagerUs = microsecondsPerCall(c.eager);
     double jitUs = microsecondsPerCall(c.jit);
-    double aotUs = microsecondsPerCall(c.aot);
+    double aotUs = c.aot ? microsecondsPerCall(c.aot) : NAN;
     double cppUs = c.cpp ? microsecondsPerCall(c.cpp) : NAN;
     std::printf("%-20s %-42s %12.2f %12.2f %12.2f %12.3f %9.1fx\n", c.name.c_str(),
                 c.input.c_str(), eagerUs, jitUs, aotUs, cppUs, eagerUs / aotUs);
-    char line[256];
+    auto number = [](bool present, double value) {
+      return present ? std::to_string(value) : std::string("null");
+    };
+    char line[384];
     std::snprintf(line, sizeof line,
                   "%s  {\"name\": \"%s\", \"eager_us\": %.3f, \"jit_us\": %.3f, "
-                  "\"aot_us\": %.3f, \"cpp_us\": %s}",
+                  "\"aot_us\": %s, \"cpp_us\": %s}",
                   records.empty() ? "" : ",\n", c.name.c_str(), eagerUs, jitUs,
-                  aotUs, c.cpp ? std::to_string(cppUs).c_str() : "null");
+                  number(bool(c.aot), aotUs).c_str(), number(bool(c.cpp), cppUs).c_str());
     records += line;
   }
   if (!json.empty())
