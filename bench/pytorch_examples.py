@@ -7,7 +7,7 @@ import math
 import statistics
 import sys
 import time
-from typing import Tuple
+from typing import List, Tuple
 
 import torch
 
@@ -74,6 +74,28 @@ def sgd(x: torch.Tensor, y: torch.Tensor, w: torch.Tensor) -> torch.Tensor:
     return w
 
 
+def dynamic_rnn(input_data: torch.Tensor, state: torch.Tensor, kernel: torch.Tensor,
+                recurrent_kernel: torch.Tensor, bias: torch.Tensor
+                ) -> Tuple[torch.Tensor, torch.Tensor]:
+    # The guide's DynamicRNN: time-major, a list of outputs (TensorArray), stack.
+    steps = input_data.transpose(0, 1)
+    outputs: List[torch.Tensor] = []
+    for i in range(steps.shape[0]):
+        state = torch.tanh(torch.matmul(steps[i], kernel) +
+                           torch.matmul(state, recurrent_kernel) + bias)
+        outputs.append(state)
+    return torch.stack(outputs).transpose(0, 1), state
+
+
+def tensor_array_fill(n: int) -> torch.Tensor:
+    # n writes of i * i into a list, then the stack.
+    squares: List[torch.Tensor] = []
+    for i in range(n):
+        t = torch.tensor(i, dtype=torch.int64)
+        squares.append(t * t)
+    return torch.stack(squares)
+
+
 def microseconds_per_call(call):
     for _ in range(3):  # warm up (TorchScript's profiling runs)
         call()
@@ -113,6 +135,12 @@ def main():
     fit_y = torch.tensor([math.cos(0.11 * i) for i in range(samples)],
                          dtype=torch.float32).reshape(samples, 1)
     fit_w = torch.zeros(features, 1)
+    rnn_input = torch.tensor([math.sin(0.013 * i) for i in range(32 * 100 * 4)],
+                             dtype=torch.float32).reshape(32, 100, 4)
+    kernel = torch.tensor([[0.5, -0.3, 0.2], [0.1, 0.4, -0.6], [-0.2, 0.3, 0.1],
+                           [0.7, -0.1, 0.05]])
+    recurrent_kernel = torch.tensor([[0.3, -0.2, 0.1], [0.0, 0.5, 0.2], [-0.4, 0.1, 0.6]])
+    bias = torch.tensor([0.1, 0.0, -0.1])
     cases = [
         ("collatz_steps", collatz_steps, (torch.tensor(837799),)),
         ("triangle", triangle, (torch.tensor(100000),)),
@@ -120,6 +148,9 @@ def main():
         ("mlp", mlp, (x, w1, b1, w2, b2)),
         ("recurrent_cell", recurrent_cell, (sequence, w_x, w_h, b)),
         ("sgd", sgd, (fit_x, fit_y, fit_w)),
+        ("dynamic_rnn", dynamic_rnn, (rnn_input, torch.zeros(32, 3), kernel,
+                                      recurrent_kernel, bias)),
+        ("tensor_array_fill", tensor_array_fill, (100000,)),
     ]
     # Hand-checked results, so that both versions compute what the ag ones do.
     assert int(collatz_steps(torch.tensor(27))) == 111
