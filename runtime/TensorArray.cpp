@@ -481,26 +481,18 @@ extern "C" int64_t agrt_memref_tensor_array_create(int64_t size, int64_t dtype,
   return ag::detail::toHandle(ag::detail::tls_call_arrays.back().get());
 }
 
-extern "C" void agrt_memref_tensor_array_write_f32(int64_t a, int64_t i, int64_t r,
-                                                   const void *d) {
-  writeElement(a, i, ag::DType::Float32, r, d);
-}
-extern "C" void agrt_memref_tensor_array_write_f64(int64_t a, int64_t i, int64_t r,
-                                                   const void *d) {
-  writeElement(a, i, ag::DType::Float64, r, d);
-}
-extern "C" void agrt_memref_tensor_array_write_i32(int64_t a, int64_t i, int64_t r,
-                                                   const void *d) {
-  writeElement(a, i, ag::DType::Int32, r, d);
-}
-extern "C" void agrt_memref_tensor_array_write_i64(int64_t a, int64_t i, int64_t r,
-                                                   const void *d) {
-  writeElement(a, i, ag::DType::Int64, r, d);
-}
-extern "C" void agrt_memref_tensor_array_write_bool(int64_t a, int64_t i, int64_t r,
-                                                    const void *d) {
-  writeElement(a, i, ag::DType::Bool, r, d);
-}
+// agrt_memref_tensor_array_write_<suffix>, one per dtype of CompiledCodeABI.def.
+#define AG_TENSOR_ARRAY_WRITE(suffix, dtype)                                   \
+  extern "C" void agrt_memref_tensor_array_write_##suffix(                     \
+      int64_t array, int64_t index, int64_t rank, const void *descriptor) {    \
+    writeElement(array, index, ag::DType::dtype, rank, descriptor);            \
+  }
+AG_TENSOR_ARRAY_WRITE(f32, Float32)
+AG_TENSOR_ARRAY_WRITE(f64, Float64)
+AG_TENSOR_ARRAY_WRITE(i32, Int32)
+AG_TENSOR_ARRAY_WRITE(i64, Int64)
+AG_TENSOR_ARRAY_WRITE(bool, Bool)
+#undef AG_TENSOR_ARRAY_WRITE
 
 extern "C" int64_t agrt_memref_tensor_array_size(int64_t array) {
   return fromHandle(array)->size();

@@ -211,6 +211,25 @@ TEST(TensorArrayTest, ADynamicArrayGrowsInACompiledWhileLoop) {
   EXPECT_NE(f.mlir().find("dynamic_size"), std::string::npos) << f.mlir();
 }
 
+TEST(TensorArrayTest, ElementsOfEveryDtypeInCompiledCode) {
+  ag::jit::CompiledFunction f(
+      [](const TensorList &a) {
+        TensorArray flags(ag::DType::Bool, 2, false, "flags");
+        flags.write(0, a[0] > 0.f).write(1, a[0] < 0.f);
+        TensorArray halves(ag::DType::Float64, 1, false, "halves");
+        halves.write(0, ag::cast(a[0], ag::DType::Float64) / 2.0);
+        TensorArray counts(ag::DType::Int32, 1, false, "counts");
+        counts.write(0, ag::cast(a[0], ag::DType::Int32));
+        return TensorList{flags.stack(), halves.read(0), counts.stack()};
+      },
+      {ag::TensorSpec{ag::DType::Float32, {2}}}, "dtypes");
+  TensorList r = f({ag::constant({0.5f, -2.f})});
+  EXPECT_EQ(r[0].to_vector<bool>(), (std::vector<bool>{true, false, false, true}));
+  EXPECT_EQ(r[1].to_vector<double>(), (std::vector<double>{0.25, -1.0}));
+  EXPECT_EQ(r[2].shape(), (ag::Shape{1, 2}));
+  EXPECT_EQ(r[2].to_vector<std::int32_t>(), (std::vector<std::int32_t>{0, -2}));
+}
+
 TEST(TensorArrayTest, CompiledErrorsAreTheEagerOnes) {
   // Reading an unwritten element: read index `k` of an array of which only
   // element 0 was written.
