@@ -1,5 +1,6 @@
 //===- OpLayer.cpp - apply_op: trace or run the Eigen kernel ---------------===//
 #include "autograph/Op.h"
+#include "autograph/GradientTape.h"
 #include "autograph/Tracer.h"
 
 #include "Kernels.h"
@@ -75,11 +76,15 @@ namespace detail {
 Tensor apply_op_traced(OpKind kind, Span<const Tensor> inputs,
                        const OpAttrs &attrs) {
   TensorSpec spec = infer_op(kind, inputs, attrs);
-  return emit_traced(kind, inputs, attrs, spec);
+  Tensor out = emit_traced(kind, inputs, attrs, spec);
+  if (any_tape_recording())
+    record_on_tapes(kind, inputs, attrs, out);
+  return out;
 }
 } // namespace detail
 
-Tensor apply_op(OpKind kind, Span<const Tensor> inputs, const OpAttrs &attrs) {
+namespace {
+Tensor traceOrRun(OpKind kind, Span<const Tensor> inputs, const OpAttrs &attrs) {
   TensorSpec spec = infer_op(kind, inputs, attrs);
   for (const Tensor &t : inputs)
     if (t.impl()->symbolic)
@@ -92,6 +97,15 @@ Tensor apply_op(OpKind kind, Span<const Tensor> inputs, const OpAttrs &attrs) {
   Tensor out = detail::run_kernel(kind, inputs, attrs, spec);
   if (OpObserver *observer = tls_observer)
     observer->record(kind, inputs, attrs, out);
+  return out;
+}
+} // namespace
+
+Tensor apply_op(OpKind kind, Span<const Tensor> inputs, const OpAttrs &attrs) {
+  Tensor out = traceOrRun(kind, inputs, attrs);
+  // Eager or traced alike, the tapes recording on this thread see the op.
+  if (detail::any_tape_recording())
+    detail::record_on_tapes(kind, inputs, attrs, out);
   return out;
 }
 

@@ -1,6 +1,7 @@
 //===- Ops.cpp - the public ops as compositions over the op layer ----------===//
 #include "autograph/Ops.h"
 #include "autograph/Creation.h"
+#include "autograph/GradientTape.h"
 #include "autograph/Tracer.h"
 
 #include "ElementConversion.h"
@@ -133,6 +134,12 @@ std::string incompatible(const char *name, std::initializer_list<Shape> shapes) 
   return text;
 }
 
+// Whether eager ops may skip the op layer (apply_op): not while an observer
+// or a gradient tape must see every op.
+bool fastPathAllowed() {
+  return !current_op_observer() && !detail::any_tape_recording();
+}
+
 // Whether `donor` (an operand the caller no longer needs) may receive a
 // result of `dtype` with the extents of `shape_src`: nothing else refers to
 // its buffer (one reference, not a view, not a view's base, not an adopted
@@ -169,7 +176,7 @@ Tensor binary(OpKind kind, const Tensor &a, const Tensor &b,
   // Eager fast path: both concrete, same dtype and extents, no observer; the
   // dtype is checked by the op layer's own check (infer_op's).
   if (pa && pb && !pa->symbolic && !pb->symbolic && pa->dtype == pb->dtype &&
-      same_dims(*pa, *pb) && !current_op_observer()) {
+      same_dims(*pa, *pb) && fastPathAllowed()) {
     detail::check_elementwise_dtype(kind, pa->dtype, op_name(kind));
     return run(*pa, false);
   }
@@ -180,7 +187,7 @@ Tensor binary(OpKind kind, const Tensor &a, const Tensor &b,
   const TensorImpl &ib = checked_impl(b, name);
   if (ia.dtype != ib.dtype)
     detail::throw_dtype_mismatch(name, ia.dtype, ib.dtype);
-  const bool eager = !ia.symbolic && !ib.symbolic && !current_op_observer();
+  const bool eager = !ia.symbolic && !ib.symbolic && fastPathAllowed();
   if (eager && same_dims(ia, ib)) {
     detail::check_elementwise_dtype(kind, ia.dtype, name);
     return run(ia, false);
@@ -212,7 +219,7 @@ Tensor binary(OpKind kind, const Tensor &a, const Tensor &b,
 Tensor unary(OpKind kind, const Tensor &x, Tensor *donor = nullptr) {
   const TensorImpl *ix = x.impl();
   // Eager fast path (the same checks as infer_op, without building a spec).
-  if (ix && !ix->symbolic && !current_op_observer()) {
+  if (ix && !ix->symbolic && fastPathAllowed()) {
     detail::check_elementwise_dtype(kind, ix->dtype, op_name(kind));
     if (can_donate(donor, ix->dtype, *ix)) {
       detail::unary_into(kind, *ix, *donor->impl());

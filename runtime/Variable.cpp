@@ -2,6 +2,7 @@
 #include "autograph/Variable.h"
 
 #include "autograph/Error.h"
+#include "autograph/GradientTape.h"
 #include "autograph/Ops.h"
 #include "autograph/Tracer.h"
 
@@ -72,9 +73,11 @@ Variable::Variable(const Tensor &initial, std::string name, bool trainable) {
 }
 
 Tensor Variable::value() const {
-  if (Tracer *tracer = current_tracer())
-    return tracer->read_variable(state_);
-  return state_->get();
+  Tensor value = current_tracer() ? current_tracer()->read_variable(state_) : state_->get();
+  // Tapes watch the reads of trainable (or watched) variables.
+  if (detail::any_tape_recording())
+    detail::record_variable_read(state_, value);
+  return value;
 }
 
 Variable &Variable::assign(const Tensor &value) {
@@ -88,6 +91,8 @@ Variable &Variable::assign(const Tensor &value) {
 
 Variable &Variable::assign_add(const Tensor &delta) {
   checkAssignable(*state_, delta, "assign_add");
+  // An update is not differentiable: state blocks gradients (as in TF).
+  detail::NoTapeRecording pause;
   if (Tracer *tracer = current_tracer())
     tracer->assign_variable(state_, add(tracer->read_variable(state_), delta));
   else
@@ -97,6 +102,8 @@ Variable &Variable::assign_add(const Tensor &delta) {
 
 Variable &Variable::assign_sub(const Tensor &delta) {
   checkAssignable(*state_, delta, "assign_sub");
+  // An update is not differentiable: state blocks gradients (as in TF).
+  detail::NoTapeRecording pause;
   if (Tracer *tracer = current_tracer())
     tracer->assign_variable(state_, sub(tracer->read_variable(state_), delta));
   else

@@ -75,11 +75,19 @@ public:
   Shape shape() const;
   bool trainable() const;
 
+  /// A handle to the variable `state` is (as a copy of any of its handles).
+  static Variable from_state(std::shared_ptr<detail::VariableState> state) {
+    Variable variable;
+    variable.state_ = std::move(state);
+    return variable;
+  }
+
   /// The shared state: what identifies the variable (handles that share it
   /// are the same variable).
   const std::shared_ptr<detail::VariableState> &state() const { return state_; }
 
 private:
+  Variable() = default;
   std::shared_ptr<detail::VariableState> state_;
 };
 

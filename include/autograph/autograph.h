@@ -22,6 +22,7 @@
 #include "autograph/Shape.h"
 #include "autograph/Span.h"
 #include "autograph/Tensor.h"
+#include "autograph/GradientTape.h"
 #include "autograph/TensorArray.h"
 #include "autograph/Tracer.h"
 #include "autograph/Variable.h"

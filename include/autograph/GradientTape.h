@@ -1,0 +1,122 @@
+//===- GradientTape.h - ag::GradientTape: reverse-mode differentiation -*- C++ -*-===//
+//
+// tf.GradientTape for C++ (SPEC 8.4):
+//
+//   ag::Variable w(ag::ones({3, 1}), "w");
+//   ag::GradientTape tape;                 // records from here on
+//   ag::Tensor loss = ag::reduce_mean(ag::square(ag::matmul(x, w) - y));
+//   std::vector<ag::Tensor> g = tape.gradient(loss, std::vector<ag::Variable>{w});
+//
+// A tape records every op of the op layer (include/autograph/Op.h) whose
+// inputs depend on a watched tensor: tensors passed to watch(), and the
+// values of trainable variables read while it records. gradient() walks the
+// record backwards, applying each op's gradient (runtime/Gradients.cpp,
+// `<name>_gradient`, written in ag ops). Because those gradients are ag ops,
+// the same code runs eagerly and, inside an AG_FUNCTION, is traced into the
+// compiled function; and a tape that records while another computes its
+// gradient records the gradient's ops (higher-order gradients).
+//
+// TF's rules: a non-scalar target is differentiated as its sum; a source the
+// target does not depend on gets an undefined tensor (TF's None), or zeros
+// with UnconnectedGradients::zero; integer and boolean values carry no
+// gradient; ag::stop_gradient(t) cuts the path through t; a non-persistent
+// tape computes one set of gradients, then stops recording. An op on the
+// path that has no gradient is an ag::InvalidArgumentError, never a zero.
+// docs/gradients.md has the design and its limits.
+//
+//===----------------------------------------------------------------------===//
+#ifndef AUTOGRAPH_GRADIENTTAPE_H
+#define AUTOGRAPH_GRADIENTTAPE_H
+
+#include "autograph/Op.h"
+#include "autograph/Tensor.h"
+#include "autograph/Variable.h"
+
+#include <memory>
+#include <vector>
+
+namespace ag {
+
+/// What gradient() gives a source the target does not depend on.
+enum class UnconnectedGradients { none, zero };
+
+namespace detail {
+struct TapeState;
+} // namespace detail
+
+class GradientTape {
+public:
+  /// Starts recording. A persistent tape may compute several gradients.
+  explicit GradientTape(bool persistent = false, bool watch_accessed_variables = true);
+  ~GradientTape();
+  GradientTape(const GradientTape &) = delete;
+  GradientTape &operator=(const GradientTape &) = delete;
+
+  /// Records the ops that depend on `t` from now on (an integer or boolean
+  /// tensor is allowed: its gradient is undefined).
+  void watch(const Tensor &t);
+  /// Watches the variable's reads from now on (also when it is not
+  /// trainable, or watch_accessed_variables is false).
+  void watch(const Variable &v);
+
+  /// d(sum of target)/d(source).
+  Tensor gradient(const Tensor &target, const Tensor &source,
+                  UnconnectedGradients unconnected = UnconnectedGradients::none);
+  Tensor gradient(const Tensor &target, const Variable &source,
+                  UnconnectedGradients unconnected = UnconnectedGradients::none);
+  std::vector<Tensor> gradient(const Tensor &target, const std::vector<Tensor> &sources,
+                               UnconnectedGradients unconnected = UnconnectedGradients::none);
+  std::vector<Tensor> gradient(const Tensor &target, const std::vector<Variable> &sources,
+                               UnconnectedGradients unconnected = UnconnectedGradients::none);
+
+  /// The variables this tape watched, in the order they were first read.
+  std::vector<Variable> watched_variables() const;
+
+  /// Pauses recording until the returned scope ends (tape.stop_recording()).
+  class Pause {
+  public:
+    explicit Pause(detail::TapeState *tape);
+    ~Pause();
+    Pause(const Pause &) = delete;
+    Pause &operator=(const Pause &) = delete;
+
+  private:
+    detail::TapeState *tape_;
+    bool was_recording_;
+  };
+  Pause stop_recording();
+
+private:
+  std::unique_ptr<detail::TapeState> state_;
+};
+
+/// `t` with no gradient path through it: a tape sees a new, unwatched tensor.
+Tensor stop_gradient(const Tensor &t);
+
+namespace detail {
+/// The op layer's hook (runtime/OpLayer.cpp): records an op on the tapes
+/// recording on this thread. Cheap when none is.
+void record_on_tapes(OpKind kind, Span<const Tensor> inputs, const OpAttrs &attrs,
+                     const Tensor &output);
+bool any_tape_recording() noexcept;
+/// While it lives, no tape on this thread records (stop_gradient, and
+/// variable updates: state blocks gradients, as in TF).
+class NoTapeRecording {
+public:
+  NoTapeRecording();
+  ~NoTapeRecording();
+  NoTapeRecording(const NoTapeRecording &) = delete;
+  NoTapeRecording &operator=(const NoTapeRecording &) = delete;
+
+private:
+  std::vector<TapeState *> paused_;
+};
+/// Variable reads (runtime/Variable.cpp): the tapes that watch `variable`
+/// watch `value`.
+void record_variable_read(const std::shared_ptr<VariableState> &variable,
+                          const Tensor &value);
+} // namespace detail
+
+} // namespace ag
+
+#endif // AUTOGRAPH_GRADIENTTAPE_H
