@@ -5,6 +5,7 @@
 #include "autograph/Ops.h"
 
 #include "autograph/Error.h"
+#include "autograph/GradientTape.h"
 #include "autograph/Tracer.h"
 
 namespace ag {
@@ -82,8 +83,9 @@ TensorList cond(const Tensor &predicate,
                 const std::function<TensorList()> &else_branch,
                 const std::vector<std::string> &names) {
   if (predicate.is_symbolic())
-    return tracerFor("cond").emit_cond(predicate, then_branch,
-                                                  else_branch, names);
+    return detail::record_staged("a staged 'cond' (an if on a tensor)", {}, [&] {
+      return tracerFor("cond").emit_cond(predicate, then_branch, else_branch, names);
+    });
   // explicit operator bool checks for a 0-d tensor.
   return static_cast<bool>(predicate) ? then_branch() : else_branch();
 }
@@ -117,9 +119,13 @@ TensorList while_loop(const std::function<Tensor(const TensorList &)> &condition
                       TensorList loop_vars,
                       const std::vector<std::string> &names) {
   Tensor first = concreteCondition(condition, loop_vars);
+  auto stage = [&] {
+    return detail::record_staged("a staged 'while_loop' (a loop on a tensor)", loop_vars, [&] {
+      return tracerFor("while_loop").emit_while_loop(loop_vars, condition, body, names);
+    });
+  };
   if (!first.defined())
-    return tracerFor("while_loop")
-        .emit_while_loop(loop_vars, condition, body, names);
+    return stage();
   bool more = static_cast<bool>(first);
   while (more) {
     TensorList next = body(loop_vars);
@@ -131,8 +137,7 @@ TensorList while_loop(const std::function<Tensor(const TensorList &)> &condition
     // staged from the current values (a do/while's first iteration, or a
     // loop whose variables start as constants).
     if (!again.defined())
-      return tracerFor("while_loop")
-          .emit_while_loop(loop_vars, condition, body, names);
+      return stage();
     more = static_cast<bool>(again);
   }
   return loop_vars;
@@ -163,8 +168,9 @@ TensorList for_range(const Tensor &start, const Tensor &limit, const Tensor &del
   if (start.is_symbolic() || limit.is_symbolic() || delta.is_symbolic()) {
     const Tensor &symbolic =
         start.is_symbolic() ? start : limit.is_symbolic() ? limit : delta;
-    return tracerFor("for_range")
-        .emit_for(start, limit, delta, loop_vars, body, names);
+    return detail::record_staged("a staged 'for' loop", loop_vars, [&] {
+      return tracerFor("for_range").emit_for(start, limit, delta, loop_vars, body, names);
+    });
   }
   std::int64_t step = delta.item<std::int64_t>();
   if (step == 0)
@@ -210,10 +216,14 @@ TensorList for_rows(const Tensor &rows,
     Tracer &tracer = tracerFor("for_rows");
     std::int64_t extent = rows.dim(0);
     Tensor upper = extent >= 0 ? constant(extent) : tracer.emit_dim(rows, 0);
-    return tracer.emit_for(
-        constant(std::int64_t{0}), upper, constant(std::int64_t{1}), loop_vars,
-        [&](const Tensor &i, const TensorList &vars) { return body(rows[i], vars); },
-        names);
+    std::vector<Tensor> inputs = loop_vars;
+    inputs.push_back(rows);
+    return detail::record_staged("a staged loop over rows", inputs, [&] {
+      return tracer.emit_for(
+          constant(std::int64_t{0}), upper, constant(std::int64_t{1}), loop_vars,
+          [&](const Tensor &i, const TensorList &vars) { return body(rows[i], vars); },
+          names);
+    });
   }
   for (std::int64_t i = 0, n = rows.dim(0); i < n; ++i) {
     TensorList next = body(rows[i], loop_vars);

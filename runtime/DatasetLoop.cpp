@@ -26,6 +26,7 @@
 #include "autograph/ControlFlow.h"
 #include "autograph/Creation.h"
 #include "autograph/Error.h"
+#include "autograph/GradientTape.h"
 #include "autograph/Op.h"
 #include "autograph/Ops.h"
 #include "autograph/Tracer.h"
@@ -340,7 +341,9 @@ TensorList stagedLoop(
     next.insert(next.begin(), vars[0] + i64(1));
     return next;
   };
-  TensorList results = tracer->emit_while_loop(initial, condition, step, allNames);
+  TensorList results = ::ag::detail::record_staged(
+      "a staged loop over a dataset", initial,
+      [&] { return tracer->emit_while_loop(initial, condition, step, allNames); });
   return TensorList(results.begin() + 1, results.end());
 }
 

@@ -35,6 +35,8 @@ struct TapeEntry {
   std::vector<Tensor> inputs;
   OpAttrs attrs;
   Tensor output;
+  /// Set for a computation without a gradient yet (record_opaque_on_tapes).
+  const char *opaque = nullptr;
 };
 
 struct TapeState {
@@ -79,6 +81,44 @@ void record_on_tapes(OpKind kind, Span<const Tensor> inputs, const OpAttrs &attr
     if (carriesGradient(output.dtype()))
       tape->connected.insert(output.id());
   }
+}
+
+TapeMarks tape_marks() {
+  TapeMarks marks;
+  for (const TapeState *tape : tls_tapes)
+    marks.push_back({tape, tape->entries.size()});
+  return marks;
+}
+
+void record_opaque_on_tapes(const char *what, Span<const Tensor> inputs,
+                            Span<const Tensor> outputs, const TapeMarks &marks,
+                            bool connected) {
+  for (TapeState *tape : tls_tapes) {
+    if (!tape->recording)
+      continue;
+    bool depends = connected;
+    for (const Tensor &input : inputs)
+      depends = depends || tape->connected.count(input.id());
+    for (const auto &[marked, size] : marks)
+      depends = depends || (marked == tape && tape->entries.size() > size);
+    if (!depends)
+      continue;
+    for (const Tensor &output : outputs) {
+      if (!output.defined() || !carriesGradient(output.dtype()))
+        continue;
+      TapeEntry entry{OpKind::Constant, {inputs.begin(), inputs.end()}, {}, output};
+      entry.opaque = what;
+      tape->entries.push_back(std::move(entry));
+      tape->connected.insert(output.id());
+    }
+  }
+}
+
+bool connected_on_any_tape(const Tensor &t) {
+  for (const TapeState *tape : tls_tapes)
+    if (tape->recording && tape->connected.count(t.id()))
+      return true;
+  return false;
 }
 
 void record_variable_read(const std::shared_ptr<VariableState> &variable,
@@ -151,6 +191,10 @@ std::unordered_map<const void *, Tensor> backpropagate(const TapeState &tape,
     if (found == adjoints.end())
       continue;
     Tensor adjoint = found->second;
+    if (entry->opaque)
+      throw InvalidArgumentError(
+          std::string("GradientTape.gradient: differentiating through ") + entry->opaque +
+          " is not supported yet (docs/gradients.md)");
     std::vector<Tensor> grads =
         op_gradient(entry->kind, entry->inputs, entry->attrs, entry->output, adjoint);
     for (std::size_t i = 0; i < entry->inputs.size() && i < grads.size(); ++i) {

@@ -15,6 +15,7 @@
 #include "autograph/Creation.h"
 #include "autograph/Error.h"
 #include "autograph/Ops.h"
+#include "autograph/Tracer.h"
 
 #include <numeric>
 #include <string>
@@ -168,7 +169,22 @@ Grads reshape_gradient(In in, const OpAttrs &, const Tensor &, const Tensor &g) 
 
 Grads broadcast_to_gradient(In in, const OpAttrs &, const Tensor &, const Tensor &g) {
   Grads grads(in.size());
-  grads[0] = sumToShape(g, in[0].shape());
+  const Tensor &x = in[0];
+  grads[0] = sumToShape(g, x.shape());
+  // An extent known only at run time that was 1 and got broadcast would
+  // need a sum that the trace cannot know to emit: a run-time error, never
+  // an adjoint of the wrong shape.
+  if (Tracer *tracer = current_tracer()) {
+    Shape shape = x.shape();
+    for (std::size_t d = 0; d < shape.size(); ++d)
+      if (shape[d] < 0)
+        tracer->emit_check(
+            equal(dim(x, static_cast<std::int64_t>(d)), dim(grads[0], static_cast<std::int64_t>(d))),
+            "gradient of broadcast_to: an extent known only at run time (axis " +
+                std::to_string(d) + " of shape " + format_shape(shape) +
+                ") was broadcast from 1; this gradient is not supported yet "
+                "(docs/gradients.md)");
+  }
   return grads;
 }
 

@@ -11,6 +11,7 @@
 #include "autograph/CompiledCall.h"
 #include "autograph/CompiledCodeABI.h"
 #include "autograph/Error.h"
+#include "autograph/GradientTape.h"
 #include "autograph/Ops.h"
 #include "autograph/Tracer.h"
 
@@ -28,6 +29,7 @@ struct TracedTensorArray {
   std::string name;
   bool dynamic_size;
   std::optional<Shape> element_shape;
+  bool written_from_tape = false; // a write of a value a tape watches
 };
 
 TensorArrayState::TensorArrayState(DType dtype, std::int64_t size, bool dynamic_size,
@@ -175,6 +177,17 @@ std::int64_t concreteIndex(const Tensor &index, const std::string &array, const 
 
 Tensor indexTensor(std::int64_t index) { return constant(index); }
 
+/// A read or stack of an array a tape saw written: recorded as something
+/// the tape cannot differentiate yet (docs/gradients.md).
+Tensor taped(bool writtenFromTape, const Tensor &result) {
+  if (writtenFromTape && detail::any_tape_recording()) {
+    const Tensor outputs[] = {result};
+    detail::record_opaque_on_tapes("a TensorArray", {}, outputs, detail::tape_marks(),
+                                   /*connected=*/true);
+  }
+  return result;
+}
+
 /// Whether `other` (static, with -1 for run-time extents) may be `shape`.
 bool compatible(const Shape &a, const Shape &b) {
   if (a.size() != b.size())
@@ -254,6 +267,8 @@ TensorArray TensorArray::write(const Tensor &index, const Tensor &value) const {
       throw TracingError("TensorArray '" + name() +
                          "': a symbolic tensor was written outside its trace");
     std::int64_t i = concreteIndex(index, name(), "write");
+    if (detail::any_tape_recording() && detail::connected_on_any_tape(value))
+      state_->written_from_tape = true;
     state_->write(i, value.dtype(), value.shape(), value.raw_data());
     return *this;
   }
@@ -281,6 +296,8 @@ TensorArray TensorArray::write(const Tensor &index, const Tensor &value) const {
       if ((*traced_->element_shape)[k] != spec.shape[k])
         (*traced_->element_shape)[k] = -1;
   }
+  if (detail::any_tape_recording() && detail::connected_on_any_tape(value))
+    traced_->written_from_tape = true;
   arrayTracer(name()).emit_tensor_array_write(handle_, index, value);
   return *this;
 }
@@ -297,15 +314,16 @@ Tensor TensorArray::read(const Tensor &index) const {
     Tensor result = Tensor::uninitialized(dtype(), shape);
     state_->read(i, result.mutable_raw_data(),
                  state_->element_shape() ? state_->element_bytes() : 0);
-    return result;
+    return taped(state_->written_from_tape, result);
   }
   checkIndexSpec(index, name(), "read");
   if (!traced_->element_shape)
     throw TracingError("read: TensorArray '" + name() +
                        "': no element was written before this read in the traced "
                        "function, so the element shape is unknown; write an element first");
-  return arrayTracer(name()).emit_tensor_array_read(
-      handle_, index, TensorSpec{traced_->dtype, *traced_->element_shape});
+  return taped(traced_->written_from_tape,
+               arrayTracer(name()).emit_tensor_array_read(
+                   handle_, index, TensorSpec{traced_->dtype, *traced_->element_shape}));
 }
 
 Tensor TensorArray::stack() const {
@@ -321,7 +339,7 @@ Tensor TensorArray::stack() const {
     Tensor result = Tensor::uninitialized(dtype(), shape);
     state_->stack(result.mutable_raw_data(),
                   static_cast<std::size_t>(state_->size()) * state_->element_bytes());
-    return result;
+    return taped(state_->written_from_tape, result);
   }
   if (!traced_->element_shape)
     throw TracingError("stack: TensorArray '" + name() +
@@ -329,7 +347,8 @@ Tensor TensorArray::stack() const {
                        "function, so the element shape is unknown; write an element first");
   Shape shape{-1};
   shape.insert(shape.end(), traced_->element_shape->begin(), traced_->element_shape->end());
-  return arrayTracer(name()).emit_tensor_array_stack(handle_, TensorSpec{traced_->dtype, shape});
+  return taped(traced_->written_from_tape,
+               arrayTracer(name()).emit_tensor_array_stack(handle_, TensorSpec{traced_->dtype, shape}));
 }
 
 TensorArray TensorArray::unstack(const Tensor &value) const {

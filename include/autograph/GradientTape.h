@@ -32,7 +32,9 @@
 #include "autograph/Tensor.h"
 #include "autograph/Variable.h"
 
+#include <cstddef>
 #include <memory>
+#include <utility>
 #include <vector>
 
 namespace ag {
@@ -99,6 +101,32 @@ namespace detail {
 void record_on_tapes(OpKind kind, Span<const Tensor> inputs, const OpAttrs &attrs,
                      const Tensor &output);
 bool any_tape_recording() noexcept;
+/// Computations a tape cannot differentiate yet (staged control flow,
+/// TensorArray reads): their outputs are recorded as depending on their
+/// inputs, and on whatever the tapes recorded since `tape_marks()` was
+/// taken; a gradient that reaches them is an ag::InvalidArgumentError
+/// naming `what`, never a silent zero.
+using TapeMarks = std::vector<std::pair<const TapeState *, std::size_t>>;
+TapeMarks tape_marks();
+void record_opaque_on_tapes(const char *what, Span<const Tensor> inputs,
+                            Span<const Tensor> outputs, const TapeMarks &marks,
+                            bool connected = false);
+/// Runs `emit` (staging control flow: ag.cond, a loop) and records its
+/// outputs as `what` on the recording tapes that saw it depend on a watched
+/// tensor.
+template <class Emit>
+std::vector<Tensor> record_staged(const char *what, Span<const Tensor> inputs, Emit &&emit) {
+  if (!any_tape_recording())
+    return emit();
+  TapeMarks marks = tape_marks();
+  std::vector<Tensor> outputs = emit();
+  record_opaque_on_tapes(what, inputs, outputs, marks);
+  return outputs;
+}
+
+/// Whether a recording tape has `t` connected to a watched tensor.
+bool connected_on_any_tape(const Tensor &t);
+
 /// While it lives, no tape on this thread records (stop_gradient, and
 /// variable updates: state blocks gradients, as in TF).
 class NoTapeRecording {

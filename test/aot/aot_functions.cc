@@ -51,3 +51,12 @@ AG_FUNCTION ag::Tensor square_at(ag::Tensor n, ag::Tensor k) {
     squares = squares.write(i, i * i);
   return squares.read(k);
 }
+
+// ag::GradientTape (SPEC 8.4): the gradient of sum(x^3), 3 x^2, compiled
+// into the same function as the forward pass.
+AG_FUNCTION ag::Tensor cube_gradient(ag::Tensor x) {
+  ag::GradientTape tape;
+  tape.watch(x);
+  ag::Tensor y = ag::reduce_sum(x * x * x);
+  return tape.gradient(y, x);
+}

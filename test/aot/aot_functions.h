@@ -20,4 +20,6 @@ extern const int kCheckedLogAssertLine;
 
 ag::Tensor square_at(ag::Tensor n, ag::Tensor k);
 
+ag::Tensor cube_gradient(ag::Tensor x);
+
 #endif
