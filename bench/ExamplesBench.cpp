@@ -11,6 +11,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include <autograph/Function.h>
+#include <autograph/GradientTape.h>
 #include <autograph/autograph.h>
 
 #include <Eigen/Core>
@@ -108,6 +109,40 @@ void dynamicRnnEigen(const std::vector<float> &input, std::int64_t batch,
         outputs[static_cast<std::size_t>((b * time + t) * 3 + u)] = state(b, u);
   }
 }
+
+/// The loss and gradients of an MLP 64-128-10 (relu, mean squared error),
+/// with a tape: the forward and backward pass of a training step.
+std::vector<ag::Tensor> mlpGradients(const std::vector<ag::Tensor> &p) {
+  // p: x, y, w1, b1, w2, b2
+  ag::GradientTape tape;
+  for (std::size_t i = 2; i < p.size(); ++i)
+    tape.watch(p[i]);
+  ag::Tensor h = ag::relu(ag::matmul(p[0], p[2]) + p[3]);
+  ag::Tensor logits = ag::matmul(h, p[4]) + p[5];
+  ag::Tensor loss = ag::reduce_mean(ag::square(logits - p[1]));
+  std::vector<ag::Tensor> grads =
+      tape.gradient(loss, std::vector<ag::Tensor>(p.begin() + 2, p.end()));
+  grads.push_back(loss);
+  return grads;
+}
+
+/// The same by hand with Eigen: forward, then the backward pass derived by
+/// hand.
+struct MlpEigen {
+  RowMajor x, y, w1, w2, h, logits, dlogits, dh, dw1, dw2;
+  Eigen::RowVectorXf b1, b2, db1, db2;
+  void step() {
+    h = ((x * w1).rowwise() + b1).cwiseMax(0.f);
+    logits = (h * w2).rowwise() + b2;
+    dlogits = (logits - y) * (2.f / static_cast<float>(logits.size()));
+    dw2.noalias() = h.transpose() * dlogits;
+    db2 = dlogits.colwise().sum();
+    dh.noalias() = dlogits * w2.transpose();
+    dh = dh.cwiseProduct((h.array() > 0.f).cast<float>().matrix());
+    dw1.noalias() = x.transpose() * dh;
+    db1 = dh.colwise().sum();
+  }
+};
 
 /// `n` TensorArray writes of i * i, then the stack, as converted code
 /// writes `for (Tensor i : ag::range(n)) squares = squares.write(i, i * i);`.
@@ -207,6 +242,44 @@ int main(int argc, char **argv) {
       [](const ag::TensorList &args) { return ag::TensorList{fillSquares(args[0])}; },
       {ag::TensorSpec{ag::DType::Int64, {}}}, "fill_squares");
 
+  // An MLP 64-128-10 on a batch of 32: loss and gradients.
+  auto pseudo = [](ag::Shape shape, float scale) {
+    std::int64_t n = 1;
+    for (std::int64_t d : shape)
+      n *= d;
+    std::vector<float> v(static_cast<std::size_t>(n));
+    for (std::size_t i = 0; i < v.size(); ++i)
+      v[i] = scale * std::sin(0.7f * static_cast<float>(i) + 0.3f);
+    return ag::constant(v, shape);
+  };
+  std::vector<ag::Tensor> mlpParams = {pseudo({32, 64}, 1.f), pseudo({32, 10}, 1.f),
+                                       pseudo({64, 128}, 0.1f), pseudo({128}, 0.1f),
+                                       pseudo({128, 10}, 0.1f), pseudo({10}, 0.1f)};
+  std::vector<ag::TensorSpec> mlpSpecs;
+  for (const ag::Tensor &t : mlpParams)
+    mlpSpecs.push_back(t.spec());
+  ag::jit::CompiledFunction mlpCompiled(mlpGradients, mlpSpecs, "mlp_gradients");
+  MlpEigen mlpEigen;
+  mlpEigen.x = toMatrix(mlpParams[0]);
+  mlpEigen.y = toMatrix(mlpParams[1]);
+  mlpEigen.w1 = toMatrix(mlpParams[2]);
+  mlpEigen.w2 = toMatrix(mlpParams[4]);
+  std::vector<float> b1v = mlpParams[3].to_vector<float>(), b2v = mlpParams[5].to_vector<float>();
+  mlpEigen.b1 = Eigen::Map<Eigen::RowVectorXf>(b1v.data(), 128);
+  mlpEigen.b2 = Eigen::Map<Eigen::RowVectorXf>(b2v.data(), 10);
+  {
+    // The hand-written backward pass agrees with the tape's.
+    mlpEigen.step();
+    std::vector<float> dw1 = mlpCompiled(mlpParams)[0].to_vector<float>();
+    float worst = 0.f;
+    for (std::size_t i = 0; i < dw1.size(); ++i)
+      worst = std::max(worst, std::fabs(dw1[i] - mlpEigen.dw1.data()[i]));
+    if (worst > 1e-5f) {
+      std::fprintf(stderr, "mlp_gradients: compiled and hand-written dw1 differ by %g\n", worst);
+      return 1;
+    }
+  }
+
   std::vector<Case> cases = {
       {"collatz_steps", "n = 837799 (524 iterations)",
        [&] { eager::collatz_steps(n); }, [&] { jit::collatz_steps(n); },
@@ -250,6 +323,12 @@ int main(int argc, char **argv) {
          dynamicRnnEigen(rnnInput, rnnBatch, rnnTime, rnnKernel, rnnRecurrent, rnnBias,
                          rnnOutputs);
          floatSink = rnnOutputs[0];
+       }},
+      {"mlp_gradients", "MLP 64-128-10, batch 32: loss and 4 gradients",
+       [&] { mlpGradients(mlpParams); }, [&] { mlpCompiled(mlpParams); }, nullptr,
+       [&] {
+         mlpEigen.step();
+         floatSink = mlpEigen.dw1(0, 0);
        }},
       {"tensor_array_fill", "100000 writes of i * i, then stack",
        [&] { fillSquares(fill_n); }, [&] { fillCompiled({fill_n}); }, nullptr,

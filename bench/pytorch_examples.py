@@ -96,6 +96,22 @@ def tensor_array_fill(n: int) -> torch.Tensor:
     return torch.stack(squares)
 
 
+def mlp_gradients(x: torch.Tensor, y: torch.Tensor, w1: torch.Tensor, b1: torch.Tensor,
+                  w2: torch.Tensor, b2: torch.Tensor) -> List[torch.Tensor]:
+    # Forward and backward of an MLP 64-128-10 (relu, mean squared error).
+    params = [w1, b1, w2, b2]
+    h = torch.relu(torch.matmul(x, w1) + b1)
+    logits = torch.matmul(h, w2) + b2
+    loss = torch.mean((logits - y) ** 2)
+    grads = torch.autograd.grad([loss], params)
+    out: List[torch.Tensor] = []
+    for g in grads:
+        if g is not None:
+            out.append(g)
+    out.append(loss)
+    return out
+
+
 def microseconds_per_call(call):
     for _ in range(3):  # warm up (TorchScript's profiling runs)
         call()
@@ -141,6 +157,14 @@ def main():
                            [0.7, -0.1, 0.05]])
     recurrent_kernel = torch.tensor([[0.3, -0.2, 0.1], [0.0, 0.5, 0.2], [-0.4, 0.1, 0.6]])
     bias = torch.tensor([0.1, 0.0, -0.1])
+    def pseudo(shape, scale):
+        n = 1
+        for d in shape:
+            n *= d
+        return (scale * torch.sin(0.7 * torch.arange(n, dtype=torch.float32) + 0.3)).reshape(shape)
+    mlp_params = (pseudo((32, 64), 1.0), pseudo((32, 10), 1.0),
+                  pseudo((64, 128), 0.1).requires_grad_(), pseudo((128,), 0.1).requires_grad_(),
+                  pseudo((128, 10), 0.1).requires_grad_(), pseudo((10,), 0.1).requires_grad_())
     cases = [
         ("collatz_steps", collatz_steps, (torch.tensor(837799),)),
         ("triangle", triangle, (torch.tensor(100000),)),
@@ -150,6 +174,7 @@ def main():
         ("sgd", sgd, (fit_x, fit_y, fit_w)),
         ("dynamic_rnn", dynamic_rnn, (rnn_input, torch.zeros(32, 3), kernel,
                                       recurrent_kernel, bias)),
+        ("mlp_gradients", mlp_gradients, mlp_params),
         ("tensor_array_fill", tensor_array_fill, (100000,)),
     ]
     # Hand-checked results, so that both versions compute what the ag ones do.
