@@ -83,9 +83,12 @@ TensorList cond(const Tensor &predicate,
                 const std::function<TensorList()> &else_branch,
                 const std::vector<std::string> &names) {
   if (predicate.is_symbolic())
-    return detail::record_staged("a staged 'cond' (an if on a tensor)", {}, [&] {
-      return tracerFor("cond").emit_cond(predicate, then_branch, else_branch, names);
-    });
+    return detail::record_staged_cond(
+        predicate, then_branch, else_branch,
+        [&](const std::function<TensorList()> &then_traced,
+            const std::function<TensorList()> &else_traced) {
+          return tracerFor("cond").emit_cond(predicate, then_traced, else_traced, names);
+        });
   // explicit operator bool checks for a 0-d tensor.
   return static_cast<bool>(predicate) ? then_branch() : else_branch();
 }

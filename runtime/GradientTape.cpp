@@ -17,6 +17,7 @@
 #include "autograph/Tracer.h"
 
 #include "Gradients.h"
+#include "Tape.h"
 
 #include <algorithm>
 #include <string>
@@ -27,47 +28,23 @@ namespace ag {
 namespace detail {
 
 namespace {
-bool carriesGradient(DType dtype) { return is_floating(dtype); }
-} // namespace
-
-struct TapeEntry {
-  OpKind kind;
-  std::vector<Tensor> inputs;
-  OpAttrs attrs;
-  Tensor output;
-  /// Set for a computation without a gradient yet (record_opaque_on_tapes).
-  const char *opaque = nullptr;
-};
-
-struct TapeState {
-  bool persistent;
-  bool watch_accessed_variables;
-  bool recording = true;
-  bool used = false;
-  /// Tensors that depend on a watched one (by identity), kept alive here.
-  std::unordered_set<const void *> connected;
-  std::vector<Tensor> watched;
-  std::vector<TapeEntry> entries;
-  /// The variables watched, in order, and the values read from each.
-  std::vector<std::shared_ptr<VariableState>> variables;
-  std::unordered_map<const VariableState *, std::vector<Tensor>> reads;
-  std::unordered_set<const VariableState *> watchedVariables;
-
-  void watchTensor(const Tensor &t) {
-    if (connected.insert(t.id()).second)
-      watched.push_back(t);
-  }
-};
-
-namespace {
 thread_local std::vector<TapeState *> tls_tapes;
 thread_local int tls_recording = 0; // tapes in tls_tapes that record
 } // namespace
 
 bool any_tape_recording() noexcept { return tls_recording > 0; }
 
+const std::vector<TapeState *> &recording_tapes() { return tls_tapes; }
+
+void accumulate(Adjoints &adjoints, const Tensor &of, const Tensor &grad) {
+  auto [slot, added] = adjoints.try_emplace(of.id(), grad);
+  if (!added)
+    slot->second = slot->second + grad;
+}
+
 void record_on_tapes(OpKind kind, Span<const Tensor> inputs, const OpAttrs &attrs,
                      const Tensor &output) {
+  record_in_region(kind, inputs, attrs, output);
   for (TapeState *tape : tls_tapes) {
     if (!tape->recording)
       continue;
@@ -78,7 +55,7 @@ void record_on_tapes(OpKind kind, Span<const Tensor> inputs, const OpAttrs &attr
       continue;
     tape->entries.push_back(
         TapeEntry{kind, std::vector<Tensor>(inputs.begin(), inputs.end()), attrs, output});
-    if (carriesGradient(output.dtype()))
+    if (carries_gradient(output.dtype()))
       tape->connected.insert(output.id());
   }
 }
@@ -93,6 +70,7 @@ TapeMarks tape_marks() {
 void record_opaque_on_tapes(const char *what, Span<const Tensor> inputs,
                             Span<const Tensor> outputs, const TapeMarks &marks,
                             bool connected) {
+  record_opaque_in_region(what, outputs);
   for (TapeState *tape : tls_tapes) {
     if (!tape->recording)
       continue;
@@ -104,7 +82,7 @@ void record_opaque_on_tapes(const char *what, Span<const Tensor> inputs,
     if (!depends)
       continue;
     for (const Tensor &output : outputs) {
-      if (!output.defined() || !carriesGradient(output.dtype()))
+      if (!output.defined() || !carries_gradient(output.dtype()))
         continue;
       TapeEntry entry{OpKind::Constant, {inputs.begin(), inputs.end()}, {}, output};
       entry.opaque = what;
@@ -182,11 +160,18 @@ private:
 };
 
 /// The adjoints of the tape's tensors for `target`, over every recorded op.
-std::unordered_map<const void *, Tensor> backpropagate(const TapeState &tape,
-                                                       const Tensor &target) {
-  std::unordered_map<const void *, Tensor> adjoints;
+Adjoints backpropagate(const TapeState &tape, const Tensor &target) {
+  Adjoints adjoints;
   adjoints[target.id()] = ones_like(target);
   for (auto entry = tape.entries.rbegin(); entry != tape.entries.rend(); ++entry) {
+    if (entry->cond) {
+      bool reached = false;
+      for (const Tensor &output : entry->outputs)
+        reached = reached || adjoints.count(output.id());
+      if (reached)
+        cond_gradient(*entry->cond, tape, adjoints);
+      continue;
+    }
     auto found = adjoints.find(entry->output.id());
     if (found == adjoints.end())
       continue;
@@ -199,12 +184,9 @@ std::unordered_map<const void *, Tensor> backpropagate(const TapeState &tape,
         op_gradient(entry->kind, entry->inputs, entry->attrs, entry->output, adjoint);
     for (std::size_t i = 0; i < entry->inputs.size() && i < grads.size(); ++i) {
       const Tensor &input = entry->inputs[i];
-      if (!grads[i].defined() || !carriesGradient(input.dtype()) ||
-          !tape.connected.count(input.id()))
-        continue;
-      auto [slot, added] = adjoints.try_emplace(input.id(), grads[i]);
-      if (!added)
-        slot->second = slot->second + grads[i];
+      if (grads[i].defined() && carries_gradient(input.dtype()) &&
+          tape.connected.count(input.id()))
+        accumulate(adjoints, input, grads[i]);
     }
   }
   return adjoints;
@@ -213,7 +195,7 @@ std::unordered_map<const void *, Tensor> backpropagate(const TapeState &tape,
 void checkTarget(const Tensor &target) {
   if (!target.defined())
     throw InvalidArgumentError("GradientTape.gradient: the target is an undefined tensor");
-  if (!carriesGradient(target.dtype()))
+  if (!carries_gradient(target.dtype()))
     throw InvalidArgumentError(
         std::string("GradientTape.gradient: the target must be a floating tensor "
                     "(float32 or float64), got ") +

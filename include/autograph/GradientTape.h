@@ -33,6 +33,7 @@
 #include "autograph/Variable.h"
 
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <utility>
 #include <vector>
@@ -123,6 +124,15 @@ std::vector<Tensor> record_staged(const char *what, Span<const Tensor> inputs, E
   record_opaque_on_tapes(what, inputs, outputs, marks);
   return outputs;
 }
+
+/// ag::cond's staged path under a recording tape (StagedGradients.cpp):
+/// `emit` stages the cond with the branches it is given, which this wraps
+/// to record each branch's ops, so that the cond can be differentiated.
+std::vector<Tensor> record_staged_cond(
+    const Tensor &predicate, const std::function<std::vector<Tensor>()> &then_branch,
+    const std::function<std::vector<Tensor>()> &else_branch,
+    const std::function<std::vector<Tensor>(const std::function<std::vector<Tensor>()> &,
+                                            const std::function<std::vector<Tensor>()> &)> &emit);
 
 /// Whether a recording tape has `t` connected to a watched tensor.
 bool connected_on_any_tape(const Tensor &t);

@@ -17,6 +17,7 @@
 
 #include <cmath>
 #include <functional>
+#include <tuple>
 #include <string>
 #include <vector>
 
@@ -100,21 +101,56 @@ TEST(GradientTest, SecondDerivativesInACompiledFunction) {
   EXPECT_NE(f.mlir().find("ag.mul"), std::string::npos);
 }
 
-TEST(GradientTest, StagedControlFlowIsNotDifferentiatedSilently) {
-  // Eagerly the if runs one branch and its ops are on the tape; compiled,
-  // the cond is staged and not differentiable yet: an error, not a zero.
-  auto f = [](const Tensor &x) {
+TEST(GradientTest, GradientsThroughAStagedCond) {
+  // y = x * x * w if x > 0 else -x * 3: dy/dx = 2 x w or -3; dy/dw = x * x or
+  // 0 (w is used by the then branch only).
+  auto f = [](const Tensor &x, const Tensor &w) {
     ag::GradientTape tape;
     tape.watch(x);
+    tape.watch(w);
     TensorList out = ag::cond(
-        x > 0.f, [&] { return TensorList{x * x}; }, [&] { return TensorList{-x}; }, {"y"});
-    return tape.gradient(out[0], x);
+        x > 0.f, [&] { return TensorList{x * x * w}; }, [&] { return TensorList{-x * 3.f}; },
+        {"y"});
+    std::vector<Tensor> g = tape.gradient(out[0], std::vector<Tensor>{x, w},
+                                          ag::UnconnectedGradients::zero);
+    return std::make_tuple(out[0], g[0], g[1]);
   };
-  EXPECT_FLOAT_EQ(f(ag::constant(3.f)).item<float>(), 6.f);
   auto compiled = ag::function(f, "grad_through_cond");
-  EXPECT_EQ(errorOf([&] { compiled(ag::constant(3.f)); }),
-            "GradientTape.gradient: differentiating through a staged 'cond' (an if on a "
-            "tensor) is not supported yet (docs/gradients.md)");
+  for (float x : {3.f, -2.f}) {
+    auto [y, dx, dw] = compiled(ag::constant(x), ag::constant(0.5f));
+    auto [ey, edx, edw] = f(ag::constant(x), ag::constant(0.5f));
+    float expectedDx = x > 0 ? 2.f * x * 0.5f : -3.f;
+    float expectedDw = x > 0 ? x * x : 0.f;
+    EXPECT_FLOAT_EQ(dx.item<float>(), expectedDx) << x;
+    EXPECT_FLOAT_EQ(dw.item<float>(), expectedDw) << x;
+    EXPECT_FLOAT_EQ(edx.item<float>(), expectedDx) << x;
+    EXPECT_FLOAT_EQ(edw.item<float>(), expectedDw) << x;
+    EXPECT_FLOAT_EQ(y.item<float>(), ey.item<float>());
+  }
+  EXPECT_EQ(compiled.trace_count(), 1);
+  // The gradient is a second ag.cond in the compiled function.
+  std::string mlir = compiled.mlir();
+  EXPECT_NE(mlir.find("ag.cond"), mlir.rfind("ag.cond")) << mlir;
+}
+
+TEST(GradientTest, AVariableUsedOnlyInTheBranchNotTaken) {
+  // TF's one eager/compiled difference, kept: eagerly the branch not taken
+  // leaves the source unconnected (undefined), compiled it gets zeros.
+  auto f = [](const Tensor &x, const Tensor &w) {
+    ag::GradientTape tape;
+    tape.watch(w);
+    TensorList out = ag::cond(
+        x > 0.f, [&] { return TensorList{x * w}; }, [&] { return TensorList{x * 2.f}; }, {"y"});
+    Tensor g = tape.gradient(out[0], w);
+    return g.defined() ? g : ag::constant(-1.f); // -1: undefined
+  };
+  EXPECT_FLOAT_EQ(f(ag::constant(-1.f), ag::constant(4.f)).item<float>(), -1.f);
+  auto compiled = ag::function(f, "branch_not_taken");
+  EXPECT_FLOAT_EQ(compiled(ag::constant(-1.f), ag::constant(4.f)).item<float>(), 0.f);
+  EXPECT_FLOAT_EQ(compiled(ag::constant(2.f), ag::constant(4.f)).item<float>(), 2.f);
+}
+
+TEST(GradientTest, StagedLoopsAreNotDifferentiatedSilently) {
   auto loop = ag::function(
       [](const Tensor &x) {
         ag::GradientTape tape;

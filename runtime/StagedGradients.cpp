@@ -1,0 +1,207 @@
+//===- StagedGradients.cpp - gradients of staged control flow -------------===//
+//
+// A staged ag.cond under a recording tape is recorded with every op of each
+// branch (connected to a watched tensor or not). Its gradient is another
+// ag.cond on the same predicate: each branch traces its forward ops again
+// from the record (rematerialising what the backward pass needs: nothing
+// is carried out of the forward cond, nothing is stored for the branch not
+// taken) and then their gradients, from the adjoints of the cond's results
+// to the adjoints of the outer tensors either branch used. Both branches
+// return those, zeros where a branch did not use one (TF's compiled cond
+// does the same; docs/gradients.md).
+//
+//===----------------------------------------------------------------------===//
+#include "Gradients.h"
+#include "Tape.h"
+
+#include "autograph/ControlFlow.h"
+#include "autograph/Creation.h"
+#include "autograph/Error.h"
+#include "autograph/Ops.h"
+
+#include <string>
+#include <unordered_set>
+
+namespace ag::detail {
+
+namespace {
+/// The regions being traced on this thread under a recording tape,
+/// innermost last: each collects the ops applied while it is traced.
+thread_local std::vector<std::vector<TapeEntry> *> tls_regions;
+
+/// Collects the ops applied while it lives into `entries`.
+class RegionRecording {
+public:
+  explicit RegionRecording(std::vector<TapeEntry> &entries) { tls_regions.push_back(&entries); }
+  ~RegionRecording() { tls_regions.pop_back(); }
+  RegionRecording(const RegionRecording &) = delete;
+  RegionRecording &operator=(const RegionRecording &) = delete;
+};
+
+/// The outer tensors (not made by the region's ops) that a region's record
+/// uses and that `tape` has connected to a watched tensor.
+std::vector<Tensor> connectedOuterInputs(const std::vector<TapeEntry> &entries,
+                                         const std::vector<Tensor> &yields,
+                                         const TapeState &tape) {
+  std::unordered_set<const void *> made, seen;
+  std::vector<Tensor> outer;
+  auto consider = [&](const Tensor &t) {
+    if (t.defined() && t.is_symbolic() && carries_gradient(t.dtype()) && !made.count(t.id()) &&
+        tape.connected.count(t.id()) && seen.insert(t.id()).second)
+      outer.push_back(t);
+  };
+  for (const TapeEntry &entry : entries) {
+    for (const Tensor &input : entry.inputs)
+      consider(input);
+    made.insert(entry.output.id());
+  }
+  for (const Tensor &y : yields)
+    consider(y);
+  return outer;
+}
+
+/// The sources of a staged cond's gradient on `tape`: the connected outer
+/// tensors of both branches, each once.
+std::vector<Tensor> condSources(const StagedCond &cond, const TapeState &tape) {
+  std::vector<Tensor> sources;
+  std::unordered_set<const void *> seen;
+  for (int b = 0; b < 2; ++b)
+    for (const Tensor &t : connectedOuterInputs(cond.branches[b], cond.yields[b], tape))
+      if (seen.insert(t.id()).second)
+        sources.push_back(t);
+  return sources;
+}
+
+/// Traces `entries` again; `values` maps the identity of each recorded
+/// result to its new tensor (outer tensors map to themselves).
+void replay(const std::vector<TapeEntry> &entries, Adjoints &values) {
+  auto valueOf = [&](const Tensor &t) {
+    auto found = values.find(t.id());
+    return found == values.end() ? t : found->second;
+  };
+  for (const TapeEntry &entry : entries) {
+    if (entry.opaque || entry.cond)
+      throw InvalidArgumentError(
+          "GradientTape.gradient: differentiating through staged control flow nested in a "
+          "staged 'cond' is not supported yet (docs/gradients.md)");
+    std::vector<Tensor> inputs;
+    for (const Tensor &input : entry.inputs)
+      inputs.push_back(valueOf(input));
+    values[entry.output.id()] = apply_op(entry.kind, inputs, entry.attrs);
+  }
+}
+
+} // namespace
+
+void record_in_region(OpKind kind, Span<const Tensor> inputs, const OpAttrs &attrs,
+                      const Tensor &output) {
+  if (!tls_regions.empty())
+    tls_regions.back()->push_back(
+        TapeEntry{kind, std::vector<Tensor>(inputs.begin(), inputs.end()), attrs, output});
+}
+
+void record_opaque_in_region(const char *what, Span<const Tensor> outputs) {
+  if (tls_regions.empty())
+    return;
+  for (const Tensor &output : outputs) {
+    TapeEntry entry{OpKind::Constant, {}, {}, output};
+    entry.opaque = what;
+    tls_regions.back()->push_back(entry);
+  }
+}
+
+std::vector<Tensor> record_staged_cond(
+    const Tensor &predicate, const std::function<std::vector<Tensor>()> &then_branch,
+    const std::function<std::vector<Tensor>()> &else_branch,
+    const std::function<std::vector<Tensor>(const std::function<std::vector<Tensor>()> &,
+                                            const std::function<std::vector<Tensor>()> &)> &emit) {
+  if (!any_tape_recording())
+    return emit(then_branch, else_branch);
+  auto cond = std::make_shared<StagedCond>();
+  cond->predicate = predicate;
+  auto traced = [&](int b, const std::function<std::vector<Tensor>()> &branch) {
+    return [&, b]() {
+      cond->branches[b].clear(); // a branch traced again starts over
+      RegionRecording recording(cond->branches[b]);
+      cond->yields[b] = branch();
+      return cond->yields[b];
+    };
+  };
+  cond->outputs = emit(traced(0, then_branch), traced(1, else_branch));
+  // Recorded on the tapes that see a branch use a watched tensor.
+  for (TapeState *tape : recording_tapes()) {
+    if (!tape->recording || condSources(*cond, *tape).empty())
+      continue;
+    TapeEntry entry{OpKind::Constant, {predicate}, {}, cond->outputs.empty() ? Tensor() : cond->outputs[0]};
+    entry.cond = cond;
+    entry.outputs = cond->outputs;
+    tape->entries.push_back(entry);
+    for (const Tensor &output : cond->outputs)
+      if (output.defined() && carries_gradient(output.dtype()))
+        tape->connected.insert(output.id());
+  }
+  if (!tls_regions.empty()) {
+    // In an enclosing region's record, the cond cannot be traced again yet.
+    TapeEntry entry{OpKind::Constant, {predicate}, {}, cond->outputs.empty() ? Tensor() : cond->outputs[0]};
+    entry.cond = cond;
+    entry.outputs = cond->outputs;
+    tls_regions.back()->push_back(entry);
+  }
+  return cond->outputs;
+}
+
+void cond_gradient(const StagedCond &cond, const TapeState &tape, Adjoints &adjoints) {
+  std::vector<Tensor> sources = condSources(cond, tape);
+  // The adjoints of the cond's results (zeros for those not reached), all
+  // defined before the gradient cond, so both of its branches see them.
+  std::vector<Tensor> outputAdjoints;
+  for (const Tensor &output : cond.outputs) {
+    auto found = adjoints.find(output.id());
+    outputAdjoints.push_back(found != adjoints.end() ? found->second
+                             : carries_gradient(output.dtype()) ? zeros_like(output)
+                                                                : Tensor());
+  }
+  auto branchGradient = [&](int b) {
+    return [&, b]() {
+      Adjoints values;
+      replay(cond.branches[b], values);
+      auto valueOf = [&](const Tensor &t) {
+        auto found = values.find(t.id());
+        return found == values.end() ? t : found->second;
+      };
+      Adjoints local;
+      for (std::size_t k = 0; k < cond.yields[b].size(); ++k)
+        if (outputAdjoints[k].defined() && cond.yields[b][k].is_symbolic())
+          accumulate(local, cond.yields[b][k], outputAdjoints[k]);
+      const std::vector<TapeEntry> &entries = cond.branches[b];
+      for (auto entry = entries.rbegin(); entry != entries.rend(); ++entry) {
+        auto found = local.find(entry->output.id());
+        if (found == local.end())
+          continue;
+        std::vector<Tensor> inputs;
+        for (const Tensor &input : entry->inputs)
+          inputs.push_back(valueOf(input));
+        std::vector<Tensor> grads = op_gradient(entry->kind, inputs, entry->attrs,
+                                                valueOf(entry->output), found->second);
+        for (std::size_t i = 0; i < entry->inputs.size() && i < grads.size(); ++i)
+          if (grads[i].defined() && carries_gradient(entry->inputs[i].dtype()))
+            accumulate(local, entry->inputs[i], grads[i]);
+      }
+      std::vector<Tensor> result;
+      for (const Tensor &source : sources) {
+        auto found = local.find(source.id());
+        result.push_back(found != local.end() ? found->second : zeros_like(source));
+      }
+      return result;
+    };
+  };
+  std::vector<std::string> names;
+  for (std::size_t k = 0; k < sources.size(); ++k)
+    names.push_back("the adjoint of input " + std::to_string(k) + " of a staged cond");
+  std::vector<Tensor> grads =
+      ::ag::cond(cond.predicate, branchGradient(0), branchGradient(1), names);
+  for (std::size_t k = 0; k < sources.size(); ++k)
+    accumulate(adjoints, sources[k], grads[k]);
+}
+
+} // namespace ag::detail
