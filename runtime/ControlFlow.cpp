@@ -94,6 +94,22 @@ TensorList cond(const Tensor &predicate,
 }
 
 namespace {
+using IndexedBody = std::function<TensorList(const Tensor &, const TensorList &)>;
+
+/// A `for` body as one taking [index, vars...], and back.
+detail::LoopBody withIndex(const IndexedBody &body) {
+  return [body](const TensorList &in) {
+    return body(in[0], TensorList(in.begin() + 1, in.end()));
+  };
+}
+IndexedBody withIndexSplit(const detail::LoopBody &body) {
+  return [body](const Tensor &i, const TensorList &vars) {
+    TensorList in{i};
+    in.insert(in.end(), vars.begin(), vars.end());
+    return body(in);
+  };
+}
+
 void checkBodyResult(const TensorList &next, const TensorList &vars,
                      const char *op) {
   if (next.size() != vars.size())
@@ -123,9 +139,10 @@ TensorList while_loop(const std::function<Tensor(const TensorList &)> &condition
                       const std::vector<std::string> &names) {
   Tensor first = concreteCondition(condition, loop_vars);
   auto stage = [&] {
-    return detail::record_staged("a staged 'while_loop' (a loop on a tensor)", loop_vars, [&] {
-      return tracerFor("while_loop").emit_while_loop(loop_vars, condition, body, names);
-    });
+    return detail::record_staged_loop(
+        loop_vars, /*hasIndex=*/false, body, [&](const detail::LoopBody &traced) {
+          return tracerFor("while_loop").emit_while_loop(loop_vars, condition, traced, names);
+        });
   };
   if (!first.defined())
     return stage();
@@ -171,9 +188,11 @@ TensorList for_range(const Tensor &start, const Tensor &limit, const Tensor &del
   if (start.is_symbolic() || limit.is_symbolic() || delta.is_symbolic()) {
     const Tensor &symbolic =
         start.is_symbolic() ? start : limit.is_symbolic() ? limit : delta;
-    return detail::record_staged("a staged 'for' loop", loop_vars, [&] {
-      return tracerFor("for_range").emit_for(start, limit, delta, loop_vars, body, names);
-    });
+    return detail::record_staged_loop(
+        loop_vars, /*hasIndex=*/true, withIndex(body), [&](const detail::LoopBody &traced) {
+          return tracerFor("for_range")
+              .emit_for(start, limit, delta, loop_vars, withIndexSplit(traced), names);
+        });
   }
   std::int64_t step = delta.item<std::int64_t>();
   if (step == 0)
@@ -219,14 +238,12 @@ TensorList for_rows(const Tensor &rows,
     Tracer &tracer = tracerFor("for_rows");
     std::int64_t extent = rows.dim(0);
     Tensor upper = extent >= 0 ? constant(extent) : tracer.emit_dim(rows, 0);
-    std::vector<Tensor> inputs = loop_vars;
-    inputs.push_back(rows);
-    return detail::record_staged("a staged loop over rows", inputs, [&] {
-      return tracer.emit_for(
-          constant(std::int64_t{0}), upper, constant(std::int64_t{1}), loop_vars,
-          [&](const Tensor &i, const TensorList &vars) { return body(rows[i], vars); },
-          names);
-    });
+    auto rowBody = [&](const Tensor &i, const TensorList &vars) { return body(rows[i], vars); };
+    return detail::record_staged_loop(
+        loop_vars, /*hasIndex=*/true, withIndex(rowBody), [&](const detail::LoopBody &traced) {
+          return tracer.emit_for(constant(std::int64_t{0}), upper, constant(std::int64_t{1}),
+                                 loop_vars, withIndexSplit(traced), names);
+        });
   }
   for (std::int64_t i = 0, n = rows.dim(0); i < n; ++i) {
     TensorList next = body(rows[i], loop_vars);

@@ -172,6 +172,14 @@ Adjoints backpropagate(const TapeState &tape, const Tensor &target) {
         cond_gradient(*entry->cond, tape, adjoints);
       continue;
     }
+    if (entry->loop) {
+      bool reached = false;
+      for (const Tensor &output : entry->outputs)
+        reached = reached || adjoints.count(output.id());
+      if (reached)
+        loop_gradient(*entry->loop, tape, adjoints);
+      continue;
+    }
     auto found = adjoints.find(entry->output.id());
     if (found == adjoints.end())
       continue;

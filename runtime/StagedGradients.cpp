@@ -18,6 +18,7 @@
 #include "autograph/Creation.h"
 #include "autograph/Error.h"
 #include "autograph/Ops.h"
+#include "autograph/Tracer.h"
 
 #include <string>
 #include <unordered_set>
@@ -29,14 +30,6 @@ namespace {
 /// innermost last: each collects the ops applied while it is traced.
 thread_local std::vector<std::vector<TapeEntry> *> tls_regions;
 
-/// Collects the ops applied while it lives into `entries`.
-class RegionRecording {
-public:
-  explicit RegionRecording(std::vector<TapeEntry> &entries) { tls_regions.push_back(&entries); }
-  ~RegionRecording() { tls_regions.pop_back(); }
-  RegionRecording(const RegionRecording &) = delete;
-  RegionRecording &operator=(const RegionRecording &) = delete;
-};
 
 /// The outer tensors (not made by the region's ops) that a region's record
 /// uses and that `tape` has connected to a watched tensor.
@@ -72,26 +65,39 @@ std::vector<Tensor> condSources(const StagedCond &cond, const TapeState &tape) {
   return sources;
 }
 
-/// Traces `entries` again; `values` maps the identity of each recorded
-/// result to its new tensor (outer tensors map to themselves).
-void replay(const std::vector<TapeEntry> &entries, Adjoints &values) {
+} // namespace
+
+void replay(const std::vector<TapeEntry> &entries, Adjoints &values, const char *where) {
   auto valueOf = [&](const Tensor &t) {
     auto found = values.find(t.id());
     return found == values.end() ? t : found->second;
   };
   for (const TapeEntry &entry : entries) {
-    if (entry.opaque || entry.cond)
-      throw InvalidArgumentError(
-          "GradientTape.gradient: differentiating through staged control flow nested in a "
-          "staged 'cond' is not supported yet (docs/gradients.md)");
+    if (entry.opaque || entry.cond || entry.loop)
+      throw InvalidArgumentError(std::string("GradientTape.gradient: differentiating through "
+                                             "staged control flow nested in a ") +
+                                 where + " is not supported yet (docs/gradients.md)");
     std::vector<Tensor> inputs;
     for (const Tensor &input : entry.inputs)
       inputs.push_back(valueOf(input));
-    values[entry.output.id()] = apply_op(entry.kind, inputs, entry.attrs);
+    values[entry.output.id()] =
+        entry.dimAxis >= 0 ? current_tracer()->emit_dim(inputs[0], entry.dimAxis)
+                           : apply_op(entry.kind, inputs, entry.attrs);
   }
 }
 
-} // namespace
+void record_dim_in_region(const Tensor &x, std::int64_t axis, const Tensor &result) {
+  if (tls_regions.empty())
+    return;
+  TapeEntry entry{OpKind::Constant, {x}, {}, result};
+  entry.dimAxis = axis;
+  tls_regions.back()->push_back(entry);
+}
+
+RegionRecording::RegionRecording(std::vector<TapeEntry> &entries) {
+  tls_regions.push_back(&entries);
+}
+RegionRecording::~RegionRecording() { tls_regions.pop_back(); }
 
 void record_in_region(OpKind kind, Span<const Tensor> inputs, const OpAttrs &attrs,
                       const Tensor &output) {
@@ -164,7 +170,7 @@ void cond_gradient(const StagedCond &cond, const TapeState &tape, Adjoints &adjo
   auto branchGradient = [&](int b) {
     return [&, b]() {
       Adjoints values;
-      replay(cond.branches[b], values);
+      replay(cond.branches[b], values, "staged 'cond'");
       auto valueOf = [&](const Tensor &t) {
         auto found = values.find(t.id());
         return found == values.end() ? t : found->second;
@@ -176,7 +182,7 @@ void cond_gradient(const StagedCond &cond, const TapeState &tape, Adjoints &adjo
       const std::vector<TapeEntry> &entries = cond.branches[b];
       for (auto entry = entries.rbegin(); entry != entries.rend(); ++entry) {
         auto found = local.find(entry->output.id());
-        if (found == local.end())
+        if (found == local.end() || entry->dimAxis >= 0)
           continue;
         std::vector<Tensor> inputs;
         for (const Tensor &input : entry->inputs)

@@ -8,6 +8,7 @@
 #define AUTOGRAPH_RUNTIME_TAPE_H
 
 #include "autograph/GradientTape.h"
+#include "autograph/TensorArray.h"
 
 #include <memory>
 #include <unordered_map>
@@ -17,6 +18,7 @@
 namespace ag::detail {
 
 struct StagedCond;
+struct StagedLoop;
 
 /// One recorded computation: an op of the op layer, a staged cond (`cond`,
 /// with `outputs`), or something without a gradient yet (`opaque`).
@@ -27,8 +29,11 @@ struct TapeEntry {
   Tensor output;
   /// Set for a computation without a gradient yet (record_opaque_on_tapes).
   const char *opaque = nullptr;
-  /// A staged cond: all of its results.
+  /// A tracer's run-time extent (Tracer::emit_dim) of inputs[0]'s axis.
+  std::int64_t dimAxis = -1;
+  /// A staged cond or loop: all of its results.
   std::shared_ptr<StagedCond> cond;
+  std::shared_ptr<StagedLoop> loop;
   std::vector<Tensor> outputs;
 };
 
@@ -39,6 +44,22 @@ struct StagedCond {
   Tensor predicate;
   std::vector<TapeEntry> branches[2];
   std::vector<Tensor> yields[2];
+  std::vector<Tensor> outputs;
+};
+
+/// A staged loop (ag.while_loop, ag.for) under a recording tape: every op
+/// its body traced, the body's inputs (the induction value of a `for`, then
+/// the loop variables) and results, and per input a stack (a dynamic
+/// TensorArray) that the compiled body pushes the input's value on at each
+/// iteration, so that the backward loop can trace the body again for each
+/// iteration in reverse.
+struct StagedLoop {
+  std::vector<Tensor> initial;
+  std::vector<Tensor> inputs;   // the body's parameters, as traced
+  std::vector<Tensor> yields;   // the body's results (one per loop variable)
+  std::vector<TapeEntry> body;
+  std::vector<TensorArray> stacks; // one per input
+  bool hasIndex = false;            // inputs[0] is a `for`'s induction value
   std::vector<Tensor> outputs;
 };
 
@@ -74,6 +95,17 @@ inline bool carries_gradient(DType dtype) { return is_floating(dtype); }
 /// The tapes recording on this thread.
 const std::vector<TapeState *> &recording_tapes();
 
+/// While it lives, the ops applied on this thread are also appended to
+/// `entries` (the record of a staged region: a cond's branch, a loop's
+/// body), all of them, so that the region can be traced again.
+class RegionRecording {
+public:
+  explicit RegionRecording(std::vector<TapeEntry> &entries);
+  ~RegionRecording();
+  RegionRecording(const RegionRecording &) = delete;
+  RegionRecording &operator=(const RegionRecording &) = delete;
+};
+
 /// While staged control flow traces a region, the ops it applies are
 /// appended to the innermost region's list (see StagedGradients.cpp).
 void record_in_region(OpKind kind, Span<const Tensor> inputs, const OpAttrs &attrs,
@@ -83,10 +115,21 @@ void record_in_region(OpKind kind, Span<const Tensor> inputs, const OpAttrs &att
 /// computation without a gradient yet (`what`).
 void record_opaque_in_region(const char *what, Span<const Tensor> outputs);
 
+/// Traces the record `entries` again; `values` maps each recorded result's
+/// identity to its new tensor (outer tensors are themselves). `where` names
+/// the region for the error on what cannot be traced again yet.
+void replay(const std::vector<TapeEntry> &entries, Adjoints &values, const char *where);
+
 /// The adjoints of the staged cond's inputs for its outputs' `adjoints`,
 /// added to `adjoints` (a cond on the same predicate, each branch traced
 /// again from its record and differentiated).
 void cond_gradient(const StagedCond &cond, const TapeState &tape, Adjoints &adjoints);
+
+/// The adjoints of the staged loop's initial values and of the outer
+/// tensors its body used, added to `adjoints`: a loop over the recorded
+/// iterations in reverse, each tracing the body again from its inputs'
+/// stacked values and then its gradient.
+void loop_gradient(const StagedLoop &loop, const TapeState &tape, Adjoints &adjoints);
 
 } // namespace ag::detail
 

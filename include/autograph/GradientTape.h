@@ -134,6 +134,20 @@ std::vector<Tensor> record_staged_cond(
     const std::function<std::vector<Tensor>(const std::function<std::vector<Tensor>()> &,
                                             const std::function<std::vector<Tensor>()> &)> &emit);
 
+/// The staged paths of ag::while_loop (no induction value) and of ag.for
+/// loops (`body` takes the induction value first) under a recording tape:
+/// `emit` stages the loop with the body it is given, which this wraps to
+/// record the body and stack its inputs per iteration.
+using LoopBody = std::function<std::vector<Tensor>(const std::vector<Tensor> &)>;
+std::vector<Tensor> record_staged_loop(const std::vector<Tensor> &initial, bool hasIndex,
+                                       const LoopBody &body,
+                                       const std::function<std::vector<Tensor>(const LoopBody &)> &emit);
+
+/// A tracer's run-time extent `result` of `x`'s axis `axis` (Tracer::emit_dim),
+/// noted in the record of the staged region being traced, if any, so that
+/// the region can be traced again.
+void record_dim_in_region(const Tensor &x, std::int64_t axis, const Tensor &result);
+
 /// Whether a recording tape has `t` connected to a watched tensor.
 bool connected_on_any_tape(const Tensor &t);
 

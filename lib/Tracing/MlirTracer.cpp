@@ -7,6 +7,7 @@
 #include "autograph/Creation.h"
 #include "autograph/Dialect/Ag/AgOps.h"
 #include "autograph/Error.h"
+#include "autograph/GradientTape.h"
 #include "autograph/Print.h"
 
 #include "llvm/ADT/BitVector.h"
@@ -694,7 +695,11 @@ void MlirTracer::emit_check(const ::ag::Tensor &condition,
 }
 
 ::ag::Tensor MlirTracer::emit_dim(const ::ag::Tensor &tensor, std::int64_t axis) {
-  return symbolic(builder_.create<mlir::ag::DimOp>(here(), valueOf(tensor), axis));
+  ::ag::Tensor extent =
+      symbolic(builder_.create<mlir::ag::DimOp>(here(), valueOf(tensor), axis));
+  // A staged region being recorded for a gradient traces it again.
+  ::ag::detail::record_dim_in_region(tensor, axis, extent);
+  return extent;
 }
 
 void MlirTracer::inlineDeadVariables() {

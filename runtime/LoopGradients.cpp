@@ -1,0 +1,193 @@
+//===- LoopGradients.cpp - gradients of staged loops ----------------------===//
+//
+// A staged loop (ag.while_loop, ag.for) under a recording tape is recorded
+// with every op its body traced, and the compiled body pushes its inputs
+// (the induction value of a `for`, the loop variables) on one stack each
+// (a dynamic ag::TensorArray) at every iteration: memory O(iterations x
+// loop variables), not a copy of all state. Its gradient is a loop over the
+// iterations in reverse (their count is the stacks' size, known at run
+// time): each reads its inputs back, traces the body again from the record
+// (rematerialising the intermediates) and then the body's gradient, carrying
+// the loop variables' adjoints from one iteration to the one before and
+// summing those of the outer tensors the body uses.
+//
+//===----------------------------------------------------------------------===//
+#include "Gradients.h"
+#include "Tape.h"
+
+#include "autograph/ControlFlow.h"
+#include "autograph/Creation.h"
+#include "autograph/Error.h"
+#include "autograph/Ops.h"
+
+#include <string>
+#include <unordered_set>
+
+namespace ag::detail {
+
+namespace {
+
+/// The outer tensors the body uses (not its inputs, not made by its ops)
+/// that `tape` has connected to a watched tensor.
+std::vector<Tensor> loopSources(const StagedLoop &loop, const TapeState &tape) {
+  std::unordered_set<const void *> local, seen;
+  for (const Tensor &input : loop.inputs)
+    local.insert(input.id());
+  std::vector<Tensor> sources;
+  auto consider = [&](const Tensor &t) {
+    if (t.defined() && t.is_symbolic() && carries_gradient(t.dtype()) && !local.count(t.id()) &&
+        tape.connected.count(t.id()) && seen.insert(t.id()).second)
+      sources.push_back(t);
+  };
+  for (const TapeEntry &entry : loop.body) {
+    for (const Tensor &input : entry.inputs)
+      consider(input);
+    local.insert(entry.output.id());
+  }
+  for (const Tensor &y : loop.yields)
+    consider(y);
+  return sources;
+}
+
+bool loopIsConnected(const StagedLoop &loop, const TapeState &tape) {
+  for (const Tensor &t : loop.initial)
+    if (tape.connected.count(t.id()))
+      return true;
+  return !loopSources(loop, tape).empty();
+}
+
+} // namespace
+
+std::vector<Tensor> record_staged_loop(const std::vector<Tensor> &initial, bool hasIndex,
+                                       const LoopBody &body,
+                                       const std::function<std::vector<Tensor>(const LoopBody &)> &emit) {
+  if (!any_tape_recording())
+    return emit(body);
+  auto loop = std::make_shared<StagedLoop>();
+  loop->initial = initial;
+  loop->hasIndex = hasIndex;
+  // One stack per body input, created before the loop.
+  if (hasIndex)
+    loop->stacks.emplace_back(DType::Int64, std::int64_t{0}, /*dynamic_size=*/true,
+                              "loop index stack");
+  for (const Tensor &value : initial)
+    loop->stacks.emplace_back(value.dtype(), std::int64_t{0}, /*dynamic_size=*/true,
+                              "loop variable stack");
+  LoopBody traced = [&](const std::vector<Tensor> &inputs) {
+    // A body traced again (a trial) starts over.
+    loop->body.clear();
+    loop->inputs = inputs;
+    for (std::size_t k = 0; k < inputs.size() && k < loop->stacks.size(); ++k) {
+      Tensor value = hasIndex && k == 0 ? cast(inputs[k], DType::Int64) : inputs[k];
+      loop->stacks[k].write(loop->stacks[k].size(), value);
+    }
+    std::vector<TapeEntry> entries;
+    std::vector<Tensor> results;
+    {
+      // Recorded like a cond's branch (StagedGradients.cpp).
+      RegionRecording recording(entries);
+      results = body(inputs);
+    }
+    loop->body = std::move(entries);
+    loop->yields = results;
+    return results;
+  };
+  loop->outputs = emit(traced);
+  for (TapeState *tape : recording_tapes()) {
+    if (!tape->recording || !loopIsConnected(*loop, *tape))
+      continue;
+    TapeEntry entry{OpKind::Constant, initial, {}, loop->outputs.empty() ? Tensor() : loop->outputs[0]};
+    entry.loop = loop;
+    entry.outputs = loop->outputs;
+    tape->entries.push_back(entry);
+    for (const Tensor &output : loop->outputs)
+      if (output.defined() && carries_gradient(output.dtype()))
+        tape->connected.insert(output.id());
+  }
+  record_opaque_in_region("staged control flow nested in a staged loop", loop->outputs);
+  return loop->outputs;
+}
+
+void loop_gradient(const StagedLoop &loop, const TapeState &tape, Adjoints &adjoints) {
+  std::vector<Tensor> sources = loopSources(loop, tape);
+  std::size_t first = loop.hasIndex ? 1 : 0; // inputs[first + j] is loop variable j
+  // The carried adjoints: the loop variables' (zeros where the results got
+  // none; only floating ones carry gradients), then the sources'.
+  std::vector<std::size_t> carried; // loop variables with an adjoint
+  std::vector<Tensor> init;
+  Tensor count = loop.stacks[0].size();
+  init.push_back(count - constant(std::int32_t{1})); // the iteration, counting down
+  for (std::size_t j = 0; j < loop.outputs.size(); ++j) {
+    const Tensor &output = loop.outputs[j];
+    if (!carries_gradient(output.dtype()))
+      continue;
+    auto found = adjoints.find(output.id());
+    carried.push_back(j);
+    init.push_back(found != adjoints.end() ? found->second : zeros_like(output));
+  }
+  for (const Tensor &source : sources)
+    init.push_back(zeros_like(source));
+  std::vector<std::string> names{"the iteration of a loop's gradient"};
+  for (std::size_t n = 1; n < init.size(); ++n)
+    names.push_back("an adjoint of a loop's gradient");
+
+  auto condition = [](const TensorList &v) { return v[0] >= constant(std::int32_t{0}); };
+  auto body = [&](const TensorList &v) {
+    const Tensor &k = v[0];
+    // The body's inputs at iteration k, and its ops traced again from them.
+    Adjoints values;
+    for (std::size_t n = 0; n < loop.inputs.size(); ++n) {
+      Tensor value = loop.stacks[n].read(k);
+      if (loop.hasIndex && n == 0)
+        value = cast(value, loop.inputs[0].dtype());
+      values[loop.inputs[n].id()] = value;
+    }
+    auto valueOf = [&](const Tensor &t) {
+      auto found = values.find(t.id());
+      return found == values.end() ? t : found->second;
+    };
+    replay(loop.body, values, "staged loop");
+    // The body's gradient, from its results' adjoints (the carried ones).
+    Adjoints local;
+    for (std::size_t c = 0; c < carried.size(); ++c) {
+      const Tensor &yield = loop.yields[carried[c]];
+      if (yield.is_symbolic())
+        accumulate(local, yield, v[1 + c]);
+    }
+    for (auto entry = loop.body.rbegin(); entry != loop.body.rend(); ++entry) {
+      auto found = local.find(entry->output.id());
+      if (found == local.end() || entry->dimAxis >= 0)
+        continue;
+      std::vector<Tensor> inputs;
+      for (const Tensor &input : entry->inputs)
+        inputs.push_back(valueOf(input));
+      std::vector<Tensor> grads =
+          op_gradient(entry->kind, inputs, entry->attrs, valueOf(entry->output), found->second);
+      for (std::size_t i = 0; i < entry->inputs.size() && i < grads.size(); ++i)
+        if (grads[i].defined() && carries_gradient(entry->inputs[i].dtype()))
+          accumulate(local, entry->inputs[i], grads[i]);
+    }
+    TensorList next{k - constant(std::int32_t{1})};
+    for (std::size_t c = 0; c < carried.size(); ++c) {
+      const Tensor &input = loop.inputs[first + carried[c]];
+      auto found = local.find(input.id());
+      next.push_back(found != local.end() ? found->second : zeros_like(v[1 + c]));
+    }
+    for (std::size_t s = 0; s < sources.size(); ++s) {
+      const Tensor &sum = v[1 + carried.size() + s];
+      auto found = local.find(sources[s].id());
+      next.push_back(found != local.end() ? sum + found->second : sum);
+    }
+    return next;
+  };
+  TensorList result = while_loop(condition, body, init, names);
+  for (std::size_t c = 0; c < carried.size(); ++c) {
+    const Tensor &start = loop.initial[carried[c]];
+    if (tape.connected.count(start.id()))
+      accumulate(adjoints, start, result[1 + c]);
+  }
+  for (std::size_t s = 0; s < sources.size(); ++s)
+    accumulate(adjoints, sources[s], result[1 + carried.size() + s]);
+}
+
+} // namespace ag::detail
