@@ -40,9 +40,10 @@ std::vector<Tensor> loopSources(const StagedLoop &loop, const TapeState &tape) {
       sources.push_back(t);
   };
   for (const TapeEntry &entry : loop.body) {
-    for (const Tensor &input : entry.inputs)
+    for (const Tensor &input : entry_inputs(entry, tape))
       consider(input);
-    local.insert(entry.output.id());
+    for (const Tensor &output : entry_outputs(entry))
+      local.insert(output.id());
   }
   for (const Tensor &y : loop.yields)
     consider(y);
@@ -77,6 +78,13 @@ std::vector<Tensor> record_staged_loop(const std::vector<Tensor> &initial, bool 
     // A body traced again (a trial) starts over.
     loop->body.clear();
     loop->inputs = inputs;
+    // The body's parameters stand for the loop variables: what depends on
+    // them is recorded (and a cond in the body sees them as its sources).
+    for (TapeState *tape : recording_tapes())
+      if (tape->recording)
+        for (const Tensor &input : inputs)
+          if (carries_gradient(input.dtype()))
+            tape->connected.insert(input.id());
     for (std::size_t k = 0; k < inputs.size() && k < loop->stacks.size(); ++k) {
       Tensor value = hasIndex && k == 0 ? cast(inputs[k], DType::Int64) : inputs[k];
       loop->stacks[k].write(loop->stacks[k].size(), value);
@@ -142,10 +150,6 @@ void loop_gradient(const StagedLoop &loop, const TapeState &tape, Adjoints &adjo
         value = cast(value, loop.inputs[0].dtype());
       values[loop.inputs[n].id()] = value;
     }
-    auto valueOf = [&](const Tensor &t) {
-      auto found = values.find(t.id());
-      return found == values.end() ? t : found->second;
-    };
     replay(loop.body, values, "staged loop");
     // The body's gradient, from its results' adjoints (the carried ones).
     Adjoints local;
@@ -154,19 +158,7 @@ void loop_gradient(const StagedLoop &loop, const TapeState &tape, Adjoints &adjo
       if (yield.is_symbolic())
         accumulate(local, yield, v[1 + c]);
     }
-    for (auto entry = loop.body.rbegin(); entry != loop.body.rend(); ++entry) {
-      auto found = local.find(entry->output.id());
-      if (found == local.end() || entry->dimAxis >= 0)
-        continue;
-      std::vector<Tensor> inputs;
-      for (const Tensor &input : entry->inputs)
-        inputs.push_back(valueOf(input));
-      std::vector<Tensor> grads =
-          op_gradient(entry->kind, inputs, entry->attrs, valueOf(entry->output), found->second);
-      for (std::size_t i = 0; i < entry->inputs.size() && i < grads.size(); ++i)
-        if (grads[i].defined() && carries_gradient(entry->inputs[i].dtype()))
-          accumulate(local, entry->inputs[i], grads[i]);
-    }
+    backprop_region(loop.body, tape, values, local);
     TensorList next{k - constant(std::int32_t{1})};
     for (std::size_t c = 0; c < carried.size(); ++c) {
       const Tensor &input = loop.inputs[first + carried[c]];

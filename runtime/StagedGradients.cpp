@@ -30,7 +30,6 @@ namespace {
 /// innermost last: each collects the ops applied while it is traced.
 thread_local std::vector<std::vector<TapeEntry> *> tls_regions;
 
-
 /// The outer tensors (not made by the region's ops) that a region's record
 /// uses and that `tape` has connected to a watched tensor.
 std::vector<Tensor> connectedOuterInputs(const std::vector<TapeEntry> &entries,
@@ -44,18 +43,21 @@ std::vector<Tensor> connectedOuterInputs(const std::vector<TapeEntry> &entries,
       outer.push_back(t);
   };
   for (const TapeEntry &entry : entries) {
-    for (const Tensor &input : entry.inputs)
+    for (const Tensor &input : entry_inputs(entry, tape))
       consider(input);
-    made.insert(entry.output.id());
+    for (const Tensor &output : entry_outputs(entry))
+      made.insert(output.id());
   }
   for (const Tensor &y : yields)
     consider(y);
   return outer;
 }
 
+} // namespace
+
 /// The sources of a staged cond's gradient on `tape`: the connected outer
 /// tensors of both branches, each once.
-std::vector<Tensor> condSources(const StagedCond &cond, const TapeState &tape) {
+std::vector<Tensor> cond_sources(const StagedCond &cond, const TapeState &tape) {
   std::vector<Tensor> sources;
   std::unordered_set<const void *> seen;
   for (int b = 0; b < 2; ++b)
@@ -65,7 +67,57 @@ std::vector<Tensor> condSources(const StagedCond &cond, const TapeState &tape) {
   return sources;
 }
 
-} // namespace
+std::vector<Tensor> entry_inputs(const TapeEntry &entry, const TapeState &tape) {
+  if (!entry.cond)
+    return entry.inputs;
+  std::vector<Tensor> inputs{entry.cond->predicate};
+  for (const Tensor &source : cond_sources(*entry.cond, tape))
+    inputs.push_back(source);
+  return inputs;
+}
+
+std::vector<Tensor> entry_outputs(const TapeEntry &entry) {
+  if (entry.cond || entry.loop)
+    return entry.outputs;
+  return {entry.output};
+}
+
+Tensor value_in(const Adjoints &values, const Tensor &t) {
+  auto found = values.find(t.id());
+  return found == values.end() ? t : found->second;
+}
+
+void backprop_region(const std::vector<TapeEntry> &entries, const TapeState &tape,
+                     const Adjoints &values, Adjoints &local) {
+  for (auto entry = entries.rbegin(); entry != entries.rend(); ++entry) {
+    if (entry->dimAxis >= 0)
+      continue;
+    if (entry->cond) {
+      bool reached = false;
+      for (const Tensor &output : entry->outputs)
+        reached = reached || local.count(output.id());
+      if (reached)
+        cond_gradient(*entry->cond, tape, local, &values);
+      continue;
+    }
+    auto found = local.find(entry->output.id());
+    if (found == local.end())
+      continue;
+    if (entry->opaque || entry->loop)
+      throw InvalidArgumentError(std::string("GradientTape.gradient: differentiating through ") +
+                                 (entry->opaque ? entry->opaque : "a staged loop") +
+                                 " nested in staged control flow is not supported yet "
+                                 "(docs/gradients.md)");
+    std::vector<Tensor> inputs;
+    for (const Tensor &input : entry->inputs)
+      inputs.push_back(value_in(values, input));
+    std::vector<Tensor> grads = op_gradient(entry->kind, inputs, entry->attrs,
+                                            value_in(values, entry->output), found->second);
+    for (std::size_t i = 0; i < entry->inputs.size() && i < grads.size(); ++i)
+      if (grads[i].defined() && carries_gradient(entry->inputs[i].dtype()))
+        accumulate(local, entry->inputs[i], grads[i]);
+  }
+}
 
 void replay(const std::vector<TapeEntry> &entries, Adjoints &values, const char *where) {
   auto valueOf = [&](const Tensor &t) {
@@ -73,7 +125,26 @@ void replay(const std::vector<TapeEntry> &entries, Adjoints &values, const char 
     return found == values.end() ? t : found->second;
   };
   for (const TapeEntry &entry : entries) {
-    if (entry.opaque || entry.cond || entry.loop)
+    if (entry.cond) {
+      // A nested cond, staged again on the replayed values.
+      const StagedCond &cond = *entry.cond;
+      auto branch = [&](int b) {
+        return [&, b]() {
+          Adjoints inner = values;
+          replay(cond.branches[b], inner, "staged 'cond'");
+          std::vector<Tensor> yields;
+          for (const Tensor &y : cond.yields[b])
+            yields.push_back(value_in(inner, y));
+          return yields;
+        };
+      };
+      std::vector<std::string> names(cond.outputs.size(), "a replayed cond's result");
+      std::vector<Tensor> outputs = ::ag::cond(valueOf(cond.predicate), branch(0), branch(1), names);
+      for (std::size_t k = 0; k < outputs.size() && k < cond.outputs.size(); ++k)
+        values[cond.outputs[k].id()] = outputs[k];
+      continue;
+    }
+    if (entry.opaque || entry.loop)
       throw InvalidArgumentError(std::string("GradientTape.gradient: differentiating through "
                                              "staged control flow nested in a ") +
                                  where + " is not supported yet (docs/gradients.md)");
@@ -136,7 +207,7 @@ std::vector<Tensor> record_staged_cond(
   cond->outputs = emit(traced(0, then_branch), traced(1, else_branch));
   // Recorded on the tapes that see a branch use a watched tensor.
   for (TapeState *tape : recording_tapes()) {
-    if (!tape->recording || condSources(*cond, *tape).empty())
+    if (!tape->recording || cond_sources(*cond, *tape).empty())
       continue;
     TapeEntry entry{OpKind::Constant, {predicate}, {}, cond->outputs.empty() ? Tensor() : cond->outputs[0]};
     entry.cond = cond;
@@ -156,47 +227,34 @@ std::vector<Tensor> record_staged_cond(
   return cond->outputs;
 }
 
-void cond_gradient(const StagedCond &cond, const TapeState &tape, Adjoints &adjoints) {
-  std::vector<Tensor> sources = condSources(cond, tape);
+void cond_gradient(const StagedCond &cond, const TapeState &tape, Adjoints &adjoints,
+                   const Adjoints *values) {
+  static const Adjoints none;
+  const Adjoints &outer = values ? *values : none;
+  std::vector<Tensor> sources = cond_sources(cond, tape);
   // The adjoints of the cond's results (zeros for those not reached), all
   // defined before the gradient cond, so both of its branches see them.
   std::vector<Tensor> outputAdjoints;
   for (const Tensor &output : cond.outputs) {
     auto found = adjoints.find(output.id());
-    outputAdjoints.push_back(found != adjoints.end() ? found->second
-                             : carries_gradient(output.dtype()) ? zeros_like(output)
+    outputAdjoints.push_back(found != adjoints.end()            ? found->second
+                             : carries_gradient(output.dtype()) ? zeros_like(value_in(outer, output))
                                                                 : Tensor());
   }
   auto branchGradient = [&](int b) {
     return [&, b]() {
-      Adjoints values;
-      replay(cond.branches[b], values, "staged 'cond'");
-      auto valueOf = [&](const Tensor &t) {
-        auto found = values.find(t.id());
-        return found == values.end() ? t : found->second;
-      };
+      Adjoints replayed = outer;
+      replay(cond.branches[b], replayed, "staged 'cond'");
       Adjoints local;
       for (std::size_t k = 0; k < cond.yields[b].size(); ++k)
         if (outputAdjoints[k].defined() && cond.yields[b][k].is_symbolic())
           accumulate(local, cond.yields[b][k], outputAdjoints[k]);
-      const std::vector<TapeEntry> &entries = cond.branches[b];
-      for (auto entry = entries.rbegin(); entry != entries.rend(); ++entry) {
-        auto found = local.find(entry->output.id());
-        if (found == local.end() || entry->dimAxis >= 0)
-          continue;
-        std::vector<Tensor> inputs;
-        for (const Tensor &input : entry->inputs)
-          inputs.push_back(valueOf(input));
-        std::vector<Tensor> grads = op_gradient(entry->kind, inputs, entry->attrs,
-                                                valueOf(entry->output), found->second);
-        for (std::size_t i = 0; i < entry->inputs.size() && i < grads.size(); ++i)
-          if (grads[i].defined() && carries_gradient(entry->inputs[i].dtype()))
-            accumulate(local, entry->inputs[i], grads[i]);
-      }
+      backprop_region(cond.branches[b], tape, replayed, local);
       std::vector<Tensor> result;
       for (const Tensor &source : sources) {
         auto found = local.find(source.id());
-        result.push_back(found != local.end() ? found->second : zeros_like(source));
+        result.push_back(found != local.end() ? found->second
+                                              : zeros_like(value_in(outer, source)));
       }
       return result;
     };
@@ -204,8 +262,8 @@ void cond_gradient(const StagedCond &cond, const TapeState &tape, Adjoints &adjo
   std::vector<std::string> names;
   for (std::size_t k = 0; k < sources.size(); ++k)
     names.push_back("the adjoint of input " + std::to_string(k) + " of a staged cond");
-  std::vector<Tensor> grads =
-      ::ag::cond(cond.predicate, branchGradient(0), branchGradient(1), names);
+  std::vector<Tensor> grads = ::ag::cond(value_in(outer, cond.predicate), branchGradient(0),
+                                         branchGradient(1), names);
   for (std::size_t k = 0; k < sources.size(); ++k)
     accumulate(adjoints, sources[k], grads[k]);
 }

@@ -123,7 +123,24 @@ void replay(const std::vector<TapeEntry> &entries, Adjoints &values, const char 
 /// The adjoints of the staged cond's inputs for its outputs' `adjoints`,
 /// added to `adjoints` (a cond on the same predicate, each branch traced
 /// again from its record and differentiated).
-void cond_gradient(const StagedCond &cond, const TapeState &tape, Adjoints &adjoints);
+/// `values` maps recorded tensors to those of a region traced again (a cond
+/// nested in a loop body or a branch), null at the top level.
+void cond_gradient(const StagedCond &cond, const TapeState &tape, Adjoints &adjoints,
+                   const Adjoints *values = nullptr);
+
+/// The connected outer tensors a staged cond's branches use.
+std::vector<Tensor> cond_sources(const StagedCond &cond, const TapeState &tape);
+/// What an entry takes and gives, for source analysis: a cond's predicate
+/// and sources, and all of its results.
+std::vector<Tensor> entry_inputs(const TapeEntry &entry, const TapeState &tape);
+std::vector<Tensor> entry_outputs(const TapeEntry &entry);
+/// `t` as traced again (`values`), or itself.
+Tensor value_in(const Adjoints &values, const Tensor &t);
+/// Adds to `local` the adjoints of what the region's record `entries` used,
+/// from the adjoints already in `local`, on the values `values` (the region
+/// traced again).
+void backprop_region(const std::vector<TapeEntry> &entries, const TapeState &tape,
+                     const Adjoints &values, Adjoints &local);
 
 /// The adjoints of the staged loop's initial values and of the outer
 /// tensors its body used, added to `adjoints`: a loop over the recorded

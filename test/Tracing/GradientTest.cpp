@@ -264,6 +264,51 @@ TEST(GradientTest, GradientsThroughALoopOverRows) {
   }
 }
 
+/// A loop with an if inside (staged: a cond nested in a while body):
+/// while (v < 50) { if (v < 10) v = v * v * w; else v = v * 2; }, then
+/// the gradients of v with respect to the start and w.
+std::vector<Tensor> nestedGradients(const Tensor &v0, const Tensor &w) {
+  ag::GradientTape tape;
+  tape.watch(v0);
+  tape.watch(w);
+  TensorList out = ag::while_loop(
+      [](const TensorList &v) { return v[0] < 50.f; },
+      [&](const TensorList &v) {
+        return ag::cond(
+            v[0] < 10.f, [&] { return TensorList{v[0] * v[0] * w}; },
+            [&] { return TensorList{v[0] * 2.f}; }, {"v"});
+      },
+      {v0}, {"v"});
+  std::vector<Tensor> g = tape.gradient(out[0], std::vector<Tensor>{v0, w},
+                                        ag::UnconnectedGradients::zero);
+  g.push_back(out[0]);
+  return g;
+}
+
+TEST(GradientTest, GradientsThroughACondInsideALoop) {
+  // From v0 = 3, w = 1: 3 -> 9 (v*v*w) -> 81 (v*v*w). y = (v0^2 w)^2 w =
+  // v0^4 w^3: dy/dv0 = 4 v0^3 w^3 = 108, dy/dw = 3 v0^4 w^2 = 243.
+  auto compiled = ag::function(
+      [](const Tensor &v0, const Tensor &w) {
+        std::vector<Tensor> g = nestedGradients(v0, w);
+        return std::make_tuple(g[0], g[1], g[2]);
+      },
+      "nested");
+  auto [dv0, dw, y] = compiled(ag::constant(3.f), ag::constant(1.f));
+  EXPECT_FLOAT_EQ(y.item<float>(), 81.f);
+  EXPECT_FLOAT_EQ(dv0.item<float>(), 108.f);
+  EXPECT_FLOAT_EQ(dw.item<float>(), 243.f);
+  // From 20: 20 -> 40 -> 80 (the else branch): dy/dv0 = 4, dy/dw = 0.
+  auto [dv0b, dwb, yb] = compiled(ag::constant(20.f), ag::constant(1.f));
+  EXPECT_FLOAT_EQ(yb.item<float>(), 80.f);
+  EXPECT_FLOAT_EQ(dv0b.item<float>(), 4.f);
+  EXPECT_FLOAT_EQ(dwb.item<float>(), 0.f);
+  // The eager tape agrees.
+  std::vector<Tensor> eager = nestedGradients(ag::constant(3.f), ag::constant(1.f));
+  EXPECT_FLOAT_EQ(eager[0].item<float>(), 108.f);
+  EXPECT_FLOAT_EQ(eager[1].item<float>(), 243.f);
+}
+
 TEST(GradientTest, TensorArraysAreNotDifferentiatedSilently) {
   Tensor x = ag::constant(2.f);
   ag::GradientTape tape;
