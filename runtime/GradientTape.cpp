@@ -101,6 +101,8 @@ bool connected_on_any_tape(const Tensor &t) {
 
 void record_variable_read(const std::shared_ptr<VariableState> &variable,
                           const Tensor &value) {
+  if (value.is_symbolic())
+    record_read_in_region(variable, value);
   for (TapeState *tape : tls_tapes) {
     if (!tape->recording)
       continue;

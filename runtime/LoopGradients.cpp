@@ -40,6 +40,8 @@ std::vector<Tensor> loopSources(const StagedLoop &loop, const TapeState &tape) {
       sources.push_back(t);
   };
   for (const TapeEntry &entry : loop.body) {
+    // Variable reads in the body are loop-carried values: their adjoints
+    // are summed separately (loop_gradient).
     for (const Tensor &input : entry_inputs(entry, tape))
       consider(input);
     for (const Tensor &output : entry_outputs(entry))
@@ -53,6 +55,9 @@ std::vector<Tensor> loopSources(const StagedLoop &loop, const TapeState &tape) {
 bool loopIsConnected(const StagedLoop &loop, const TapeState &tape) {
   for (const Tensor &t : loop.initial)
     if (tape.connected.count(t.id()))
+      return true;
+  for (const TapeEntry *read : region_reads(loop.body))
+    if (tape.connected.count(read->output.id()))
       return true;
   return !loopSources(loop, tape).empty();
 }
@@ -135,6 +140,13 @@ void loop_gradient(const StagedLoop &loop, const TapeState &tape, Adjoints &adjo
   }
   for (const Tensor &source : sources)
     init.push_back(zeros_like(source));
+  // The body's variable reads: their adjoints, summed over the iterations.
+  std::vector<const TapeEntry *> reads;
+  for (const TapeEntry *read : region_reads(loop.body))
+    if (tape.connected.count(read->output.id()) && carries_gradient(read->variable->spec.dtype)) {
+      reads.push_back(read);
+      init.push_back(zeros(read->variable->spec.shape, read->variable->spec.dtype));
+    }
   std::vector<std::string> names{"the iteration of a loop's gradient"};
   for (std::size_t n = 1; n < init.size(); ++n)
     names.push_back("an adjoint of a loop's gradient");
@@ -170,6 +182,11 @@ void loop_gradient(const StagedLoop &loop, const TapeState &tape, Adjoints &adjo
       auto found = local.find(sources[s].id());
       next.push_back(found != local.end() ? sum + found->second : sum);
     }
+    for (std::size_t r = 0; r < reads.size(); ++r) {
+      const Tensor &sum = v[1 + carried.size() + sources.size() + r];
+      auto found = local.find(reads[r]->output.id());
+      next.push_back(found != local.end() ? sum + found->second : sum);
+    }
     return next;
   };
   TensorList result = while_loop(condition, body, init, names);
@@ -180,6 +197,10 @@ void loop_gradient(const StagedLoop &loop, const TapeState &tape, Adjoints &adjo
   }
   for (std::size_t s = 0; s < sources.size(); ++s)
     accumulate(adjoints, sources[s], result[1 + carried.size() + s]);
+  // A read's adjoint is keyed by the value read (GradientTape::gradient sums
+  // a variable's reads).
+  for (std::size_t r = 0; r < reads.size(); ++r)
+    accumulate(adjoints, reads[r]->output, result[1 + carried.size() + sources.size() + r]);
 }
 
 } // namespace ag::detail

@@ -43,6 +43,11 @@ std::vector<Tensor> connectedOuterInputs(const std::vector<TapeEntry> &entries,
       outer.push_back(t);
   };
   for (const TapeEntry &entry : entries) {
+    if (entry.variable) {
+      // A variable read in a branch is the variable's value outside it.
+      consider(entry.output);
+      continue;
+    }
     for (const Tensor &input : entry_inputs(entry, tape))
       consider(input);
     for (const Tensor &output : entry_outputs(entry))
@@ -90,7 +95,7 @@ Tensor value_in(const Adjoints &values, const Tensor &t) {
 void backprop_region(const std::vector<TapeEntry> &entries, const TapeState &tape,
                      const Adjoints &values, Adjoints &local) {
   for (auto entry = entries.rbegin(); entry != entries.rend(); ++entry) {
-    if (entry->dimAxis >= 0)
+    if (entry->dimAxis >= 0 || entry->variable)
       continue;
     if (entry->cond) {
       bool reached = false;
@@ -151,10 +156,33 @@ void replay(const std::vector<TapeEntry> &entries, Adjoints &values, const char 
     std::vector<Tensor> inputs;
     for (const Tensor &input : entry.inputs)
       inputs.push_back(valueOf(input));
+    if (entry.variable) {
+      // The variable read again where the region is traced again.
+      NoTapeRecording quiet; // not a new read for the tapes
+      values[entry.output.id()] = Variable::from_state(entry.variable).value();
+      continue;
+    }
     values[entry.output.id()] =
         entry.dimAxis >= 0 ? current_tracer()->emit_dim(inputs[0], entry.dimAxis)
                            : apply_op(entry.kind, inputs, entry.attrs);
   }
+}
+
+void record_read_in_region(const std::shared_ptr<VariableState> &variable, const Tensor &value) {
+  if (tls_regions.empty())
+    return;
+  TapeEntry entry{OpKind::Constant, {}, {}, value};
+  entry.variable = variable;
+  tls_regions.back()->push_back(entry);
+}
+
+std::vector<const TapeEntry *> region_reads(const std::vector<TapeEntry> &entries) {
+  std::vector<const TapeEntry *> reads;
+  std::unordered_set<const void *> seen;
+  for (const TapeEntry &entry : entries)
+    if (entry.variable && seen.insert(entry.output.id()).second)
+      reads.push_back(&entry);
+  return reads;
 }
 
 void record_dim_in_region(const Tensor &x, std::int64_t axis, const Tensor &result) {

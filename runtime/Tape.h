@@ -31,6 +31,8 @@ struct TapeEntry {
   const char *opaque = nullptr;
   /// A tracer's run-time extent (Tracer::emit_dim) of inputs[0]'s axis.
   std::int64_t dimAxis = -1;
+  /// A read of this variable (its value is `output`), in a region's record.
+  std::shared_ptr<VariableState> variable;
   /// A staged cond or loop: all of its results.
   std::shared_ptr<StagedCond> cond;
   std::shared_ptr<StagedLoop> loop;
@@ -110,6 +112,15 @@ public:
 /// appended to the innermost region's list (see StagedGradients.cpp).
 void record_in_region(OpKind kind, Span<const Tensor> inputs, const OpAttrs &attrs,
                       const Tensor &output);
+
+/// Notes a read of `variable` (giving `value`) in the innermost region's
+/// record: traced again, the region reads the variable again, and the
+/// read's adjoint is carried out of a loop to the variable.
+void record_read_in_region(const std::shared_ptr<VariableState> &variable, const Tensor &value);
+
+/// The variable reads in a region's record, each once (a loop's gradient
+/// sums their adjoints over the iterations).
+std::vector<const TapeEntry *> region_reads(const std::vector<TapeEntry> &entries);
 
 /// Notes in the innermost region's record that `outputs` were made by a
 /// computation without a gradient yet (`what`).

@@ -309,6 +309,37 @@ TEST(GradientTest, GradientsThroughACondInsideALoop) {
   EXPECT_FLOAT_EQ(eager[1].item<float>(), 243.f);
 }
 
+/// An RNN whose weights are variables read inside the loop over rows (and
+/// in a branch), with the tape outside the loop: the gradients with respect
+/// to the variables.
+std::vector<Tensor> variableRnnGradients(ag::Variable &w, ag::Variable &u, const Tensor &rows) {
+  ag::GradientTape tape;
+  TensorList h = ag::for_rows(
+      rows,
+      [&](const Tensor &x, const TensorList &v) {
+        Tensor next = ag::tanh(x * w.value() + v[0] * u.value());
+        return ag::cond(ag::reduce_sum(x) > 0.f, [&] { return TensorList{next}; },
+                        [&] { return TensorList{next * u.value()}; }, {"h"});
+      },
+      {ag::zeros({2})}, {"h"});
+  return tape.gradient(ag::reduce_sum(h[0]), std::vector<ag::Variable>{w, u},
+                       ag::UnconnectedGradients::zero);
+}
+
+TEST(GradientTest, VariablesReadInsideLoopsAndBranches) {
+  ag::Variable w(ag::constant({0.5f, -0.4f}), "w"), u(ag::constant({0.3f, 0.6f}), "u");
+  Tensor rows = ag::constant({{1.f, 2.f}, {-2.f, 0.5f}, {0.3f, -1.f}, {1.f, 1.f}});
+  std::vector<Tensor> eager = variableRnnGradients(w, u, rows);
+  ag::jit::CompiledFunction compiled(
+      [&](const TensorList &a) { return variableRnnGradients(w, u, a[0]); },
+      {ag::TensorSpec{ag::DType::Float32, {-1, 2}}}, "variable_rnn");
+  TensorList got = compiled({rows});
+  ASSERT_EQ(got.size(), 2u);
+  expectClose(got[0], eager[0]);
+  expectClose(got[1], eager[1]);
+  EXPECT_NE(eager[0].to_vector<float>()[0], 0.f);
+}
+
 TEST(GradientTest, TensorArraysAreNotDifferentiatedSilently) {
   Tensor x = ag::constant(2.f);
   ag::GradientTape tape;
