@@ -341,9 +341,10 @@ TensorList stagedLoop(
     next.insert(next.begin(), vars[0] + i64(1));
     return next;
   };
-  TensorList results = ::ag::detail::record_staged(
-      "a staged loop over a dataset", initial,
-      [&] { return tracer->emit_while_loop(initial, condition, step, allNames); });
+  TensorList results = ::ag::detail::record_staged_loop(
+      initial, /*hasIndex=*/false, step, [&](const ::ag::detail::LoopBody &traced) {
+        return tracer->emit_while_loop(initial, condition, traced, allNames);
+      });
   return TensorList(results.begin() + 1, results.end());
 }
 

@@ -340,6 +340,42 @@ TEST(GradientTest, VariablesReadInsideLoopsAndBranches) {
   EXPECT_NE(eager[0].to_vector<float>()[0], 0.f);
 }
 
+/// Mean squared error of a linear model over a dataset's batches (a
+/// staged loop over the dataset), and its gradient with respect to w.
+std::vector<Tensor> datasetGradient(const Tensor &x, const Tensor &y, const Tensor &w) {
+  ag::GradientTape tape;
+  tape.watch(w);
+  auto ds = ag::data::from_tensor_slices(x, y).batch(2);
+  TensorList total = ag::data::for_dataset(
+      ds,
+      [&](const std::tuple<Tensor, Tensor> &batch, const TensorList &v) {
+        auto &[xb, yb] = batch;
+        return TensorList{v[0] + ag::reduce_sum(ag::square(ag::matmul(xb, w) - yb))};
+      },
+      {ag::constant(0.f)}, {"total"});
+  return {total[0], tape.gradient(total[0], w)};
+}
+
+TEST(GradientTest, GradientsThroughALoopOverADataset) {
+  // loss = sum (x w - y)^2 over all rows: dloss/dw = 2 x^T (x w - y).
+  Tensor x = ag::constant({{1.f, 0.f}, {0.f, 1.f}, {1.f, 1.f}, {2.f, -1.f}, {0.5f, 0.5f}});
+  Tensor y = ag::constant({{1.f}, {2.f}, {2.f}, {0.f}, {1.f}});
+  Tensor w = ag::constant({{0.5f}, {1.5f}});
+  Tensor residual = ag::matmul(x, w) - y;
+  Tensor expected = ag::matmul(ag::transpose(x), residual) * 2.f;
+  std::vector<Tensor> eager = datasetGradient(x, y, w);
+  expectClose(eager[1], expected);
+  ag::jit::CompiledFunction compiled(
+      [](const TensorList &a) { return datasetGradient(a[0], a[1], a[2]); },
+      {ag::TensorSpec{ag::DType::Float32, {-1, 2}}, ag::TensorSpec{ag::DType::Float32, {-1, 1}},
+       ag::TensorSpec{ag::DType::Float32, {2, 1}}},
+      "dataset_gradient");
+  EXPECT_NE(compiled.mlir().find("ag.while_loop"), std::string::npos);
+  TensorList got = compiled({x, y, w});
+  expectClose(got[0], eager[0]);
+  expectClose(got[1], expected);
+}
+
 TEST(GradientTest, TensorArraysAreNotDifferentiatedSilently) {
   Tensor x = ag::constant(2.f);
   ag::GradientTape tape;
