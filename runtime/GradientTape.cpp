@@ -165,12 +165,18 @@ private:
 Adjoints backpropagate(const TapeState &tape, const Tensor &target) {
   Adjoints adjoints;
   adjoints[target.id()] = ones_like(target);
+  create_adjoint_arrays(tape);
+  static const Adjoints none;
   for (auto entry = tape.entries.rbegin(); entry != tape.entries.rend(); ++entry) {
+    if (entry->array) {
+      array_gradient(*entry, tape, none, adjoints);
+      continue;
+    }
     if (entry->cond) {
       bool reached = false;
       for (const Tensor &output : entry->outputs)
         reached = reached || adjoints.count(output.id());
-      if (reached)
+      if (reached || writes_connected_arrays(*entry, tape))
         cond_gradient(*entry->cond, tape, adjoints);
       continue;
     }
@@ -178,7 +184,7 @@ Adjoints backpropagate(const TapeState &tape, const Tensor &target) {
       bool reached = false;
       for (const Tensor &output : entry->outputs)
         reached = reached || adjoints.count(output.id());
-      if (reached)
+      if (reached || writes_connected_arrays(*entry, tape))
         loop_gradient(*entry->loop, tape, adjoints);
       continue;
     }
@@ -266,6 +272,7 @@ std::vector<Tensor> GradientTape::gradient(const Tensor &target,
     state_->recording = false;
     --detail::tls_recording;
   }
+  state_->adjointArrays.clear();
   std::vector<Tensor> result;
   for (const Tensor &source : sources) {
     if (!source.defined())

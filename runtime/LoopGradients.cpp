@@ -90,9 +90,13 @@ std::vector<Tensor> record_staged_loop(const std::vector<Tensor> &initial, bool 
         for (const Tensor &input : inputs)
           if (carries_gradient(input.dtype()))
             tape->connected.insert(input.id());
-    for (std::size_t k = 0; k < inputs.size() && k < loop->stacks.size(); ++k) {
-      Tensor value = hasIndex && k == 0 ? cast(inputs[k], DType::Int64) : inputs[k];
-      loop->stacks[k].write(loop->stacks[k].size(), value);
+    {
+      // The stacks are the gradient's bookkeeping, not part of the record.
+      NoTapeRecording quiet;
+      for (std::size_t k = 0; k < inputs.size() && k < loop->stacks.size(); ++k) {
+        Tensor value = hasIndex && k == 0 ? cast(inputs[k], DType::Int64) : inputs[k];
+        loop->stacks[k].write(loop->stacks[k].size(), value);
+      }
     }
     std::vector<TapeEntry> entries;
     std::vector<Tensor> results;
@@ -157,7 +161,11 @@ void loop_gradient(const StagedLoop &loop, const TapeState &tape, Adjoints &adjo
     // The body's inputs at iteration k, and its ops traced again from them.
     Adjoints values;
     for (std::size_t n = 0; n < loop.inputs.size(); ++n) {
-      Tensor value = loop.stacks[n].read(k);
+      Tensor value;
+      {
+        NoTapeRecording quiet;
+        value = loop.stacks[n].read(k);
+      }
       if (loop.hasIndex && n == 0)
         value = cast(value, loop.inputs[0].dtype());
       values[loop.inputs[n].id()] = value;

@@ -97,11 +97,15 @@ void backprop_region(const std::vector<TapeEntry> &entries, const TapeState &tap
   for (auto entry = entries.rbegin(); entry != entries.rend(); ++entry) {
     if (entry->dimAxis >= 0 || entry->variable)
       continue;
+    if (entry->array) {
+      array_gradient(*entry, tape, values, local);
+      continue;
+    }
     if (entry->cond) {
       bool reached = false;
       for (const Tensor &output : entry->outputs)
         reached = reached || local.count(output.id());
-      if (reached)
+      if (reached || writes_connected_arrays(*entry, tape))
         cond_gradient(*entry->cond, tape, local, &values);
       continue;
     }
@@ -156,6 +160,15 @@ void replay(const std::vector<TapeEntry> &entries, Adjoints &values, const char 
     std::vector<Tensor> inputs;
     for (const Tensor &input : entry.inputs)
       inputs.push_back(valueOf(input));
+    if (entry.array) {
+      // Reads and stacks read the array again; writes are not done twice.
+      const ArrayRecord &record = *entry.array;
+      if (record.op == ArrayOp::Read)
+        values[record.value.id()] = record.array.read(valueOf(record.index));
+      else if (record.op == ArrayOp::Stack)
+        values[record.value.id()] = record.array.stack();
+      continue;
+    }
     if (entry.variable) {
       // The variable read again where the region is traced again.
       NoTapeRecording quiet; // not a new read for the tapes
@@ -166,6 +179,13 @@ void replay(const std::vector<TapeEntry> &entries, Adjoints &values, const char 
         entry.dimAxis >= 0 ? current_tracer()->emit_dim(inputs[0], entry.dimAxis)
                            : apply_op(entry.kind, inputs, entry.attrs);
   }
+}
+
+bool record_array_in_region(const TapeEntry &entry) {
+  if (tls_regions.empty())
+    return false;
+  tls_regions.back()->push_back(entry);
+  return true;
 }
 
 void record_read_in_region(const std::shared_ptr<VariableState> &variable, const Tensor &value) {

@@ -20,6 +20,19 @@ namespace ag::detail {
 struct StagedCond;
 struct StagedLoop;
 
+/// A TensorArray operation: a write (of `value`, the entry's input), a
+/// read or a stack (giving `value`, the entry's output).
+struct ArrayRecord {
+  ArrayOp op;
+  TensorArray array;
+  Tensor index;
+  Tensor value;
+  const void *key; // the array's identity
+};
+
+/// The identity of an array (its state eagerly, its handle when traced).
+const void *array_key(const TensorArray &array);
+
 /// One recorded computation: an op of the op layer, a staged cond (`cond`,
 /// with `outputs`), or something without a gradient yet (`opaque`).
 struct TapeEntry {
@@ -33,6 +46,8 @@ struct TapeEntry {
   std::int64_t dimAxis = -1;
   /// A read of this variable (its value is `output`), in a region's record.
   std::shared_ptr<VariableState> variable;
+  /// A TensorArray operation.
+  std::shared_ptr<ArrayRecord> array;
   /// A staged cond or loop: all of its results.
   std::shared_ptr<StagedCond> cond;
   std::shared_ptr<StagedLoop> loop;
@@ -78,6 +93,10 @@ struct TapeState {
   std::vector<std::shared_ptr<VariableState>> variables;
   std::unordered_map<const VariableState *, std::vector<Tensor>> reads;
   std::unordered_set<const VariableState *> watchedVariables;
+  /// The TensorArrays written with a connected value, and during gradient()
+  /// the arrays of their elements' adjoints.
+  std::unordered_set<const void *> connectedArrays;
+  mutable std::unordered_map<const void *, TensorArray> adjointArrays;
 
   void watchTensor(const Tensor &t) {
     if (connected.insert(t.id()).second)
@@ -112,6 +131,23 @@ public:
 /// appended to the innermost region's list (see StagedGradients.cpp).
 void record_in_region(OpKind kind, Span<const Tensor> inputs, const OpAttrs &attrs,
                       const Tensor &output);
+
+/// The adjoint of a TensorArray operation: a read's adjoint is added to its
+/// element's in the array of adjoints, a stack's to every element's, and a
+/// write takes its element's adjoint (and clears it).
+void array_gradient(const TapeEntry &entry, const TapeState &tape, const Adjoints &values,
+                    Adjoints &adjoints);
+/// Whether a staged cond or loop writes, somewhere in its record, to an
+/// array whose elements may have adjoints (so that its gradient is needed
+/// even when its results have none).
+bool writes_connected_arrays(const TapeEntry &entry, const TapeState &tape);
+/// Creates, before the backward pass, the adjoint array of each array this
+/// tape saw written with a connected value (also in staged regions).
+void create_adjoint_arrays(const TapeState &tape);
+
+/// Appends a TensorArray operation to the innermost region's record;
+/// false outside staged regions.
+bool record_array_in_region(const TapeEntry &entry);
 
 /// Notes a read of `variable` (giving `value`) in the innermost region's
 /// record: traced again, the region reads the variable again, and the

@@ -29,7 +29,6 @@ struct TracedTensorArray {
   std::string name;
   bool dynamic_size;
   std::optional<Shape> element_shape;
-  bool written_from_tape = false; // a write of a value a tape watches
 };
 
 TensorArrayState::TensorArrayState(DType dtype, std::int64_t size, bool dynamic_size,
@@ -177,14 +176,11 @@ std::int64_t concreteIndex(const Tensor &index, const std::string &array, const 
 
 Tensor indexTensor(std::int64_t index) { return constant(index); }
 
-/// A read or stack of an array a tape saw written: recorded as something
-/// the tape cannot differentiate yet (docs/gradients.md).
-Tensor taped(bool writtenFromTape, const Tensor &result) {
-  if (writtenFromTape && detail::any_tape_recording()) {
-    const Tensor outputs[] = {result};
-    detail::record_opaque_on_tapes("a TensorArray", {}, outputs, detail::tape_marks(),
-                                   /*connected=*/true);
-  }
+/// Reports a read or stack of `array` giving `result` to the tapes.
+Tensor taped(const TensorArray &array, detail::ArrayOp op, const Tensor &index,
+             const Tensor &result) {
+  if (detail::any_tape_recording())
+    detail::record_array_op(op, array, index, result);
   return result;
 }
 
@@ -267,9 +263,9 @@ TensorArray TensorArray::write(const Tensor &index, const Tensor &value) const {
       throw TracingError("TensorArray '" + name() +
                          "': a symbolic tensor was written outside its trace");
     std::int64_t i = concreteIndex(index, name(), "write");
-    if (detail::any_tape_recording() && detail::connected_on_any_tape(value))
-      state_->written_from_tape = true;
     state_->write(i, value.dtype(), value.shape(), value.raw_data());
+    if (detail::any_tape_recording())
+      detail::record_array_op(detail::ArrayOp::Write, *this, index, value);
     return *this;
   }
   checkIndexSpec(index, name(), "write");
@@ -296,9 +292,9 @@ TensorArray TensorArray::write(const Tensor &index, const Tensor &value) const {
       if ((*traced_->element_shape)[k] != spec.shape[k])
         (*traced_->element_shape)[k] = -1;
   }
-  if (detail::any_tape_recording() && detail::connected_on_any_tape(value))
-    traced_->written_from_tape = true;
   arrayTracer(name()).emit_tensor_array_write(handle_, index, value);
+  if (detail::any_tape_recording())
+    detail::record_array_op(detail::ArrayOp::Write, *this, index, value);
   return *this;
 }
 
@@ -314,14 +310,14 @@ Tensor TensorArray::read(const Tensor &index) const {
     Tensor result = Tensor::uninitialized(dtype(), shape);
     state_->read(i, result.mutable_raw_data(),
                  state_->element_shape() ? state_->element_bytes() : 0);
-    return taped(state_->written_from_tape, result);
+    return taped(*this, detail::ArrayOp::Read, index, result);
   }
   checkIndexSpec(index, name(), "read");
   if (!traced_->element_shape)
     throw TracingError("read: TensorArray '" + name() +
                        "': no element was written before this read in the traced "
                        "function, so the element shape is unknown; write an element first");
-  return taped(traced_->written_from_tape,
+  return taped(*this, detail::ArrayOp::Read, index,
                arrayTracer(name()).emit_tensor_array_read(
                    handle_, index, TensorSpec{traced_->dtype, *traced_->element_shape}));
 }
@@ -339,7 +335,7 @@ Tensor TensorArray::stack() const {
     Tensor result = Tensor::uninitialized(dtype(), shape);
     state_->stack(result.mutable_raw_data(),
                   static_cast<std::size_t>(state_->size()) * state_->element_bytes());
-    return taped(state_->written_from_tape, result);
+    return taped(*this, detail::ArrayOp::Stack, Tensor(), result);
   }
   if (!traced_->element_shape)
     throw TracingError("stack: TensorArray '" + name() +
@@ -347,7 +343,7 @@ Tensor TensorArray::stack() const {
                        "function, so the element shape is unknown; write an element first");
   Shape shape{-1};
   shape.insert(shape.end(), traced_->element_shape->begin(), traced_->element_shape->end());
-  return taped(traced_->written_from_tape,
+  return taped(*this, detail::ArrayOp::Stack, Tensor(),
                arrayTracer(name()).emit_tensor_array_stack(handle_, TensorSpec{traced_->dtype, shape}));
 }
 
