@@ -76,6 +76,11 @@ private:
     const FunctionDecl *definition = callee->getDefinition();
     if (!definition || !sources.isInMainFile(definition->getLocation()))
       return;
+    // What the compiler writes (a lambda's conversion to a function pointer
+    // and its static invoker) has no source to convert: its synthesized body
+    // sits at the lambda, and markers inserted there would break the code.
+    if (definition->isImplicit())
+      return;
     // A template is converted as written (its pattern), once; the calls its
     // instantiations make are resolved, so those are searched.
     const FunctionDecl *written = definition;
