@@ -60,3 +60,57 @@ AG_FUNCTION ag::Tensor cube_gradient(ag::Tensor x) {
   ag::Tensor y = ag::reduce_sum(x * x * x);
   return tape.gradient(y, x);
 }
+
+// The gradients of many ops at once (SPEC 8.4's differential suite): for
+// each op, the gradient of sum(op(...) * weights) with respect to x (and y
+// for two operands), all flattened into one vector. The AOT test compares
+// it with the same source run eagerly.
+AG_FUNCTION ag::Tensor op_gradients(ag::Tensor x, ag::Tensor y) {
+  std::vector<ag::Tensor> parts;
+  auto add = [&](ag::Tensor (*op)(const ag::Tensor &, const ag::Tensor &)) {
+    ag::GradientTape tape;
+    tape.watch(x);
+    tape.watch(y);
+    ag::Tensor out = op(x, y);
+    // Weights 1, 2, 3, 1, 2, 3, ...: every output element counts.
+    ag::Tensor count = ag::constant(static_cast<float>(out.num_elements()));
+    ag::Tensor weights = ag::reshape(
+        ag::range(ag::constant(0.f), count, ag::constant(1.f)) % 3.f + 1.f, out.shape());
+    std::vector<ag::Tensor> g = tape.gradient(ag::reduce_sum(out * weights),
+                                              std::vector<ag::Tensor>{x, y},
+                                              ag::UnconnectedGradients::zero);
+    parts.push_back(ag::reshape(g[0], {-1}));
+    parts.push_back(ag::reshape(g[1], {-1}));
+  };
+  add([](const ag::Tensor &a, const ag::Tensor &) { return -a; });
+  add([](const ag::Tensor &a, const ag::Tensor &) { return ag::abs(a); });
+  add([](const ag::Tensor &a, const ag::Tensor &) { return ag::square(a); });
+  add([](const ag::Tensor &a, const ag::Tensor &) { return ag::relu(a); });
+  add([](const ag::Tensor &a, const ag::Tensor &) { return ag::exp(a); });
+  add([](const ag::Tensor &a, const ag::Tensor &) { return ag::log(ag::abs(a) + 1.f); });
+  add([](const ag::Tensor &a, const ag::Tensor &) { return ag::sqrt(ag::abs(a) + 1.f); });
+  add([](const ag::Tensor &a, const ag::Tensor &) { return ag::tanh(a); });
+  add([](const ag::Tensor &a, const ag::Tensor &) { return ag::sigmoid(a); });
+  add([](const ag::Tensor &a, const ag::Tensor &b) { return a + b; });
+  add([](const ag::Tensor &a, const ag::Tensor &b) { return a - b; });
+  add([](const ag::Tensor &a, const ag::Tensor &b) { return a * b; });
+  add([](const ag::Tensor &a, const ag::Tensor &b) { return a / (ag::abs(b) + 1.f); });
+  add([](const ag::Tensor &a, const ag::Tensor &b) { return ag::pow(ag::abs(a) + 1.f, b); });
+  add([](const ag::Tensor &a, const ag::Tensor &b) { return ag::maximum(a, b); });
+  add([](const ag::Tensor &a, const ag::Tensor &b) { return ag::minimum(a, b); });
+  add([](const ag::Tensor &a, const ag::Tensor &b) { return ag::matmul(a, ag::transpose(b)); });
+  add([](const ag::Tensor &a, const ag::Tensor &) { return ag::reshape(a, {3, 2}); });
+  add([](const ag::Tensor &a, const ag::Tensor &) { return ag::reduce_sum(a, {1}); });
+  add([](const ag::Tensor &a, const ag::Tensor &) { return ag::reduce_mean(a, {0}); });
+  add([](const ag::Tensor &a, const ag::Tensor &) { return ag::reduce_max(a, {1}); });
+  add([](const ag::Tensor &a, const ag::Tensor &) { return ag::softmax(a, -1); });
+  add([](const ag::Tensor &a, const ag::Tensor &b) { return ag::concat({a, b}, 1); });
+  add([](const ag::Tensor &a, const ag::Tensor &b) { return ag::stack({a, b}); });
+  add([](const ag::Tensor &a, const ag::Tensor &b) { return ag::where(a > b, a, b * 2.f); });
+  add([](const ag::Tensor &a, const ag::Tensor &) { return a[std::int64_t{1}]; });
+  add([](const ag::Tensor &a, const ag::Tensor &) {
+    return ag::gather(a, ag::constant(std::vector<std::int64_t>{1, 0, 1}));
+  });
+  add([](const ag::Tensor &a, const ag::Tensor &b) { return a * ag::reduce_sum(b); });
+  return ag::concat(parts, 0);
+}

@@ -22,4 +22,6 @@ ag::Tensor square_at(ag::Tensor n, ag::Tensor k);
 
 ag::Tensor cube_gradient(ag::Tensor x);
 
+ag::Tensor op_gradients(ag::Tensor x, ag::Tensor y);
+
 #endif
