@@ -19,6 +19,12 @@
 #include <string>
 #include <vector>
 
+// The row ops datasets and staged loops use (runtime/RowOps.h, not public).
+namespace ag::detail {
+Tensor slice_rows(const Tensor &x, const Tensor &start, const Tensor &limit);
+Tensor update_row(const Tensor &x, const Tensor &index, const Tensor &row);
+} // namespace ag::detail
+
 namespace {
 
 using ag::Tensor;
@@ -175,6 +181,12 @@ TEST(GradientCheckTest, MatmulAndShapeOps) {
     return ag::gather(in[0], ag::constant(std::vector<std::int64_t>{2, 0, 2}));
   }, {r({3, 2})});
   checkGradients("fill", [](auto &in) { return ag::fill({2, 3}, in[0]); }, {r({})});
+  checkGradients("slice rows", [](auto &in) {
+    return ag::detail::slice_rows(in[0], ag::constant(std::int64_t{1}), ag::constant(std::int64_t{3}));
+  }, {r({4, 2})});
+  checkGradients("update_row", [](auto &in) {
+    return ag::detail::update_row(in[0], ag::constant(std::int64_t{1}), in[1]);
+  }, {r({3, 2}), r({2})});
   checkGradients("zeros_like is constant", [](auto &in) { return ag::zeros_like(in[0]) + in[0]; },
                  {r({2})});
 }
