@@ -166,45 +166,7 @@ Adjoints backpropagate(const TapeState &tape, const Tensor &target) {
   Adjoints adjoints;
   adjoints[target.id()] = ones_like(target);
   create_adjoint_arrays(tape);
-  static const Adjoints none;
-  for (auto entry = tape.entries.rbegin(); entry != tape.entries.rend(); ++entry) {
-    if (entry->array) {
-      array_gradient(*entry, tape, none, adjoints);
-      continue;
-    }
-    if (entry->cond) {
-      bool reached = false;
-      for (const Tensor &output : entry->outputs)
-        reached = reached || adjoints.count(output.id());
-      if (reached || writes_connected_arrays(*entry, tape))
-        cond_gradient(*entry->cond, tape, adjoints);
-      continue;
-    }
-    if (entry->loop) {
-      bool reached = false;
-      for (const Tensor &output : entry->outputs)
-        reached = reached || adjoints.count(output.id());
-      if (reached || writes_connected_arrays(*entry, tape))
-        loop_gradient(*entry->loop, tape, adjoints);
-      continue;
-    }
-    auto found = adjoints.find(entry->output.id());
-    if (found == adjoints.end())
-      continue;
-    Tensor adjoint = found->second;
-    if (entry->opaque)
-      throw InvalidArgumentError(
-          std::string("GradientTape.gradient: differentiating through ") + entry->opaque +
-          " is not supported yet (docs/gradients.md)");
-    std::vector<Tensor> grads =
-        op_gradient(entry->kind, entry->inputs, entry->attrs, entry->output, adjoint);
-    for (std::size_t i = 0; i < entry->inputs.size() && i < grads.size(); ++i) {
-      const Tensor &input = entry->inputs[i];
-      if (grads[i].defined() && carries_gradient(input.dtype()) &&
-          tape.connected.count(input.id()))
-        accumulate(adjoints, input, grads[i]);
-    }
-  }
+  backprop_region(tape.entries, tape, nullptr, adjoints);
   return adjoints;
 }
 

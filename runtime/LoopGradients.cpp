@@ -178,7 +178,7 @@ void loop_gradient(const StagedLoop &loop, const TapeState &tape, Adjoints &adjo
       if (yield.is_symbolic())
         accumulate(local, yield, v[1 + c]);
     }
-    backprop_region(loop.body, tape, values, local);
+    backprop_region(loop.body, tape, &values, local);
     TensorList next{k - constant(std::int32_t{1})};
     for (std::size_t c = 0; c < carried.size(); ++c) {
       const Tensor &input = loop.inputs[first + carried[c]];

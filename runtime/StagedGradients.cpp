@@ -93,38 +93,54 @@ Tensor value_in(const Adjoints &values, const Tensor &t) {
 }
 
 void backprop_region(const std::vector<TapeEntry> &entries, const TapeState &tape,
-                     const Adjoints &values, Adjoints &local) {
+                     const Adjoints *values, Adjoints &local) {
+  static const Adjoints none;
+  const Adjoints &traced = values ? *values : none;
+  bool outermost = values == nullptr;
+  auto reached = [&](const TapeEntry &entry) {
+    for (const Tensor &output : entry.outputs)
+      if (local.count(output.id()))
+        return true;
+    return writes_connected_arrays(entry, tape);
+  };
   for (auto entry = entries.rbegin(); entry != entries.rend(); ++entry) {
     if (entry->dimAxis >= 0 || entry->variable)
       continue;
     if (entry->array) {
-      array_gradient(*entry, tape, values, local);
+      array_gradient(*entry, tape, traced, local);
       continue;
     }
     if (entry->cond) {
-      bool reached = false;
-      for (const Tensor &output : entry->outputs)
-        reached = reached || local.count(output.id());
-      if (reached || writes_connected_arrays(*entry, tape))
-        cond_gradient(*entry->cond, tape, local, &values);
+      if (reached(*entry))
+        cond_gradient(*entry->cond, tape, local, values);
       continue;
     }
-    auto found = local.find(entry->output.id());
-    if (found == local.end())
+    if (entry->loop && outermost) {
+      if (reached(*entry))
+        loop_gradient(*entry->loop, tape, local);
+      continue;
+    }
+    if (entry->loop ? !reached(*entry) : !local.count(entry->output.id()))
       continue;
     if (entry->opaque || entry->loop)
-      throw InvalidArgumentError(std::string("GradientTape.gradient: differentiating through ") +
-                                 (entry->opaque ? entry->opaque : "a staged loop") +
-                                 " nested in staged control flow is not supported yet "
-                                 "(docs/gradients.md)");
+      throw InvalidArgumentError(
+          std::string("GradientTape.gradient: differentiating through ") +
+          (entry->opaque ? entry->opaque : "a staged loop") +
+          (outermost ? "" : " nested in staged control flow") +
+          " is not supported yet (docs/gradients.md)");
     std::vector<Tensor> inputs;
     for (const Tensor &input : entry->inputs)
-      inputs.push_back(value_in(values, input));
+      inputs.push_back(value_in(traced, input));
     std::vector<Tensor> grads = op_gradient(entry->kind, inputs, entry->attrs,
-                                            value_in(values, entry->output), found->second);
-    for (std::size_t i = 0; i < entry->inputs.size() && i < grads.size(); ++i)
-      if (grads[i].defined() && carries_gradient(entry->inputs[i].dtype()))
-        accumulate(local, entry->inputs[i], grads[i]);
+                                            value_in(traced, entry->output),
+                                            local.find(entry->output.id())->second);
+    for (std::size_t i = 0; i < entry->inputs.size() && i < grads.size(); ++i) {
+      const Tensor &input = entry->inputs[i];
+      // At the top level only what the tape connected to a source matters.
+      if (grads[i].defined() && carries_gradient(input.dtype()) &&
+          (!outermost || tape.connected.count(input.id())))
+        accumulate(local, input, grads[i]);
+    }
   }
 }
 
@@ -297,7 +313,7 @@ void cond_gradient(const StagedCond &cond, const TapeState &tape, Adjoints &adjo
       for (std::size_t k = 0; k < cond.yields[b].size(); ++k)
         if (outputAdjoints[k].defined() && cond.yields[b][k].is_symbolic())
           accumulate(local, cond.yields[b][k], outputAdjoints[k]);
-      backprop_region(cond.branches[b], tape, replayed, local);
+      backprop_region(cond.branches[b], tape, &replayed, local);
       std::vector<Tensor> result;
       for (const Tensor &source : sources) {
         auto found = local.find(source.id());

@@ -183,11 +183,11 @@ std::vector<Tensor> entry_inputs(const TapeEntry &entry, const TapeState &tape);
 std::vector<Tensor> entry_outputs(const TapeEntry &entry);
 /// `t` as traced again (`values`), or itself.
 Tensor value_in(const Adjoints &values, const Tensor &t);
-/// Adds to `local` the adjoints of what the region's record `entries` used,
-/// from the adjoints already in `local`, on the values `values` (the region
-/// traced again).
+/// Adds to `local` the adjoints of what the record `entries` used, from the
+/// adjoints already in `local`: the tape's own record (`values` null), or a
+/// staged region's, on `values` (the region traced again).
 void backprop_region(const std::vector<TapeEntry> &entries, const TapeState &tape,
-                     const Adjoints &values, Adjoints &local);
+                     const Adjoints *values, Adjoints &local);
 
 /// The adjoints of the staged loop's initial values and of the outer
 /// tensors its body used, added to `adjoints`: a loop over the recorded
