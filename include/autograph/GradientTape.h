@@ -40,6 +40,8 @@
 
 namespace ag {
 
+class TensorArray;
+
 /// What gradient() gives a source the target does not depend on.
 enum class UnconnectedGradients { none, zero };
 
@@ -147,6 +149,13 @@ std::vector<Tensor> record_staged_loop(const std::vector<Tensor> &initial, bool 
 /// noted in the record of the staged region being traced, if any, so that
 /// the region can be traced again.
 void record_dim_in_region(const Tensor &x, std::int64_t axis, const Tensor &result);
+
+/// TensorArray operations (runtime/TensorArray.cpp) reported to the tapes:
+/// a write of `value` at `index`, a read giving `value`, a stack giving
+/// `value`. Reads and writes are each other's adjoint.
+enum class ArrayOp { Write, Read, Stack };
+void record_array_op(ArrayOp op, const TensorArray &array, const Tensor &index,
+                     const Tensor &value);
 
 /// Whether a recording tape has `t` connected to a watched tensor.
 bool connected_on_any_tape(const Tensor &t);

@@ -54,9 +54,6 @@ public:
   /// The element shape, once an element was written.
   const std::optional<Shape> &element_shape() const { return element_shape_; }
   const std::uint64_t id = new_object_id();
-  /// Whether a tape saw a value it watches written here (its reads are then
-  /// recorded as not differentiable yet).
-  bool written_from_tape = false;
 
   /// Element `index` := the `count` bytes of a row-major tensor of `dtype`
   /// and `shape` at `data`.
