@@ -14,5 +14,8 @@ int main() {
   ag::print("recurrence'(3 rows) =",
             ag::aot::recurrence_slope(ag::constant({{1.f, 2.f}, {2.f, 0.f}, {3.f, 1.f}}), w));
   ag::print("recurrence'(1 row) =", ag::aot::recurrence_slope(ag::constant({{4.f, 5.f}}), w));
+  ag::print("array'([1 2 3]) =",
+            ag::aot::array_slope(ag::constant({1.f, 2.f, 3.f}), ag::constant(0.5f)));
+  ag::print("array'([5]) =", ag::aot::array_slope(ag::constant({5.f}), ag::constant(3.f)));
   return 0;
 }

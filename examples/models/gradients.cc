@@ -41,6 +41,22 @@ AG_FUNCTION ag::Tensor recurrence_slope(ag::Tensor sequence, ag::Tensor w) {
   return tape.gradient(ag::reduce_sum(h), w);
 }
 
+// The guide's DynamicRNN pattern: each step's state s_t = s_{t-1} u + x_t
+// written to a TensorArray, stacked. sum(states) = x0 (1 + u + u^2) +
+// x1 (1 + u) + x2 for three steps: d/du = x0 (1 + 2u) + x1.
+AG_FUNCTION ag::Tensor array_slope(ag::Tensor xs, ag::Tensor u) {
+  ag::GradientTape tape;
+  tape.watch(u);
+  ag::Tensor time = ag::dim(xs, 0);
+  ag::TensorArray states(ag::float32, time);
+  ag::Tensor s = ag::constant(0.f);
+  for (ag::Tensor t : ag::range(time)) {
+    s = s * u + xs[t];
+    states = states.write(t, s);
+  }
+  return tape.gradient(ag::reduce_sum(states.stack()), u);
+}
+
 #ifndef AUTOGRAPH_EXAMPLE_WITHOUT_MAIN
 int main() {
   // 3 * 2^2 = 12; -2.
@@ -55,6 +71,9 @@ int main() {
   ag::print("recurrence'(3 rows) =",
             recurrence_slope(ag::constant({{1.f, 2.f}, {2.f, 0.f}, {3.f, 1.f}}), w));
   ag::print("recurrence'(1 row) =", recurrence_slope(ag::constant({{4.f, 5.f}}), w));
+  // [1 2 3], u = 0.5: 1 * 2 + 2 = 4; [5], u = 3: 0.
+  ag::print("array'([1 2 3]) =", array_slope(ag::constant({1.f, 2.f, 3.f}), ag::constant(0.5f)));
+  ag::print("array'([5]) =", array_slope(ag::constant({5.f}), ag::constant(3.f)));
   return 0;
 }
 #endif
