@@ -1,0 +1,78 @@
+//===- Optimizers.h - ag::optimizers: Keras 2's SGD and Adam -----*- C++ -*-===//
+//
+// SPEC 8.5, with Keras 2's formulas (tf2-training-facts.md section 3):
+//
+//   SGD   m = m * momentum - g * lr;  var += m
+//         (nesterov: var += m * momentum - g * lr; momentum 0: var -= g * lr)
+//   Adam  t = iterations + 1; alpha = lr * sqrt(1 - beta_2^t) / (1 - beta_1^t)
+//         m += (g - m)(1 - beta_1); v += (g^2 - v)(1 - beta_2)
+//         var -= m * alpha / (sqrt(v) + epsilon)      (epsilon outside the root)
+//
+// An optimizer is a handle (copies share it). Its slots are variables created
+// per variable on first use (so one optimizer can train a head alone after
+// the whole model); iterations() is an int64 variable incremented once per
+// apply_gradients. Undefined gradients are skipped with TF's warning; all
+// undefined is TF's error. Everything is checked before any variable
+// changes. Works eagerly and inside compiled functions (slots made while a
+// function is traced are captured like any variable).
+//
+//===----------------------------------------------------------------------===//
+#ifndef AUTOGRAPH_OPTIMIZERS_H
+#define AUTOGRAPH_OPTIMIZERS_H
+
+#include "autograph/Tensor.h"
+#include "autograph/Variable.h"
+
+#include <memory>
+#include <vector>
+
+namespace ag::optimizers {
+
+namespace detail {
+struct OptimizerState;
+} // namespace detail
+
+class Optimizer {
+public:
+  virtual ~Optimizer();
+  /// Updates each variable with its gradient (same count; undefined
+  /// gradients skipped), then increments iterations(). Returns iterations().
+  Variable apply_gradients(const std::vector<Tensor> &gradients,
+                           const std::vector<Variable> &variables);
+  /// How many times apply_gradients updated variables (int64, starts at 0).
+  Variable iterations() const;
+  float learning_rate() const;
+
+protected:
+  explicit Optimizer(float learning_rate, const char *name);
+  /// The slot `slot` of `variable`: zeros of its shape, made on first use.
+  Variable slot(const Variable &variable, int slot);
+  /// One variable's update with its gradient (already checked).
+  virtual void update(Variable &variable, const Tensor &gradient) = 0;
+  std::shared_ptr<detail::OptimizerState> state_;
+};
+
+class SGD : public Optimizer {
+public:
+  /// momentum in [0, 1], else ag::InvalidArgumentError.
+  explicit SGD(float learning_rate = 0.01f, float momentum = 0.f, bool nesterov = false);
+
+private:
+  void update(Variable &variable, const Tensor &gradient) override;
+  float momentum_;
+  bool nesterov_;
+};
+
+class Adam : public Optimizer {
+public:
+  explicit Adam(float learning_rate = 0.001f, float beta_1 = 0.9f, float beta_2 = 0.999f,
+                float epsilon = 1e-7f);
+
+private:
+  void update(Variable &variable, const Tensor &gradient) override;
+  float beta_1_, beta_2_, epsilon_;
+};
+
+} // namespace ag::optimizers
+
+#endif // AUTOGRAPH_OPTIMIZERS_H
