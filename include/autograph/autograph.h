@@ -23,6 +23,7 @@
 #include "autograph/Span.h"
 #include "autograph/Tensor.h"
 #include "autograph/GradientTape.h"
+#include "autograph/Layers.h"
 #include "autograph/Losses.h"
 #include "autograph/Metrics.h"
 #include "autograph/Optimizers.h"

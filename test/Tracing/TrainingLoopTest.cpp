@@ -99,4 +99,47 @@ TEST(TrainingLoopTest, LabelsOutOfRangeFailInCompiledCodeToo) {
   }
 }
 
+TEST(TrainingLoopTest, ASequentialModelBuiltWhileTracingTrainsAsEagerly) {
+  // The same seed gives both models the same Glorot weights (drawn on
+  // their first call: eagerly, and while tracing for the compiled one).
+  auto makeModel = [] {
+    return ag::nn::Sequential({ag::nn::Dense(8, ag::relu, true, "hidden"),
+                               ag::nn::Dense(3, nullptr, true, "logits")});
+  };
+  Tensor x = ag::random::uniform({12, 4}, -1, 1, 11);
+  Tensor labels = ag::constant(std::vector<std::int64_t>{0, 1, 2, 0, 1, 2, 0, 1, 2, 0, 1, 2});
+  ag::random::set_seed(21);
+  auto eagerModel = makeModel();
+  ag::optimizers::SGD eagerSgd(0.1f, 0.9f);
+  auto eagerStep = [&](ag::nn::Sequential &model, ag::optimizers::SGD &sgd) {
+    ag::GradientTape tape;
+    Tensor loss = ag::losses::sparse_categorical_crossentropy(labels, model(x));
+    sgd.apply_gradients(tape.gradient(loss, model.trainable_variables()),
+                        model.trainable_variables());
+    return loss;
+  };
+  std::vector<Tensor> eagerLosses;
+  for (int i = 0; i < 4; ++i)
+    eagerLosses.push_back(eagerStep(eagerModel, eagerSgd));
+  ag::random::set_seed(21);
+  auto model = makeModel();
+  ag::optimizers::SGD sgd(0.1f, 0.9f);
+  auto step = ag::function(
+      [&](const Tensor &xs, const Tensor &ys) {
+        ag::GradientTape tape;
+        Tensor loss = ag::losses::sparse_categorical_crossentropy(ys, model(xs));
+        sgd.apply_gradients(tape.gradient(loss, model.trainable_variables()),
+                            model.trainable_variables());
+        return loss;
+      },
+      "train_step");
+  for (int i = 0; i < 4; ++i)
+    expectClose(step(x, labels), eagerLosses[static_cast<std::size_t>(i)]);
+  EXPECT_EQ(step.trace_count(), 1);
+  std::vector<ag::Variable> got = model.variables(), expected = eagerModel.variables();
+  ASSERT_EQ(got.size(), 4u);
+  for (std::size_t k = 0; k < got.size(); ++k)
+    expectClose(got[k], expected[k]);
+}
+
 } // namespace

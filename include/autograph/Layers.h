@@ -1,0 +1,106 @@
+//===- Layers.h - ag::nn: modules, Dense and Sequential (Keras 2) -*- C++ -*-===//
+//
+// SPEC 8.5, in the spirit of LibTorch's torch::nn without its holder/impl
+// split: a module is a handle (copies share its variables and sub-modules),
+// so `Sequential({trunk, head1})` and `Sequential({trunk, head2})` share
+// `trunk`. Variables are listed in Keras 2's order: a module's own trainable
+// variables in creation order, then its sub-modules' (each variable once),
+// then the non-trainable ones.
+//
+//   struct Perceptron : ag::nn::Module {
+//     ag::nn::Dense hidden{128, ag::relu}, out{10};
+//     Perceptron() : Module("perceptron") { register_module(hidden); register_module(out); }
+//     ag::Tensor forward(const ag::Tensor &x) override { return out(hidden(x)); }
+//   };
+//
+//===----------------------------------------------------------------------===//
+#ifndef AUTOGRAPH_LAYERS_H
+#define AUTOGRAPH_LAYERS_H
+
+#include "autograph/Tensor.h"
+#include "autograph/Variable.h"
+
+#include <functional>
+#include <initializer_list>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace ag::nn {
+
+namespace detail {
+struct ModuleState;
+struct DenseState;
+} // namespace detail
+
+/// An activation: any function of a tensor (ag::relu, ag::tanh, ...).
+using Activation = std::function<Tensor(const Tensor &)>;
+
+class Module {
+public:
+  virtual ~Module();
+  /// forward(x).
+  Tensor operator()(const Tensor &x) { return forward(x); }
+  virtual Tensor forward(const Tensor &x) = 0;
+
+  /// Trainable then non-trainable variables, each once (Keras 2 order).
+  std::vector<Variable> variables() const;
+  std::vector<Variable> trainable_variables() const;
+  std::vector<Variable> non_trainable_variables() const;
+  /// Whether this module's variables (and its sub-modules') train.
+  void set_trainable(bool trainable);
+  bool trainable() const;
+  const std::string &name() const;
+
+protected:
+  explicit Module(std::string name);
+  /// A variable of this module (in creation order).
+  Variable &register_variable(Variable variable);
+  /// A sub-module (its variables follow this module's own).
+  void register_module(const Module &module);
+
+private:
+  std::shared_ptr<detail::ModuleState> state_;
+};
+
+/// y = activation(x kernel + bias): kernel [in, units] (Glorot uniform) then
+/// bias [units] (zeros), created on the first call from x's last dimension.
+class Dense : public Module {
+public:
+  explicit Dense(std::int64_t units, Activation activation = nullptr, bool use_bias = true,
+                 std::string name = "dense");
+  /// An ag function (`ag::relu`, overloaded for rvalues) as the activation.
+  Dense(std::int64_t units, Tensor (*activation)(const Tensor &), bool use_bias = true,
+        std::string name = "dense")
+      : Dense(units, Activation(activation), use_bias, std::move(name)) {}
+  Tensor forward(const Tensor &x) override;
+
+private:
+  std::shared_ptr<detail::DenseState> dense_;
+};
+
+/// Modules applied in order. Holds its modules as handles: a module placed
+/// in several Sequentials is shared, never copied.
+class Sequential : public Module {
+public:
+  /// Any module (Dense, Sequential, a user's Module subclass), by handle.
+  class Element {
+  public:
+    template <class M, class = std::enable_if_t<std::is_base_of_v<Module, M>>>
+    Element(const M &module) : module_(std::make_shared<M>(module)) {}
+    Module &module() const { return *module_; }
+
+  private:
+    std::shared_ptr<Module> module_;
+  };
+
+  Sequential(std::initializer_list<Element> modules, std::string name = "sequential");
+  Tensor forward(const Tensor &x) override;
+
+private:
+  std::shared_ptr<std::vector<Element>> modules_;
+};
+
+} // namespace ag::nn
+
+#endif // AUTOGRAPH_LAYERS_H
