@@ -60,45 +60,6 @@ void record_on_tapes(OpKind kind, Span<const Tensor> inputs, const OpAttrs &attr
   }
 }
 
-TapeMarks tape_marks() {
-  TapeMarks marks;
-  for (const TapeState *tape : tls_tapes)
-    marks.push_back({tape, tape->entries.size()});
-  return marks;
-}
-
-void record_opaque_on_tapes(const char *what, Span<const Tensor> inputs,
-                            Span<const Tensor> outputs, const TapeMarks &marks,
-                            bool connected) {
-  record_opaque_in_region(what, outputs);
-  for (TapeState *tape : tls_tapes) {
-    if (!tape->recording)
-      continue;
-    bool depends = connected;
-    for (const Tensor &input : inputs)
-      depends = depends || tape->connected.count(input.id());
-    for (const auto &[marked, size] : marks)
-      depends = depends || (marked == tape && tape->entries.size() > size);
-    if (!depends)
-      continue;
-    for (const Tensor &output : outputs) {
-      if (!output.defined() || !carries_gradient(output.dtype()))
-        continue;
-      TapeEntry entry{OpKind::Constant, {inputs.begin(), inputs.end()}, {}, output};
-      entry.opaque = what;
-      tape->entries.push_back(std::move(entry));
-      tape->connected.insert(output.id());
-    }
-  }
-}
-
-bool connected_on_any_tape(const Tensor &t) {
-  for (const TapeState *tape : tls_tapes)
-    if (tape->recording && tape->connected.count(t.id()))
-      return true;
-  return false;
-}
-
 void record_variable_read(const std::shared_ptr<VariableState> &variable,
                           const Tensor &value) {
   if (value.is_symbolic())

@@ -40,7 +40,7 @@ struct TapeEntry {
   std::vector<Tensor> inputs;
   OpAttrs attrs;
   Tensor output;
-  /// Set for a computation without a gradient yet (record_opaque_on_tapes).
+  /// Set for a computation without a gradient yet (record_opaque_in_region).
   const char *opaque = nullptr;
   /// A tracer's run-time extent (Tracer::emit_dim) of inputs[0]'s axis.
   std::int64_t dimAxis = -1;

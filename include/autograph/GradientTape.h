@@ -104,29 +104,6 @@ namespace detail {
 void record_on_tapes(OpKind kind, Span<const Tensor> inputs, const OpAttrs &attrs,
                      const Tensor &output);
 bool any_tape_recording() noexcept;
-/// Computations a tape cannot differentiate yet (staged control flow,
-/// TensorArray reads): their outputs are recorded as depending on their
-/// inputs, and on whatever the tapes recorded since `tape_marks()` was
-/// taken; a gradient that reaches them is an ag::InvalidArgumentError
-/// naming `what`, never a silent zero.
-using TapeMarks = std::vector<std::pair<const TapeState *, std::size_t>>;
-TapeMarks tape_marks();
-void record_opaque_on_tapes(const char *what, Span<const Tensor> inputs,
-                            Span<const Tensor> outputs, const TapeMarks &marks,
-                            bool connected = false);
-/// Runs `emit` (staging control flow: ag.cond, a loop) and records its
-/// outputs as `what` on the recording tapes that saw it depend on a watched
-/// tensor.
-template <class Emit>
-std::vector<Tensor> record_staged(const char *what, Span<const Tensor> inputs, Emit &&emit) {
-  if (!any_tape_recording())
-    return emit();
-  TapeMarks marks = tape_marks();
-  std::vector<Tensor> outputs = emit();
-  record_opaque_on_tapes(what, inputs, outputs, marks);
-  return outputs;
-}
-
 /// ag::cond's staged path under a recording tape (StagedGradients.cpp):
 /// `emit` stages the cond with the branches it is given, which this wraps
 /// to record each branch's ops, so that the cond can be differentiated.
@@ -156,9 +133,6 @@ void record_dim_in_region(const Tensor &x, std::int64_t axis, const Tensor &resu
 enum class ArrayOp { Write, Read, Stack };
 void record_array_op(ArrayOp op, const TensorArray &array, const Tensor &index,
                      const Tensor &value);
-
-/// Whether a recording tape has `t` connected to a watched tensor.
-bool connected_on_any_tape(const Tensor &t);
 
 /// While it lives, no tape on this thread records (stop_gradient, and
 /// variable updates: state blocks gradients, as in TF).
