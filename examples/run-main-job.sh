@@ -10,7 +10,7 @@ build=$(cd "${1:?usage: run-main-job.sh BUILD_DIR}" && pwd)
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 out=$build/main-job
 rm -rf "$out" && mkdir -p "$out"
-models="mlp collatz loops branches rows early_exit generic training_log datasets"
+models="mlp collatz loops branches rows early_exit generic training_log datasets dynamic_rnn gradients"
 
 ms() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
 
