@@ -1,6 +1,8 @@
 //===- CompiledCodeABI.cpp - runtime entry points of compiled ag code -----===//
 #include "autograph/CompiledCodeABI.h"
 
+#include "CompiledArguments.h"
+
 #include "autograph/Assert.h"
 #include "autograph/DType.h"
 #include "autograph/Error.h"
@@ -23,29 +25,12 @@ struct CompiledCallState {
 
 thread_local CompiledCallState tls_state;
 
-/// A ranked memref descriptor of any rank, as MLIR lays it out:
-/// {allocated, aligned, offset, sizes[rank], strides[rank]}.
-struct RankedDescriptorView {
-  const char *aligned;
-  int64_t offset;
-  const int64_t *sizes;
-  const int64_t *strides;
-};
-
-RankedDescriptorView viewDescriptor(int64_t rank, const void *descriptor) {
-  auto *words = static_cast<const int64_t *>(descriptor);
-  RankedDescriptorView view;
-  view.aligned = reinterpret_cast<const char *>(words[1]);
-  view.offset = words[2];
-  view.sizes = words + 3;
-  view.strides = words + 3 + rank;
-  return view;
-}
+using ag::detail::RankedDescriptorView;
 
 void printTensor(ag::DType dtype, int64_t rank, const void *descriptor) {
   if (tls_state.error)
     return;
-  RankedDescriptorView view = viewDescriptor(rank, descriptor);
+  RankedDescriptorView view = ag::detail::view_descriptor(rank, descriptor);
   const char *data =
       view.aligned + view.offset * static_cast<int64_t>(ag::dtype_size(dtype));
   if (tls_state.format.empty()) {
@@ -62,13 +47,8 @@ void printTensor(ag::DType dtype, int64_t rank, const void *descriptor) {
   }
 }
 
-std::string text(const char *aligned, int64_t offset, int64_t size,
-                 int64_t stride) {
-  std::string result;
-  result.reserve(static_cast<size_t>(size > 0 ? size : 0));
-  for (int64_t i = 0; i < size; ++i)
-    result += aligned[offset + i * stride];
-  return result;
+std::string text(const char *aligned, int64_t offset, int64_t size, int64_t stride) {
+  return ag::detail::text_argument(aligned, offset, size, stride);
 }
 
 } // namespace

@@ -8,6 +8,8 @@
 //===----------------------------------------------------------------------===//
 #include "autograph/TensorArray.h"
 
+#include "CompiledArguments.h"
+
 #include "autograph/CompiledCall.h"
 #include "autograph/CompiledCodeABI.h"
 #include "autograph/Error.h"
@@ -438,14 +440,12 @@ void writeElement(std::int64_t array, std::int64_t index, ag::DType dtype,
   if (ag::compiled::has_pending_error())
     return;
   reporting([&] {
-    // {allocated, aligned, offset, sizes[rank], strides[rank]}, row-major
-    // copy of a possibly strided view.
-    auto *words = static_cast<const std::int64_t *>(descriptor);
-    const char *aligned = reinterpret_cast<const char *>(words[1]);
+    // Row-major copy of a possibly strided view.
+    ag::detail::RankedDescriptorView view = ag::detail::view_descriptor(rank, descriptor);
     std::size_t size = ag::dtype_size(dtype);
-    const char *base = aligned + words[2] * static_cast<std::int64_t>(size);
-    ag::Shape shape(words + 3, words + 3 + rank);
-    const std::int64_t *strides = words + 3 + rank;
+    const char *base = view.aligned + view.offset * static_cast<std::int64_t>(size);
+    ag::Shape shape(view.sizes, view.sizes + rank);
+    const std::int64_t *strides = view.strides;
     std::int64_t count = 1;
     bool contiguous = true;
     for (std::int64_t k = rank - 1, expected = 1; k >= 0; --k) {
@@ -472,17 +472,13 @@ void writeElement(std::int64_t array, std::int64_t index, ag::DType dtype,
   });
 }
 
-std::string text(const char *aligned, std::int64_t offset, std::int64_t size) {
-  return std::string(aligned + offset, static_cast<std::size_t>(size));
-}
-
 } // namespace
 
 extern "C" int64_t agrt_memref_tensor_array_create(int64_t size, int64_t dtype,
                                                    int64_t dynamic_size, const char *,
                                                    const char *name, int64_t nameOffset,
-                                                   int64_t nameSize, int64_t) {
-  std::string arrayName = text(name, nameOffset, nameSize);
+                                                   int64_t nameSize, int64_t nameStride) {
+  std::string arrayName = ag::detail::text_argument(name, nameOffset, nameSize, nameStride);
   std::unique_ptr<TensorArrayState> state;
   try {
     state = std::make_unique<TensorArrayState>(static_cast<ag::DType>(dtype), size,

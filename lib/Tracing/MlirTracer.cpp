@@ -17,7 +17,6 @@
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/Verifier.h"
 
-#include <cstdlib>
 #include <cstring>
 
 using namespace mlir;
@@ -795,10 +794,9 @@ func::FuncOp MlirTracer::finish(const std::vector<::ag::Tensor> &results) {
     ScopedDiagnosticHandler handler(builder_.getContext(), [&](Diagnostic &d) {
       llvm::raw_string_ostream os(errors);
       os << d << "\n";
-      // The op at fault, when a developer asks (AG_DEBUG_TRACE=1).
-      if (const char *debug = std::getenv("AG_DEBUG_TRACE"); debug && *debug)
-        for (const Diagnostic &note : d.getNotes())
-          os << note << "\n";
+      // The notes name the op at fault.
+      for (const Diagnostic &note : d.getNotes())
+        os << note << "\n";
       return success();
     });
     if (failed(verify(function_)))

@@ -385,20 +385,6 @@ TEST(DatasetLoopTest, ADatasetArgumentIsPartOfTheSignatureAndComputedOn) {
   EXPECT_EQ(f.mlir().find("1.099"), std::string::npos) << f.mlir();
 }
 
-TEST(DatasetLoopTest, ANewDatasetWhereADestroyedOneWasTracesAgain) {
-  auto f = ag::function(weighted_total, "weighted_total");
-  float totals[2];
-  for (int k = 0; k < 2; ++k) {
-    // Each dataset is destroyed before the next is made (possibly at the
-    // same address); the second must not run on the first one's tensors.
-    auto ds = data::from_tensor_slices(counting(100, 1000.f * static_cast<float>(k)));
-    totals[k] = f(ds).item<float>();
-  }
-  EXPECT_FLOAT_EQ(totals[0], 4950.f);
-  EXPECT_FLOAT_EQ(totals[1], 104950.f);
-  EXPECT_EQ(f.trace_count(), 2);
-}
-
 TEST(DatasetLoopTest, A100MBDatasetIsAnInputNotEmbeddedInTheCompiledCode) {
   // 25M floats (100 MB) in 25,000 rows of 1,000: row r holds r % 7 except a
   // single 9 at row 12,345, column 678. The loop finds the largest value.

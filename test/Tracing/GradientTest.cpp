@@ -13,6 +13,8 @@
 #include "autograph/GradientTape.h"
 #include "autograph/autograph.h"
 
+#include "../runtime/TensorTestUtil.h"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -23,24 +25,11 @@
 
 namespace {
 
+using agtest::errorOf;
+using agtest::expectClose;
+
 using ag::Tensor;
 using ag::TensorList;
-
-std::string errorOf(const std::function<void()> &fn) {
-  try {
-    fn();
-  } catch (const ag::InvalidArgumentError &e) {
-    return e.what();
-  }
-  return "(no error)";
-}
-
-void expectClose(const Tensor &a, const Tensor &b) {
-  std::vector<float> x = a.to_vector<float>(), y = b.to_vector<float>();
-  ASSERT_EQ(x.size(), y.size());
-  for (std::size_t i = 0; i < x.size(); ++i)
-    EXPECT_NEAR(x[i], y[i], 1e-5 * std::max(1.f, std::fabs(y[i]))) << i;
-}
 
 Tensor counting(ag::Shape shape, float scale, float offset) {
   std::int64_t n = 1;
@@ -262,6 +251,44 @@ TEST(GradientTest, GradientsThroughALoopOverRows) {
     for (std::size_t k = 0; k < 3; ++k)
       expectClose(got[k], eager[k]);
   }
+}
+
+TEST(GradientTest, BadInputRaisesTheEagerErrorsWhileTracing) {
+  // The tape runs while tracing, so a compiled function raises the eager
+  // message (never a fallback: InvalidArgumentError is not one).
+  auto twice = ag::function(
+      [](const Tensor &x) {
+        ag::GradientTape tape;
+        tape.watch(x);
+        Tensor y = x * x;
+        tape.gradient(y, x);
+        return tape.gradient(y, x);
+      },
+      "gradient_twice");
+  EXPECT_EQ(errorOf([&] { twice(ag::constant(1.f)); }),
+            "GradientTape.gradient: a non-persistent GradientTape can only be used to "
+            "compute one set of gradients (create it with persistent = true)");
+  auto integer = ag::function(
+      [](const Tensor &x) {
+        ag::GradientTape tape;
+        tape.watch(x);
+        return tape.gradient(ag::cast(x, ag::DType::Int32), x);
+      },
+      "integer_target");
+  EXPECT_EQ(errorOf([&] { integer(ag::constant(2.f)); }),
+            "GradientTape.gradient: the target must be a floating tensor (float32 or "
+            "float64), got i32[]: integer and boolean values carry no gradient");
+  auto noGradient = ag::function(
+      [](const Tensor &limit) {
+        ag::GradientTape tape;
+        tape.watch(limit);
+        return tape.gradient(ag::reduce_sum(ag::range(ag::constant(0.f), limit, ag::constant(1.f))),
+                             limit);
+      },
+      "no_gradient");
+  EXPECT_EQ(errorOf([&] { noGradient(ag::constant(4.f)); }),
+            "GradientTape.gradient: no gradient is defined for op 'range', which is on the "
+            "path from the target to a source");
 }
 
 /// A loop with an if inside (staged: a cond nested in a while body):

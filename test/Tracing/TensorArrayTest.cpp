@@ -12,6 +12,8 @@
 #include "autograph/TensorArray.h"
 #include "autograph/autograph.h"
 
+#include "../runtime/TensorTestUtil.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -22,20 +24,13 @@
 
 namespace {
 
+using agtest::errorOf;
+
 using ag::Tensor;
 using ag::TensorArray;
 using ag::TensorList;
 
 std::vector<float> values(const Tensor &t) { return t.to_vector<float>(); }
-
-std::string errorOf(const std::function<void()> &fn) {
-  try {
-    fn();
-  } catch (const ag::InvalidArgumentError &e) {
-    return e.what();
-  }
-  return "(no error)";
-}
 
 Tensor zero() { return ag::constant(std::int64_t{0}); }
 Tensor one() { return ag::constant(std::int64_t{1}); }

@@ -10,6 +10,8 @@
 #include "autograph/Function.h"
 #include "autograph/autograph.h"
 
+#include "../runtime/TensorTestUtil.h"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -19,15 +21,10 @@
 
 namespace {
 
+using agtest::expectClose;
+
 using ag::Tensor;
 using ag::TensorList;
-
-void expectClose(const Tensor &a, const Tensor &b) {
-  std::vector<float> x = a.to_vector<float>(), y = b.to_vector<float>();
-  ASSERT_EQ(x.size(), y.size());
-  for (std::size_t i = 0; i < x.size(); ++i)
-    EXPECT_NEAR(x[i], y[i], 1e-5 * std::max(1.f, std::fabs(y[i]))) << i;
-}
 
 /// A softmax classifier trained for one epoch over batches of 4.
 struct Classifier {

@@ -8,6 +8,8 @@
 #include "autograph/GradientTape.h"
 #include "autograph/autograph.h"
 
+#include "TensorTestUtil.h"
+
 #include <gtest/gtest.h>
 
 #include <functional>
@@ -16,16 +18,9 @@
 
 namespace {
 
-using ag::Tensor;
+using agtest::errorOf;
 
-std::string errorOf(const std::function<void()> &fn) {
-  try {
-    fn();
-  } catch (const ag::InvalidArgumentError &e) {
-    return e.what();
-  }
-  return "(no error)";
-}
+using ag::Tensor;
 
 TEST(GradientTapeTest, WatchedTensorsAndNonScalarTargets) {
   Tensor x = ag::constant({1.f, 2.f, 3.f});

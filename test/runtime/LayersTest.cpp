@@ -7,6 +7,8 @@
 //===----------------------------------------------------------------------===//
 #include "autograph/autograph.h"
 
+#include "TensorTestUtil.h"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -16,16 +18,9 @@
 
 namespace {
 
-using ag::Tensor;
+using agtest::errorOf;
 
-std::string errorOf(const std::function<void()> &fn) {
-  try {
-    fn();
-  } catch (const ag::InvalidArgumentError &e) {
-    return e.what();
-  }
-  return "(no error)";
-}
+using ag::Tensor;
 
 std::vector<std::string> names(const std::vector<ag::Variable> &vars) {
   std::vector<std::string> out;

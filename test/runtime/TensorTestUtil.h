@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -48,6 +49,26 @@ template <class F> void expect_invalid(F &&f, const std::string &text) {
     EXPECT_NE(std::string(e.what()).find(text), std::string::npos)
         << "message: " << e.what() << "\nexpected to contain: " << text;
   }
+}
+
+/// The message of the ag::InvalidArgumentError `fn` raises, or
+/// "(no error)".
+inline std::string errorOf(const std::function<void()> &fn) {
+  try {
+    fn();
+  } catch (const ag::InvalidArgumentError &e) {
+    return e.what();
+  }
+  return "(no error)";
+}
+
+/// Float32 tensors of one size, element by element within 1e-5 relative
+/// (compiled against eager results).
+inline void expectClose(const ag::Tensor &got, const ag::Tensor &want) {
+  std::vector<float> x = got.to_vector<float>(), y = want.to_vector<float>();
+  ASSERT_EQ(x.size(), y.size());
+  for (std::size_t i = 0; i < x.size(); ++i)
+    EXPECT_NEAR(x[i], y[i], 1e-5 * std::max(1.f, std::fabs(y[i]))) << "element " << i;
 }
 
 } // namespace agtest

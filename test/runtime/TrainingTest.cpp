@@ -11,6 +11,8 @@
 //===----------------------------------------------------------------------===//
 #include "autograph/autograph.h"
 
+#include "TensorTestUtil.h"
+
 #include <gtest/gtest.h>
 
 #include <functional>
@@ -19,16 +21,9 @@
 
 namespace {
 
-using ag::Tensor;
+using agtest::errorOf;
 
-std::string errorOf(const std::function<void()> &fn) {
-  try {
-    fn();
-  } catch (const ag::InvalidArgumentError &e) {
-    return e.what();
-  }
-  return "(no error)";
-}
+using ag::Tensor;
 
 TEST(TrainingTest, Losses) {
   // (0.25 + 0 + 1 + 1) / 4, by hand.
