@@ -1,6 +1,8 @@
 //===- Layers.cpp - ag::nn ----------------------------------------------===//
 #include "autograph/Layers.h"
 
+#include "ModuleState.h"
+
 #include "autograph/Creation.h"
 #include "autograph/Error.h"
 #include "autograph/Ops.h"
@@ -13,13 +15,6 @@
 namespace ag::nn {
 
 namespace detail {
-struct ModuleState {
-  std::string name;
-  bool trainable = true;
-  std::vector<Variable> variables;
-  std::vector<std::shared_ptr<ModuleState>> children;
-};
-
 struct DenseState {
   std::int64_t units;
   Activation activation;

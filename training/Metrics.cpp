@@ -18,6 +18,13 @@ void Mean::update_state(const Tensor &values) {
   count_.assign_add(reduce_sum(ones_like(v)));
 }
 
+void Mean::update_state(const Tensor &values, const Tensor &sample_weight) {
+  Tensor v = cast(values, DType::Float32);
+  Tensor w = cast(sample_weight, DType::Float32) * ones_like(v);
+  total_.assign_add(reduce_sum(v * w));
+  count_.assign_add(reduce_sum(w));
+}
+
 Tensor Mean::result() const {
   Tensor count = count_.value();
   Tensor empty = equal(count, constant(0.f));

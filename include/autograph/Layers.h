@@ -17,13 +17,19 @@
 #ifndef AUTOGRAPH_LAYERS_H
 #define AUTOGRAPH_LAYERS_H
 
+#include "autograph/Dataset.h"
+#include "autograph/Losses.h"
+#include "autograph/Optimizers.h"
 #include "autograph/Tensor.h"
 #include "autograph/Variable.h"
 
 #include <functional>
 #include <initializer_list>
+#include <map>
 #include <memory>
+#include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace ag::nn {
@@ -35,6 +41,22 @@ struct DenseState;
 
 /// An activation: any function of a tensor (ag::relu, ag::tanh, ...).
 using Activation = std::function<Tensor(const Tensor &)>;
+
+/// What Module::fit and Module::evaluate take: batches of (inputs, targets).
+using Batches = data::Dataset<std::tuple<Tensor, Tensor>>;
+
+/// What Module::fit returns (Keras's History): per epoch, the mean loss and
+/// metrics over the epoch's batches ("loss", "accuracy", ...) and, with
+/// validation data, the same on it ("val_loss", "val_accuracy", ...).
+struct History {
+  std::map<std::string, std::vector<float>> history;
+  std::vector<int> epoch;
+};
+
+/// How much Module::fit and Module::evaluate print on stdout (Keras's
+/// verbose): nothing; a progress bar (live when stdout is a terminal, else
+/// its final state once per epoch); or one line per epoch.
+enum class Verbosity { Silent = 0, ProgressBar = 1, OneLinePerEpoch = 2 };
 
 class Module {
 public:
@@ -52,6 +74,28 @@ public:
   bool trainable() const;
   const std::string &name() const;
 
+  /// Keras's model.compile: the optimizer (a handle: the caller's copy
+  /// sees its iterations and slots), the loss(y_true, y_pred) and metric
+  /// names ("accuracy" or "sparse_categorical_accuracy": integer labels
+  /// against logits or probabilities). Resets fit's compiled steps.
+  template <class O, class = std::enable_if_t<std::is_base_of_v<optimizers::Optimizer, O>>>
+  void compile(const O &optimizer, losses::Loss loss, std::vector<std::string> metrics = {}) {
+    compile_with(std::make_shared<O>(optimizer), std::move(loss), std::move(metrics));
+  }
+  /// Keras's model.fit: `epochs` passes over `data`, one training step per
+  /// batch (forward, loss, gradients of the trainable variables, optimizer
+  /// update, metrics), the step traced and compiled once per batch shape
+  /// when the program links autograph::jit (ag::run_functions_eagerly and
+  /// AG_RUN_FUNCTIONS_EAGERLY=1 run it eagerly), eager otherwise. Prints a
+  /// progress line per epoch (Verbosity); the metrics are reset each epoch.
+  History fit(const Batches &data, int epochs = 1,
+              Verbosity verbose = Verbosity::ProgressBar,
+              const std::optional<Batches> &validation_data = std::nullopt);
+  /// Keras's model.evaluate: the mean loss and metrics over `data`
+  /// ({"loss": ..., "accuracy": ...}), with a compiled test step.
+  std::map<std::string, float> evaluate(const Batches &data,
+                                        Verbosity verbose = Verbosity::ProgressBar);
+
 protected:
   explicit Module(std::string name);
   /// A variable of this module (in creation order).
@@ -60,6 +104,8 @@ protected:
   void register_module(const Module &module);
 
 private:
+  void compile_with(std::shared_ptr<optimizers::Optimizer> optimizer, losses::Loss loss,
+                    std::vector<std::string> metrics);
   std::shared_ptr<detail::ModuleState> state_;
 };
 

@@ -9,6 +9,8 @@
 
 #include "autograph/Tensor.h"
 
+#include <functional>
+
 namespace ag::losses {
 
 /// mean((y_pred - y_true)^2) over every element (Keras: the mean over the
@@ -27,6 +29,31 @@ Tensor sparse_categorical_crossentropy(const Tensor &labels, const Tensor &logit
 /// probabilities (clipped to [1e-7, 1 - 1e-7]) or, with from_logits,
 /// logits x (computed as max(x, 0) - x y + log(1 + exp(-|x|))).
 Tensor binary_crossentropy(const Tensor &y_true, const Tensor &y_pred, bool from_logits = false);
+
+/// A loss as Module::compile takes it: loss(y_true, y_pred), a 0-d tensor.
+using Loss = std::function<Tensor(const Tensor &y_true, const Tensor &y_pred)>;
+
+/// Keras's loss classes (tf.keras.losses.*), for Module::compile. As in
+/// Keras, the cross entropies take probabilities unless from_logits.
+struct MeanSquaredError {
+  Tensor operator()(const Tensor &y_true, const Tensor &y_pred) const {
+    return mean_squared_error(y_true, y_pred);
+  }
+};
+struct SparseCategoricalCrossentropy {
+  explicit SparseCategoricalCrossentropy(bool from_logits = false) : from_logits(from_logits) {}
+  Tensor operator()(const Tensor &labels, const Tensor &y_pred) const {
+    return sparse_categorical_crossentropy(labels, y_pred, from_logits);
+  }
+  bool from_logits;
+};
+struct BinaryCrossentropy {
+  explicit BinaryCrossentropy(bool from_logits = false) : from_logits(from_logits) {}
+  Tensor operator()(const Tensor &y_true, const Tensor &y_pred) const {
+    return binary_crossentropy(y_true, y_pred, from_logits);
+  }
+  bool from_logits;
+};
 
 } // namespace ag::losses
 

@@ -21,6 +21,9 @@ public:
   explicit Mean(const std::string &name = "mean");
   /// total += sum(values); count += number of values.
   void update_state(const Tensor &values);
+  /// Weighted (Keras's sample_weight, broadcast to values' shape):
+  /// total += sum(values * weight); count += sum(weight).
+  void update_state(const Tensor &values, const Tensor &sample_weight);
   /// total / count (float32, 0-d), 0 when count is 0.
   Tensor result() const;
   void reset_state();
