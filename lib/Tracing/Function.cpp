@@ -89,8 +89,9 @@ struct JitReport {
 /// The name of a trace's AG_DUMP_DIR files: the function's name, then
 /// NAME.2, NAME.3, ... for later traces of a function of that name (another
 /// signature, another instantiation of a template), so none overwrites
-/// another.
-std::string uniqueDumpName(const std::string &name) {
+/// another. A '/' in the name (fit's "model/train_step") becomes '.'.
+std::string uniqueDumpName(std::string name) {
+  std::replace(name.begin(), name.end(), '/', '.');
   static std::mutex mutex;
   static auto *seen = new std::map<std::string, int>();
   std::lock_guard<std::mutex> lock(mutex);
@@ -292,11 +293,26 @@ CompiledFunction::CompiledFunction(
   // As for AOT: the implementation is internal, so it is inlined into its
   // C interface and specialised (a loop's closed form, vectorisation).
   llvm::TargetMachine *target = impl_->targetMachine.get();
-  options.transformer = [target](llvm::Module *module) {
+  // options.transformer is an llvm::function_ref: the callable must outlive
+  // ExecutionEngine::create (a temporary lambda left it dangling, and the
+  // JIT optimised with a garbage target: no vectorisation, undefined
+  // behaviour).
+  // AG_DUMP_DIR also gets the optimised LLVM IR (NAME.ll), what AOT's
+  // --emit=llvm-ir shows.
+  std::string llvmDump =
+      dumpName.empty() ? "" : std::string(dumpDir) + "/" + dumpName + ".ll";
+  auto optimize = [target, &llvmDump](llvm::Module *module) {
     autograph::codegen::internalizeAllButCInterfaces(*module);
     autograph::codegen::optimizeModule(*module, *target);
+    if (!llvmDump.empty()) {
+      std::string text;
+      llvm::raw_string_ostream os(text);
+      module->print(os, nullptr);
+      writeDump(llvmDump, os.str());
+    }
     return llvm::Error::success();
   };
+  options.transformer = optimize;
   options.jitCodeGenOptLevel = llvm::CodeGenOptLevel::Aggressive;
   auto engine = ExecutionEngine::create(*module, options);
   if (!engine)
