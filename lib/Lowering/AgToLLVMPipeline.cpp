@@ -76,7 +76,7 @@ void autograph::buildAgToLinalgPipeline(OpPassManager &pm) {
   // nest, and 0-d computations (loop counters, scalar updates) detensorise
   // into plain scalars across scf control flow.
   pm.addPass(createGeneralizeElementwiseLinalgOps());
-  pm.addPass(createLinalgElementwiseOpFusionPass());
+  pm.addPass(createFuseElementwiseLinalgOps());
   LinalgDetensorizePassOptions detensorize;
   detensorize.aggressiveMode = true;
   pm.addNestedPass<func::FuncOp>(createLinalgDetensorizePass(detensorize));

@@ -156,6 +156,19 @@ def GeneralizeElementwiseLinalgOps : Pass<"generalize-elementwise-linalg-ops"> {
   let dependentDialects = ["::mlir::linalg::LinalgDialect"];
 }
 
+def FuseElementwiseLinalgOps : Pass<"fuse-elementwise-linalg-ops"> {
+  let summary = "Fuse elementwise linalg.generic chains without recomputing costly work";
+  let description = [{
+    `linalg-fuse-elementwise-ops`, except that a producer calling a math
+    function or dividing is not fused through a broadcasting indexing map,
+    where its body would run once per element of the broadcast (a scalar
+    `pow` per weight in an optimizer's update).
+  }];
+  let dependentDialects = ["::mlir::linalg::LinalgDialect",
+                           "::mlir::affine::AffineDialect",
+                           "::mlir::tensor::TensorDialect"];
+}
+
 def ScopeRuntimeCallDescriptors : Pass<"scope-runtime-call-descriptors"> {
   let summary = "Free the stack that a runtime call's unranked memrefs take";
   let description = [{
