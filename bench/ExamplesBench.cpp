@@ -10,6 +10,8 @@
 //   autograph-examples-bench [--json FILE]
 //
 //===----------------------------------------------------------------------===//
+#include "Timing.h"
+
 #include <autograph/Function.h>
 #include <autograph/GradientTape.h>
 #include <autograph/autograph.h>
@@ -54,33 +56,6 @@ namespace jit {
 #include "rows_aot.h"
 
 namespace {
-
-/// Median time of one call, in microseconds, over 7 rounds of enough calls
-/// to take about 30 ms each.
-double microsecondsPerCall(const std::function<void()> &call) {
-  using Clock = std::chrono::steady_clock;
-  call(); // warm up (and, for the JIT, trace and compile)
-  int calls = 1;
-  for (;;) {
-    auto start = Clock::now();
-    for (int i = 0; i < calls; ++i)
-      call();
-    double seconds = std::chrono::duration<double>(Clock::now() - start).count();
-    if (seconds > 0.03 || calls > (1 << 24))
-      break;
-    calls *= 2;
-  }
-  std::vector<double> rounds;
-  for (int round = 0; round < 7; ++round) {
-    auto start = Clock::now();
-    for (int i = 0; i < calls; ++i)
-      call();
-    rounds.push_back(std::chrono::duration<double, std::micro>(Clock::now() - start)
-                         .count() / calls);
-  }
-  std::sort(rounds.begin(), rounds.end());
-  return rounds[rounds.size() / 2];
-}
 
 struct Case {
   std::string name;

@@ -115,13 +115,13 @@ void makeSteps(detail::TrainingSetup &setup, Module &module) {
         s->optimizer->apply_gradients(gradients, variables);
         return {};
       },
-      module.name() + "/train_step");
+      module.name() + ".train_step");
   setup.testStep = ag::detail::compiled_when_available(
       [s, m](const TensorList &batch) -> TensorList {
         s->update_metrics(batch[0], batch[1], (*m)(batch[0]));
         return {};
       },
-      module.name() + "/test_step");
+      module.name() + ".test_step");
   setup.stepsModule = &module;
 }
 
@@ -188,4 +188,29 @@ std::map<std::string, float> Module::evaluate(const Batches &data, Verbosity ver
   return {values.begin(), values.end()};
 }
 
+} // namespace ag::nn
+
+namespace ag::nn {
+namespace {
+std::map<std::string, float> onBatch(detail::TrainingSetup &setup,
+                                     const ag::detail::TensorFunction &step, const Tensor &x,
+                                     const Tensor &y) {
+  setup.reset_metrics();
+  step({x, y});
+  detail::ProgressValues values = setup.results();
+  return {values.begin(), values.end()};
+}
+} // namespace
+
+std::map<std::string, float> Module::train_on_batch(const Tensor &x, const Tensor &y) {
+  detail::TrainingSetup &setup = setupOf(state_, "train_on_batch");
+  makeSteps(setup, *this);
+  return onBatch(setup, setup.trainStep, x, y);
+}
+
+std::map<std::string, float> Module::test_on_batch(const Tensor &x, const Tensor &y) {
+  detail::TrainingSetup &setup = setupOf(state_, "test_on_batch");
+  makeSteps(setup, *this);
+  return onBatch(setup, setup.testStep, x, y);
+}
 } // namespace ag::nn

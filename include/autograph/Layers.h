@@ -95,6 +95,11 @@ public:
   /// ({"loss": ..., "accuracy": ...}), with a compiled test step.
   std::map<std::string, float> evaluate(const Batches &data,
                                         Verbosity verbose = Verbosity::ProgressBar);
+  /// Keras's train_on_batch / test_on_batch (return_dict=True): fit's or
+  /// evaluate's step on one batch; the loss and metrics of that batch alone
+  /// (the metrics are reset first, as Keras's reset_metrics=True).
+  std::map<std::string, float> train_on_batch(const Tensor &x, const Tensor &y);
+  std::map<std::string, float> test_on_batch(const Tensor &x, const Tensor &y);
 
 protected:
   explicit Module(std::string name);

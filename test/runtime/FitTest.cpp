@@ -101,6 +101,24 @@ TEST(FitTest, FitEqualsAHandWrittenSgdLoopWithAPartialLastBatch) {
   EXPECT_EQ(sgd.iterations().value().item<std::int64_t>(), 9);
 }
 
+TEST(FitTest, TrainOnBatchGivesThatBatchsLossAndUpdates) {
+  ag::nn::Dense model = linearModel();
+  model.compile(ag::optimizers::SGD(0.1f), ag::losses::MeanSquaredError());
+  double w[2] = {0.5, -0.25}, b = 0.1;
+  // Two single-batch epochs of the first 2 samples: the reference's losses.
+  std::vector<double> expected = referenceFit(2, 2, 2, 0.1, w, b);
+  ag::Tensor x = ag::constant({{kX[0][0], kX[0][1]}, {kX[1][0], kX[1][1]}});
+  ag::Tensor y = ag::constant({{kY[0]}, {kY[1]}});
+  EXPECT_NEAR(model.train_on_batch(x, y).at("loss"), expected[0], 1e-5);
+  // The metrics are reset per call: the second batch's loss alone.
+  EXPECT_NEAR(model.train_on_batch(x, y).at("loss"), expected[1], 1e-5);
+  // test_on_batch updates nothing: the loss after both steps, twice.
+  double r0 = kX[0][0] * w[0] + kX[0][1] * w[1] + b - kY[0];
+  double r1 = kX[1][0] * w[0] + kX[1][1] * w[1] + b - kY[1];
+  for (int i = 0; i < 2; ++i)
+    EXPECT_NEAR(model.test_on_batch(x, y).at("loss"), (r0 * r0 + r1 * r1) / 2, 1e-5);
+}
+
 TEST(FitTest, AccuracyAndValidationMetricsAreComputedAsKerasDoes) {
   ag::random::set_seed(11);
   ag::nn::Sequential model({ag::nn::Dense(8, ag::relu), ag::nn::Dense(3)});
