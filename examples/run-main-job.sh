@@ -76,4 +76,27 @@ echo "   the traced mlp, with the user's source lines:"
 grep -E 'ag\.(matmul|cond|relu|tanh|reduce)' "$out/dumps/mlp.ag.mlir" | sed 's/^ */   | /'
 grep -E '^#loc[0-9]+ = loc\(".*mlp.cc"' "$out/dumps/mlp.ag.mlir" | sed "s|$root/||; s/^/   | /"
 echo
+echo "== 5. training models: eager and JIT (fit's step, or the AG_FUNCTION, compiled)"
+training="train_loop transfer_learning digits"
+targets=""
+for model in $training; do
+  targets="$targets example-$model-eager example-$model"
+done
+ninja -C "$build" $targets > /dev/null
+for model in $training; do
+  "$build/bin/example-$model-eager" > "$out/$model.eager.txt"
+  AG_FALLBACK=error "$build/bin/example-$model" > "$out/$model.jit.txt"
+  for mode in eager jit; do
+    if ! cmp -s "$out/$model.$mode.txt" "$root/examples/models/$model.expected"; then
+      echo "   $model $mode OUTPUT DIFFERS from examples/models/$model.expected:"
+      diff "$root/examples/models/$model.expected" "$out/$model.$mode.txt" || true
+      exit 1
+    fi
+  done
+  echo "   $model: eager and JIT output match examples/models/$model.expected"
+done
+echo "   the digits classifier (examples/models/digits.cc) with Keras's progress bars:"
+AG_FALLBACK=error "$build/bin/example-digits" --verbose | sed -n '1,3p;40,$p' | sed 's/^/   | /'
+
+echo
 echo "main job: OK"
