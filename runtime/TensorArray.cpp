@@ -440,34 +440,18 @@ void writeElement(std::int64_t array, std::int64_t index, ag::DType dtype,
   if (ag::compiled::has_pending_error())
     return;
   reporting([&] {
-    // Row-major copy of a possibly strided view.
+    // Row-major copy of a possibly strided view (none when contiguous).
     ag::detail::RankedDescriptorView view = ag::detail::view_descriptor(rank, descriptor);
     std::size_t size = ag::dtype_size(dtype);
-    const char *base = view.aligned + view.offset * static_cast<std::int64_t>(size);
     ag::Shape shape(view.sizes, view.sizes + rank);
-    const std::int64_t *strides = view.strides;
-    std::int64_t count = 1;
-    bool contiguous = true;
-    for (std::int64_t k = rank - 1, expected = 1; k >= 0; --k) {
-      contiguous = contiguous && (shape[k] == 1 || strides[k] == expected);
-      expected *= shape[k];
-      count *= shape[k];
-    }
+    bool contiguous;
+    std::int64_t count = ag::detail::element_count(view, rank, contiguous);
     if (contiguous || count == 0) {
-      fromHandle(array)->write(index, dtype, shape, base);
+      fromHandle(array)->write(index, dtype, shape,
+                               view.aligned + view.offset * static_cast<std::int64_t>(size));
       return;
     }
-    std::vector<char> packed(static_cast<std::size_t>(count) * size);
-    std::vector<std::int64_t> position(static_cast<std::size_t>(rank), 0);
-    for (std::int64_t n = 0; n < count; ++n) {
-      std::int64_t offset = 0;
-      for (std::int64_t k = 0; k < rank; ++k)
-        offset += position[k] * strides[k];
-      std::memcpy(packed.data() + n * size, base + offset * static_cast<std::int64_t>(size),
-                  size);
-      for (std::int64_t k = rank - 1; k >= 0 && ++position[k] == shape[k]; --k)
-        position[k] = 0;
-    }
+    std::vector<char> packed = ag::detail::row_major_bytes(view, rank, size);
     fromHandle(array)->write(index, dtype, shape, packed.data());
   });
 }

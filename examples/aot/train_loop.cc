@@ -4,15 +4,22 @@
 // takes the variables it reads and assigns after the tensors, in the order
 // of their names (docs/state.md): the model's b and w, the optimizer's step
 // counter ('iteration') and the metric's 'loss/count' and 'loss/total'.
+// Its summaries go to the default writer of the call: $TRAIN_LOOP_LOGDIR,
+// by default PROGRAM.logs/.
 #include "train_loop_aot.h"
 
 #include <autograph/autograph.h>
 
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
+#include <string>
 #include <vector>
 
-int main() {
+int main(int, char **argv) {
+  const char *logdir = std::getenv("TRAIN_LOOP_LOGDIR");
+  auto writer = ag::summary::create_file_writer(logdir ? logdir : std::string(argv[0]) + ".logs");
+  auto as_default = writer.as_default();
   std::vector<float> xs, ys;
   for (int i = 0; i < 20; ++i) {
     float x0 = std::round(4.f * std::sin(static_cast<float>(i))) / 8.f;

@@ -10,13 +10,17 @@
 //         avg_loss.reset_states()
 //
 // autograph-cc stages the dataset loop (one ag.while_loop), the if on the
-// optimizer's step counter (an ag.cond whose branch prints and resets the
-// metric's variables), and the tape's gradient is compiled into the same
-// function. A linear model y = x w + b learns y = 2 x0 - x1 + 0.5.
+// optimizer's step counter (an ag.cond whose branch writes the summary,
+// prints and resets the metric's variables), and the tape's gradient is
+// compiled into the same function. A linear model y = x w + b learns
+// y = 2 x0 - x1 + 0.5. The mean losses also go to a TensorBoard event file
+// in $TRAIN_LOOP_LOGDIR, by default PROGRAM.logs/ (the program's path).
 #include <autograph/autograph.h>
 
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
+#include <string>
 #include <vector>
 
 ag::Variable w(ag::zeros({2, 1}), "w");
@@ -31,6 +35,7 @@ AG_FUNCTION void train(ag::Tensor x, ag::Tensor y) {
     optimizer.apply_gradients(tape.gradient(loss, std::vector<ag::Variable>{w, b}), {w, b});
     avg_loss.update_state(loss);
     if (optimizer.iterations().value() % std::int64_t{5} == std::int64_t{0}) {
+      ag::summary::scalar("loss", avg_loss.result(), optimizer.iterations().value());
       printf("step %2lld: mean loss %.4f\n",
              static_cast<long long>(optimizer.iterations().value().item<std::int64_t>()),
              avg_loss.result().item<float>());
@@ -40,7 +45,10 @@ AG_FUNCTION void train(ag::Tensor x, ag::Tensor y) {
 }
 
 #ifndef AUTOGRAPH_EXAMPLE_WITHOUT_MAIN
-int main() {
+int main(int, char **argv) {
+  const char *logdir = std::getenv("TRAIN_LOOP_LOGDIR");
+  auto writer = ag::summary::create_file_writer(logdir ? logdir : std::string(argv[0]) + ".logs");
+  auto as_default = writer.as_default();
   // 20 samples: x = (sin(i), cos(1.5 i)) / 2 rounded to 1/8, y = 2 x0 - x1 + 0.5.
   std::vector<float> xs, ys;
   for (int i = 0; i < 20; ++i) {

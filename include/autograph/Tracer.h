@@ -126,6 +126,14 @@ public:
                                         const TensorSpec &element);
   virtual Tensor emit_tensor_array_stack(const Tensor &handle, const TensorSpec &stacked);
   virtual Tensor emit_tensor_array_size(const Tensor &handle);
+
+  /// ag::summary in a traced function: at run time, write `data` at `step`
+  /// (0-d int64) under `tag` to the default writer of that moment. `plugin`
+  /// is "scalars" (data 0-d float32) or "histograms" (data float64, any
+  /// shape, `buckets` buckets). The default raises ag::TracingError.
+  virtual void emit_summary(const std::string &plugin, const std::string &tag,
+                            const std::string &description, const Tensor &data,
+                            const Tensor &step, std::int64_t buckets);
 };
 
 /// The statement that converted code on this thread last reported with

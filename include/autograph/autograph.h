@@ -21,6 +21,7 @@
 #include "autograph/Scalar.h"
 #include "autograph/Shape.h"
 #include "autograph/Span.h"
+#include "autograph/Summary.h"
 #include "autograph/Tensor.h"
 #include "autograph/GradientTape.h"
 #include "autograph/Layers.h"

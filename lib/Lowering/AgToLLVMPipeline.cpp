@@ -69,6 +69,7 @@ void autograph::registerAgLoweringDialects(DialectRegistry &registry) {
 void autograph::buildAgToLinalgPipeline(OpPassManager &pm) {
   pm.addPass(createConvertAgControlFlowToSCF());
   pm.addPass(createConvertAgPrintAssertToRuntimeCalls());
+  pm.addPass(createConvertAgSummaryToRuntimeCalls());
   pm.addPass(createConvertAgTensorArrayToRuntimeCalls());
   pm.addPass(createConvertAgMathToLinalg());
   pm.addPass(createCanonicalizerPass());

@@ -63,7 +63,8 @@ std::string readFile(const std::string &path) {
 }
 
 /// The static libraries of autograph::jit (installed next to the tool, or
-/// in the build tree of a tool run from there), then libMLIR and libLLVM.
+/// in the build tree of a tool run from there), then libMLIR, libLLVM and
+/// the runtime's libprotobuf-lite (event files).
 std::vector<std::string> jitLinkArguments(const std::string &argv0) {
   std::string exe = llvm::sys::fs::getMainExecutable(
       argv0.c_str(), reinterpret_cast<void *>(&jitLinkArguments));
@@ -90,6 +91,7 @@ std::vector<std::string> jitLinkArguments(const std::string &argv0) {
   arguments.push_back("-Wl,-rpath," AUTOGRAPH_LLVM_LIBRARY_DIR);
   arguments.push_back("-lMLIR");
   arguments.push_back("-lLLVM");
+  arguments.push_back("-lprotobuf-lite");
   arguments.push_back("-pthread");
   return arguments;
 }

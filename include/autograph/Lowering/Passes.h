@@ -29,6 +29,9 @@ void populateAgTensorOpsToTensorPatterns(mlir::RewritePatternSet &patterns);
 void populateAgPrintAssertToRuntimeCallsPatterns(
     mlir::RewritePatternSet &patterns);
 
+/// ag.summary_write to calls into the runtime's C ABI.
+void populateAgSummaryToRuntimeCallsPatterns(mlir::RewritePatternSet &patterns);
+
 /// ag.tensor_array_* to calls into the runtime's C ABI.
 void populateAgTensorArrayToRuntimeCallsPatterns(mlir::RewritePatternSet &patterns);
 

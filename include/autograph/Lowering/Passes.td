@@ -86,6 +86,20 @@ def ConvertAgPrintAssertToRuntimeCalls
                            "::mlir::tensor::TensorDialect"];
 }
 
+def ConvertAgSummaryToRuntimeCalls
+    : Pass<"convert-ag-summary-to-runtime-calls", "::mlir::ModuleOp"> {
+  let summary = "Lower ag.summary_write to calls into the runtime";
+  let description = [{
+    `ag.summary_write` becomes `agrt_memref_summary_scalar(tag, description,
+    value, step)` or `agrt_memref_summary_histogram(tag, description, values,
+    buckets, step)`, which write to the calling thread's default summary
+    writer when the compiled function runs (`include/autograph/Summary.h`).
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::func::FuncDialect",
+                           "::mlir::tensor::TensorDialect"];
+}
+
 def ConvertAgMathToLinalg : Pass<"convert-ag-math-to-linalg"> {
   let summary = "Lower ag tensor math to linalg, tensor, arith and math";
   let description = [{

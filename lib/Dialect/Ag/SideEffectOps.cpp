@@ -172,3 +172,25 @@ void AssertOp::getCanonicalizationPatterns(RewritePatternSet &results,
                                            MLIRContext *context) {
   results.add<RemoveAssertOfTrue>(context);
 }
+
+//===----------------------------------------------------------------------===//
+// SummaryWriteOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult SummaryWriteOp::verify() {
+  auto type = cast<RankedTensorType>(getData().getType());
+  if (getPlugin() == "scalars") {
+    if (type.getRank() != 0 || !type.getElementType().isF32())
+      return emitOpError("of a scalar needs 0-d f32 data, got ") << type;
+    return success();
+  }
+  if (getPlugin() == "histograms") {
+    if (!type.getElementType().isF64())
+      return emitOpError("of a histogram needs f64 data, got ") << type;
+    if (getBuckets() <= 0)
+      return emitOpError("of a histogram needs a positive bucket count, got ") << getBuckets();
+    return success();
+  }
+  return emitOpError("plugin must be \"scalars\" or \"histograms\", got \"")
+         << getPlugin() << "\"";
+}

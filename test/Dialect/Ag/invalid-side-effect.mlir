@@ -1,4 +1,4 @@
-// Verifier errors of ag.print, ag.assert and the ag.tensor_array_* ops.
+// Verifier errors of ag.print, ag.assert, ag.summary_write and the ag.tensor_array_* ops.
 // RUN: autograph-opt %s -split-input-file -verify-diagnostics
 
 func.func @print_pieces(%x: tensor<f32>) {
@@ -69,4 +69,28 @@ func.func @float_handle(%ta: tensor<f32>, %i: tensor<i64>) -> tensor<f32> {
   // expected-error @+1 {{operand #0 must be 0D tensor of 64-bit signless integer values}}
   %e = "ag.tensor_array_read"(%ta, %i) : (tensor<f32>, tensor<i64>) -> tensor<f32>
   return %e : tensor<f32>
+}
+
+// -----
+
+func.func @vector_scalar_summary(%v: tensor<3xf32>, %step: tensor<i64>) {
+  // expected-error @+1 {{of a scalar needs 0-d f32 data, got 'tensor<3xf32>'}}
+  ag.summary_write "scalars" "loss" %v, %step : tensor<3xf32>
+  return
+}
+
+// -----
+
+func.func @float32_histogram(%v: tensor<3xf32>, %step: tensor<i64>) {
+  // expected-error @+1 {{of a histogram needs f64 data}}
+  ag.summary_write "histograms" "w" %v, %step {buckets = 3 : i64} : tensor<3xf32>
+  return
+}
+
+// -----
+
+func.func @unknown_plugin(%v: tensor<f32>, %step: tensor<i64>) {
+  // expected-error @+1 {{plugin must be "scalars" or "histograms", got "images"}}
+  ag.summary_write "images" "x" %v, %step : tensor<f32>
+  return
 }

@@ -68,4 +68,25 @@ def Ag_AssertOp : Ag_Op<"assert", [MemoryEffects<[MemWrite]>]> {
   let hasCanonicalizer = 1;
 }
 
+def Ag_SummaryWriteOp : Ag_Op<"summary_write", [MemoryEffects<[MemWrite]>]> {
+  let summary = "Writes a TensorBoard summary (`tf.summary.scalar`, `histogram`)";
+  let description = [{
+    When the function runs, writes `data` at `step` under `tag` to the
+    calling thread's default summary writer (nothing without one), as
+    eager `ag::summary::scalar` / `histogram` do. `plugin` is `"scalars"`
+    (`data` a 0-d f32 tensor) or `"histograms"` (`data` f64 of any shape,
+    put in `buckets` buckets by the runtime).
+
+    ```mlir
+    ag.summary_write "scalars" "loss" %loss, %step : tensor<f32>
+    ag.summary_write "histograms" "weights" %w, %step {buckets = 30 : i64} : tensor<4x3xf64>
+    ```
+  }];
+  let arguments = (ins StrAttr:$plugin, StrAttr:$tag, Ag_Tensor:$data, Ag_I64Scalar:$step,
+                       DefaultValuedStrAttr<StrAttr, "">:$description,
+                       DefaultValuedAttr<I64Attr, "0">:$buckets);
+  let assemblyFormat = "$plugin $tag $data `,` $step attr-dict `:` type($data)";
+  let hasVerifier = 1;
+}
+
 #endif // AUTOGRAPH_DIALECT_AG_AGSIDEEFFECTOPS_TD
