@@ -75,7 +75,25 @@ const std::string &Module::name() const { return state_->name; }
 
 Variable &Module::register_variable(Variable variable) {
   state_->variables.push_back(std::move(variable));
-  return state_->variables.back();
+  Variable &added = state_->variables.back();
+  // A checkpoint restored before the variable existed (Checkpoint.cpp).
+  const std::string &name = added.name();
+  auto pending = state_->pending.find(name.substr(name.rfind('/') + 1));
+  if (pending != state_->pending.end()) {
+    detail::PendingRestore restore = std::move(pending->second);
+    state_->pending.erase(pending);
+    const Tensor &value = restore.value;
+    if (value.dtype() != added.dtype() || value.shape() != added.shape())
+      throw InvalidArgumentError("checkpoint " + restore.file + ": '" + restore.key + "' is " +
+                                 format_spec(value.spec()) + ", but the variable created for it is " +
+                                 format_spec(TensorSpec{added.dtype(), added.shape()}));
+    // The value itself (concrete), also while a function is traced: the
+    // variable starts with it, as it would have started with its initializer.
+    added.state()->set(value);
+    for (const auto &restoreMore : restore.then)
+      restoreMore(added);
+  }
+  return added;
 }
 
 void Module::register_module(const Module &module) {

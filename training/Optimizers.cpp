@@ -1,6 +1,8 @@
 //===- Optimizers.cpp - SGD and Adam with Keras 2's formulas --------------===//
 #include "autograph/Optimizers.h"
 
+#include "OptimizerState.h"
+
 #include "autograph/Creation.h"
 #include "autograph/Error.h"
 #include "autograph/Ops.h"
@@ -12,16 +14,6 @@
 
 namespace ag::optimizers {
 
-namespace detail {
-struct OptimizerState {
-  float learning_rate;
-  std::string name;
-  Variable iterations{constant(std::int64_t{0}), "iteration", /*trainable=*/false};
-  /// Slots by variable identity, then slot number.
-  std::unordered_map<const ::ag::detail::VariableState *, std::vector<Variable>> slots;
-  std::mutex mutex;
-};
-} // namespace detail
 
 Optimizer::Optimizer(float learning_rate, const char *name)
     : state_(std::make_shared<detail::OptimizerState>()) {

@@ -32,6 +32,10 @@
 #include <tuple>
 #include <vector>
 
+namespace ag::train {
+class Checkpoint;
+} // namespace ag::train
+
 namespace ag::nn {
 
 namespace detail {
@@ -109,6 +113,7 @@ protected:
   void register_module(const Module &module);
 
 private:
+  friend class ::ag::train::Checkpoint;
   void compile_with(std::shared_ptr<optimizers::Optimizer> optimizer, losses::Loss loss,
                     std::vector<std::string> metrics);
   std::shared_ptr<detail::ModuleState> state_;

@@ -24,7 +24,12 @@
 #include "autograph/Variable.h"
 
 #include <memory>
+#include <string>
 #include <vector>
+
+namespace ag::train {
+class Checkpoint;
+} // namespace ag::train
 
 namespace ag::optimizers {
 
@@ -42,8 +47,12 @@ public:
   /// How many times apply_gradients updated variables (int64, starts at 0).
   Variable iterations() const;
   float learning_rate() const;
+  /// The names of the slots, in slot order (Adam: m, v; SGD with
+  /// momentum: momentum), as checkpoints name them.
+  virtual std::vector<std::string> slot_names() const = 0;
 
 protected:
+  friend class ::ag::train::Checkpoint;
   explicit Optimizer(float learning_rate, const char *name);
   /// The slot `slot` of `variable`: zeros of its shape, made on first use.
   Variable slot(const Variable &variable, int slot);
@@ -57,6 +66,8 @@ public:
   /// momentum in [0, 1], else ag::InvalidArgumentError.
   explicit SGD(float learning_rate = 0.01f, float momentum = 0.f, bool nesterov = false);
 
+  std::vector<std::string> slot_names() const override { return {"momentum"}; }
+
 private:
   void update(Variable &variable, const Tensor &gradient) override;
   float momentum_;
@@ -67,6 +78,8 @@ class Adam : public Optimizer {
 public:
   explicit Adam(float learning_rate = 0.001f, float beta_1 = 0.9f, float beta_2 = 0.999f,
                 float epsilon = 1e-7f);
+
+  std::vector<std::string> slot_names() const override { return {"m", "v"}; }
 
 private:
   void update(Variable &variable, const Tensor &gradient) override;

@@ -22,6 +22,7 @@
 #include "autograph/Shape.h"
 #include "autograph/Span.h"
 #include "autograph/Summary.h"
+#include "autograph/Checkpoint.h"
 #include "autograph/Tensor.h"
 #include "autograph/GradientTape.h"
 #include "autograph/Layers.h"

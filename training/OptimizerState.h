@@ -1,0 +1,28 @@
+//===- OptimizerState.h - what an optimizer handle shares -------*- C++ -*-===//
+#ifndef AUTOGRAPH_TRAINING_OPTIMIZERSTATE_H
+#define AUTOGRAPH_TRAINING_OPTIMIZERSTATE_H
+
+#include "autograph/Creation.h"
+#include "autograph/Optimizers.h"
+
+#include <mutex>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace ag::optimizers {
+
+namespace detail {
+struct OptimizerState {
+  float learning_rate;
+  std::string name;
+  Variable iterations{constant(std::int64_t{0}), "iteration", /*trainable=*/false};
+  /// Slots by variable identity, then slot number.
+  std::unordered_map<const ::ag::detail::VariableState *, std::vector<Variable>> slots;
+  std::mutex mutex;
+};
+} // namespace detail
+
+} // namespace ag::optimizers
+
+#endif // AUTOGRAPH_TRAINING_OPTIMIZERSTATE_H
