@@ -77,10 +77,14 @@ void walkModule(const std::shared_ptr<nn::detail::ModuleState> &state, const std
 }
 } // namespace
 
+std::shared_ptr<nn::detail::ModuleState> Checkpoint::stateOf(const nn::Module &module) {
+  return module.state_;
+}
+
 void Checkpoint::collect(Tracked &tracked) const {
   for (const auto &[name, object] : objects_) {
     if (object.module_) {
-      walkModule(object.module_->state_, name, tracked);
+      walkModule(object.module_, name, tracked);
     } else if (object.optimizer_) {
       tracked.add(name + "/iterations", object.optimizer_->iterations());
       tracked.optimizers.emplace_back(name, object.optimizer_);

@@ -88,7 +88,7 @@ void write_safetensors(const std::string &path, const SafetensorsFile &file) {
 
 SafetensorsFile read_safetensors(const std::string &path) {
   auto bad = [&](const std::string &what) {
-    return Error("checkpoint: " + path + " is not a valid safetensors file: " + what);
+    return Error(path + " is not a valid safetensors file: " + what);
   };
   std::ifstream in(path, std::ios::binary);
   if (!in)

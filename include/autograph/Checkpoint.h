@@ -49,14 +49,14 @@ public:
   public:
     Object(const Variable &variable) : variable_(variable) {}
     Object(const metrics::Mean &metric) : metric_(metric) {}
-    template <class M, std::enable_if_t<std::is_base_of_v<nn::Module, M>, int> = 0>
-    Object(const M &module) : module_(std::make_shared<M>(module)) {}
+    /// Any module, by its shared state (a Dense, a Sequential, yours).
+    Object(const nn::Module &module) : module_(Checkpoint::stateOf(module)) {}
     template <class O, std::enable_if_t<std::is_base_of_v<optimizers::Optimizer, O>, int> = 0>
     Object(const O &optimizer) : optimizer_(std::make_shared<O>(optimizer)) {}
 
   private:
     friend class Checkpoint;
-    std::shared_ptr<nn::Module> module_;
+    std::shared_ptr<nn::detail::ModuleState> module_;
     std::shared_ptr<optimizers::Optimizer> optimizer_;
     std::optional<Variable> variable_;
     std::optional<metrics::Mean> metric_;
@@ -78,6 +78,7 @@ public:
   struct Tracked; // what the objects hold, by path (Checkpoint.cpp)
 
 private:
+  static std::shared_ptr<nn::detail::ModuleState> stateOf(const nn::Module &module);
   void collect(Tracked &tracked) const;
   std::vector<std::pair<std::string, Object>> objects_;
   Variable saveCounter_;

@@ -23,6 +23,7 @@
 #include "autograph/Span.h"
 #include "autograph/Summary.h"
 #include "autograph/Checkpoint.h"
+#include "autograph/SavedModel.h"
 #include "autograph/Tensor.h"
 #include "autograph/GradientTape.h"
 #include "autograph/Layers.h"

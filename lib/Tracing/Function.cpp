@@ -2,6 +2,7 @@
 #include "autograph/Function.h"
 
 #include "MlirTracer.h"
+#include "TraceModule.h"
 #include "autograph/CompiledCall.h"
 #include "autograph/CompiledCodeABI.h"
 #include "autograph/Variable.h"
@@ -195,11 +196,11 @@ static ModuleOp traceInto(MLIRContext *context,
                           const std::vector<TensorSpec> &inputs,
                           const std::string &name,
                           std::vector<TensorSpec> *outputs,
-                          TracedVariableList *variables) {
+                          TracedVariableList *variables,
+                          bool captureLargeTensors) {
   ModuleOp module = ModuleOp::create(UnknownLoc::get(context));
   try {
-    autograph::tracing::MlirTracer tracer(module, name, inputs,
-                                          /*captureLargeTensors=*/variables);
+    autograph::tracing::MlirTracer tracer(module, name, inputs, captureLargeTensors);
     TensorList results;
     {
       TracerScope scope(&tracer);
@@ -233,9 +234,25 @@ std::string trace(const std::function<TensorList(const TensorList &)> &fn,
                   const std::vector<TensorSpec> &inputs, const std::string &name) {
   std::unique_ptr<MLIRContext> context = makeContext();
   OwningOpRef<ModuleOp> module(
-      traceInto(context.get(), fn, inputs, name, nullptr, nullptr));
+      traceInto(context.get(), fn, inputs, name, nullptr, nullptr, false));
   return autograph::codegen::printWithLocations(*module);
 }
+
+namespace internal {
+TracedModule trace_module(const std::function<TensorList(const TensorList &)> &fn,
+                          const std::vector<TensorSpec> &inputs, const std::string &name) {
+  TracedModule traced;
+  traced.context = makeContext();
+  TracedVariableList variables;
+  traced.module = OwningOpRef<ModuleOp>(traceInto(traced.context.get(), fn, inputs, name,
+                                                  &traced.outputs, &variables, false));
+  for (const ImplicitInput &input : variables.inputs)
+    traced.reads.push_back(input.variable->variable.lock());
+  for (const TracedVariable &variable : variables.outputs)
+    traced.assigns.push_back(variable.variable.lock());
+  return traced;
+}
+} // namespace internal
 
 CompiledFunction::CompiledFunction(
     const std::function<TensorList(const TensorList &)> &fn,
@@ -245,8 +262,8 @@ CompiledFunction::CompiledFunction(
   impl_->name = name;
   impl_->inputs = inputs;
   MLIRContext *context = impl_->context.get();
-  OwningOpRef<ModuleOp> module(traceInto(context, fn, inputs, name,
-                                         &impl_->outputs, &impl_->variables));
+  OwningOpRef<ModuleOp> module(traceInto(context, fn, inputs, name, &impl_->outputs,
+                                         &impl_->variables, /*captureLargeTensors=*/true));
   for (const ImplicitInput &input : impl_->variables.inputs)
     impl_->inputs.push_back(input.variable ? input.variable->spec
                                            : input.captured.spec());

@@ -1,0 +1,21 @@
+//===- SavedModelFiles.h - the files of a saved model -----------*- C++ -*-===//
+#ifndef AUTOGRAPH_SAVED_MODEL_SAVEDMODELFILES_H
+#define AUTOGRAPH_SAVED_MODEL_SAVEDMODELFILES_H
+
+namespace ag::saved_model::detail {
+
+/// DIR/saved_model.json: {"format", "functions": [{"inputs": "f32[?,8]",
+/// "outputs": "f32[?,4]", "symbol", "reads": [variable indices],
+/// "assigns": [...]}], "variables": [{"name", "dtype", "shape",
+/// "trainable"}]}.
+constexpr const char *kManifest = "saved_model.json";
+constexpr const char *kFormat = "autograph saved model 1";
+/// The compiled functions, each `SYMBOL_packed(void **pointers)`: the
+/// result storage (when there are results) then each argument's descriptor.
+constexpr const char *kLibrary = "model.so";
+/// The variables' values, by name (safetensors).
+constexpr const char *kWeights = "variables.safetensors";
+
+} // namespace ag::saved_model::detail
+
+#endif // AUTOGRAPH_SAVED_MODEL_SAVEDMODELFILES_H
