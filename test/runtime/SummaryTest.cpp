@@ -16,6 +16,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -119,6 +120,27 @@ TEST(SummaryTest, MoreThanMaxQueueEventsAreWrittenWithoutAFlush) {
   for (int step = 0; step < 3; ++step)
     ag::summary::scalar("x", ag::constant(1.f), step);
   EXPECT_GT(fs::file_size(writer.path()), 40u);
+}
+
+TEST(SummaryTest, BufferedEventsAreWrittenAtExit) {
+  std::string dir = freshDir("exit");
+  // A child process writes one event into the buffer and exits without a
+  // flush or the end of any scope (its writer and scope are leaked).
+  EXPECT_EXIT(
+      {
+        auto *writer = new ag::summary::SummaryWriter(ag::summary::create_file_writer(dir));
+        new ag::summary::SummaryWriter::DefaultScope(writer->as_default());
+        ag::summary::scalar("loss", ag::constant(0.25f), 3);
+        std::exit(0);
+      },
+      testing::ExitedWithCode(0), "");
+  ASSERT_TRUE(fs::is_directory(dir));
+  std::vector<fs::path> files;
+  for (const auto &entry : fs::directory_iterator(dir))
+    files.push_back(entry.path());
+  ASSERT_EQ(files.size(), 1u);
+  // The header record, then the scalar's record.
+  EXPECT_GT(fs::file_size(files[0]), 40u);
 }
 
 TEST(SummaryTest, BadUseIsAnError) {
