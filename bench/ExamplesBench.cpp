@@ -10,6 +10,7 @@
 //   autograph-examples-bench [--json FILE]
 //
 //===----------------------------------------------------------------------===//
+#include "MlpBackwardByHand.h"
 #include "Timing.h"
 
 #include <autograph/Function.h>
@@ -63,7 +64,6 @@ struct Case {
   std::function<void()> eager, jit, aot, cpp; // aot and cpp may be empty
 };
 
-using RowMajor = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 
 /// dynamic_rnn of examples/models/dynamic_rnn.cc by hand: per step, one
 /// [batch, 4] x [4, 3] and one [batch, 3] x [3, 3] product, tanh, and the
@@ -104,18 +104,14 @@ std::vector<ag::Tensor> mlpGradients(const std::vector<ag::Tensor> &p) {
 /// The same by hand with Eigen: forward, then the backward pass derived by
 /// hand.
 struct MlpEigen {
-  RowMajor x, y, w1, w2, h, logits, dlogits, dh, dw1, dw2;
-  Eigen::RowVectorXf b1, b2, db1, db2;
+  RowMajor x, y, w1, w2, h, logits, dlogits;
+  Eigen::RowVectorXf b1, b2;
+  MlpBackwardByHand gradients;
   void step() {
     h = ((x * w1).rowwise() + b1).cwiseMax(0.f);
     logits = (h * w2).rowwise() + b2;
     dlogits = (logits - y) * (2.f / static_cast<float>(logits.size()));
-    dw2.noalias() = h.transpose() * dlogits;
-    db2 = dlogits.colwise().sum();
-    dh.noalias() = dlogits * w2.transpose();
-    dh = dh.cwiseProduct((h.array() > 0.f).cast<float>().matrix());
-    dw1.noalias() = x.transpose() * dh;
-    db1 = dh.colwise().sum();
+    gradients.run(x, h, w2, dlogits);
   }
 };
 
@@ -248,7 +244,7 @@ int main(int argc, char **argv) {
     std::vector<float> dw1 = mlpCompiled(mlpParams)[0].to_vector<float>();
     float worst = 0.f;
     for (std::size_t i = 0; i < dw1.size(); ++i)
-      worst = std::max(worst, std::fabs(dw1[i] - mlpEigen.dw1.data()[i]));
+      worst = std::max(worst, std::fabs(dw1[i] - mlpEigen.gradients.dw1.data()[i]));
     if (worst > 1e-5f) {
       std::fprintf(stderr, "mlp_gradients: compiled and hand-written dw1 differ by %g\n", worst);
       return 1;
@@ -303,7 +299,7 @@ int main(int argc, char **argv) {
        [&] { mlpGradients(mlpParams); }, [&] { mlpCompiled(mlpParams); }, nullptr,
        [&] {
          mlpEigen.step();
-         floatSink = mlpEigen.dw1(0, 0);
+         floatSink = mlpEigen.gradients.dw1(0, 0);
        }},
       {"tensor_array_fill", "100000 writes of i * i, then stack",
        [&] { fillSquares(fill_n); }, [&] { fillCompiled({fill_n}); }, nullptr,

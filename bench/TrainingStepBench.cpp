@@ -13,6 +13,7 @@
 // the figures for bench/compare-training-step.sh.
 //
 //===----------------------------------------------------------------------===//
+#include "MlpBackwardByHand.h"
 #include "Timing.h"
 
 #include <autograph/Function.h>
@@ -31,7 +32,6 @@
 namespace {
 
 using ag::Tensor;
-using RowMajor = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 
 RowMajor toMatrix(const Tensor &t) {
   std::vector<float> v = t.to_vector<float>();
@@ -40,8 +40,9 @@ RowMajor toMatrix(const Tensor &t) {
 
 /// The step by hand: softmax cross entropy from logits, Keras's Adam.
 struct EigenStep {
-  RowMajor x, w1, w2, h, logits, dlogits, dh, dw1, dw2, m1, v1, m2, v2;
-  Eigen::RowVectorXf b1, b2, db1, db2, mb1, vb1, mb2, vb2;
+  RowMajor x, w1, w2, h, logits, dlogits, m1, v1, m2, v2;
+  Eigen::RowVectorXf b1, b2, mb1, vb1, mb2, vb2;
+  MlpBackwardByHand gradients;
   std::vector<int> labels;
   long long t = 0;
 
@@ -65,19 +66,14 @@ struct EigenStep {
       dlogits.row(r) = (e / sum * scale).matrix();
       dlogits(r, labels[static_cast<std::size_t>(r)]) -= scale;
     }
-    dw2.noalias() = h.transpose() * dlogits;
-    db2 = dlogits.colwise().sum();
-    dh.noalias() = dlogits * w2.transpose();
-    dh = dh.cwiseProduct((h.array() > 0.f).cast<float>().matrix());
-    dw1.noalias() = x.transpose() * dh;
-    db1 = dh.colwise().sum();
+    gradients.run(x, h, w2, dlogits);
     ++t;
     float alpha = 1e-3f * std::sqrt(1.f - std::pow(0.999f, static_cast<float>(t))) /
                   (1.f - std::pow(0.9f, static_cast<float>(t)));
-    adam(w1, dw1, m1, v1, alpha);
-    adam(b1, db1, mb1, vb1, alpha);
-    adam(w2, dw2, m2, v2, alpha);
-    adam(b2, db2, mb2, vb2, alpha);
+    adam(w1, gradients.dw1, m1, v1, alpha);
+    adam(b1, gradients.db1, mb1, vb1, alpha);
+    adam(w2, gradients.dw2, m2, v2, alpha);
+    adam(b2, gradients.db2, mb2, vb2, alpha);
   }
 };
 

@@ -8,11 +8,7 @@
 set -euo pipefail
 build=$(cd "${1:?usage: compare-with-pytorch.sh BUILD_DIR}" && pwd)
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-# Debian's python3-torch is installed for the system's python3.
-python=${PYTHON:-/usr/bin/python3}
-[ -x "$python" ] || python=python3
-"$python" -c 'import torch' 2>/dev/null ||
-  { echo "needs PyTorch for $python: apt-get install python3-torch"; exit 1; }
+source "$root/bench/pytorch-env.sh"
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 ninja -C "$build" autograph-examples-bench > /dev/null

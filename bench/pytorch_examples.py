@@ -4,12 +4,12 @@ TorchScript, the same way bench/ExamplesBench.cpp times the ag versions
 --json FILE. Run by bench/compare-with-pytorch.sh."""
 import json
 import math
-import statistics
 import sys
-import time
 from typing import List, Tuple
 
 import torch
+
+from pytorch_timing import microseconds_per_call
 
 torch.set_num_threads(1)
 
@@ -112,24 +112,6 @@ def mlp_gradients(x: torch.Tensor, y: torch.Tensor, w1: torch.Tensor, b1: torch.
     return out
 
 
-def microseconds_per_call(call):
-    for _ in range(3):  # warm up (TorchScript's profiling runs)
-        call()
-    calls = 1
-    while True:
-        start = time.perf_counter()
-        for _ in range(calls):
-            call()
-        if time.perf_counter() - start > 0.03 or calls > (1 << 20):
-            break
-        calls *= 2
-    rounds = []
-    for _ in range(7):
-        start = time.perf_counter()
-        for _ in range(calls):
-            call()
-        rounds.append((time.perf_counter() - start) * 1e6 / calls)
-    return statistics.median(rounds)
 
 
 def main():

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import torch
 
+from pytorch_timing import microseconds_per_call
+
 torch.set_num_threads(1)
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -30,23 +32,6 @@ def load_digits():
             (split[0], split[1])]
 
 
-def microseconds_per_call(call):
-    call()
-    calls = 1
-    while True:
-        start = time.perf_counter()
-        for _ in range(calls):
-            call()
-        if time.perf_counter() - start > 0.03 or calls > (1 << 24):
-            break
-        calls *= 2
-    rounds = []
-    for _ in range(7):
-        start = time.perf_counter()
-        for _ in range(calls):
-            call()
-        rounds.append((time.perf_counter() - start) * 1e6 / calls)
-    return statistics.median(rounds)
 
 
 def make_model(script):

@@ -99,4 +99,15 @@ echo "   the digits classifier (examples/models/digits.cc) with Keras's progress
 AG_FALLBACK=error "$build/bin/example-digits" --verbose | sed -n '1,3p;40,$p' | sed 's/^/   | /'
 
 echo
+echo "== 6. a saved model: trained and saved by one program, loaded by another"
+ninja -C "$build" example-export-trunk example-use-trunk autograph-saved-model > /dev/null
+"$build/bin/example-export-trunk" "$out/saved-trunk" | sed 's/^/   exporter (eager): /'
+"$build/bin/example-use-trunk" "$out/saved-trunk" | sed -n '1,2p' | sed 's/^/   loader (compiled): /'
+"$build/bin/autograph-saved-model" show "$out/saved-trunk" | sed 's/^/   | /'
+if ldd "$build/bin/example-use-trunk" | grep -qEi 'libMLIR|libLLVM|libclang'; then
+  echo "example-use-trunk must not load LLVM, MLIR or Clang"; exit 1
+fi
+echo "   (the loader links autograph::runtime only: ldd $build/bin/example-use-trunk)"
+
+echo
 echo "main job: OK"
