@@ -90,4 +90,24 @@ TEST(CompiledSummaryTest, CompiledSummariesEqualEagerOnesAndNeedAWriterAtRunTime
   EXPECT_EQ(rows, (std::vector<double>{-3, 0, 2, 0, 3, 2, 3, 6, 0, 6, 9, 2}));
 }
 
+// A write that fails in compiled code (here: a closed writer) is an error
+// of the call, raised when it returns, as eagerly.
+TEST(CompiledSummaryTest, AFailedWriteInCompiledCodeIsAnError) {
+  std::string dir = testing::TempDir() + "ag_compiled_summary_closed";
+  fs::remove_all(dir);
+  auto compiled = ag::function(logWeights, "log_weights_closed");
+  auto writer = ag::summary::create_file_writer(dir);
+  auto as_default = writer.as_default();
+  Tensor w = ag::ones({2, 2});
+  compiled(w, ag::constant(std::int64_t{0}));
+  writer.close();
+  try {
+    compiled(w, ag::constant(std::int64_t{1}));
+    FAIL() << "no error";
+  } catch (const ag::Error &error) {
+    EXPECT_NE(std::string(error.what()).find("is closed"), std::string::npos) << error.what();
+  }
+  EXPECT_THROW(logWeights(w, ag::constant(std::int64_t{1})), ag::Error); // eagerly too
+}
+
 } // namespace
