@@ -11,10 +11,12 @@
 //
 //===----------------------------------------------------------------------===//
 #include "autograph/CompiledFunctionHook.h"
+#include "autograph/Creation.h"
 #include "autograph/Error.h"
 #include "autograph/GradientTape.h"
 #include "autograph/Metrics.h"
 #include "autograph/Ops.h"
+#include "autograph/Summary.h"
 
 #include "ModuleState.h"
 #include "Progress.h"
@@ -170,8 +172,12 @@ History Module::fit(const Batches &data, int epochs, Verbosity verbose,
         values.push_back(value);
     }
     progress.finish(steps, values);
-    for (const auto &[name, value] : values)
+    for (const auto &[name, value] : values) {
       history.history[name].push_back(value);
+      // With a default summary writer, TensorBoard curves as Keras's
+      // TensorBoard callback names them (epoch_loss, epoch_accuracy, ...).
+      summary::scalar("epoch_" + name, constant(value), epoch);
+    }
     history.epoch.push_back(epoch);
   }
   return history;

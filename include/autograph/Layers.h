@@ -92,6 +92,9 @@ public:
   /// when the program links autograph::jit (ag::run_functions_eagerly and
   /// AG_RUN_FUNCTIONS_EAGERLY=1 run it eagerly), eager otherwise. Prints a
   /// progress line per epoch (Verbosity); the metrics are reset each epoch.
+  /// With a default summary writer (ag::summary), each epoch's values are
+  /// also written as scalars epoch_loss, epoch_accuracy, epoch_val_loss, ...
+  /// at step = the epoch (0-based), as Keras's TensorBoard callback does.
   History fit(const Batches &data, int epochs = 1,
               Verbosity verbose = Verbosity::ProgressBar,
               const std::optional<Batches> &validation_data = std::nullopt);

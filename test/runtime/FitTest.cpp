@@ -12,6 +12,8 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <filesystem>
+#include <fstream>
 #include <regex>
 #include <string>
 #include <vector>
@@ -189,6 +191,32 @@ TEST(FitTest, PrintsKerasProgressLines) {
       line, std::regex("1/1 - \\d+s - loss: \\d\\.\\d{4} - \\d+(us|ms|s)/epoch - "
                        "\\d+(us|ms|s)/step\n")))
       << line;
+}
+
+TEST(FitTest, EpochValuesGoToTheDefaultSummaryWriter) {
+  std::string dir = testing::TempDir() + "ag_fit_summaries";
+  std::filesystem::remove_all(dir);
+  ag::nn::Dense model = linearModel();
+  model.compile(ag::optimizers::SGD(0.1f), ag::losses::MeanSquaredError());
+  auto writer = ag::summary::create_file_writer(dir);
+  {
+    auto as_default = writer.as_default();
+    model.fit(batches(5, 2), 3, ag::nn::Verbosity::Silent, batches(5, 5));
+  }
+  auto count = [&](const std::string &tag) {
+    writer.flush();
+    std::ifstream in(writer.path(), std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    int n = 0;
+    for (std::size_t at = bytes.find(tag); at != std::string::npos; at = bytes.find(tag, at + 1))
+      ++n;
+    return n;
+  };
+  EXPECT_EQ(count("epoch_loss"), 3);
+  EXPECT_EQ(count("epoch_val_loss"), 3);
+  // Without a default writer, fit writes no summary.
+  model.fit(batches(5, 2), 1, ag::nn::Verbosity::Silent);
+  EXPECT_EQ(count("epoch_loss"), 3);
 }
 
 TEST(FitTest, BadUseIsAnInvalidArgumentError) {
