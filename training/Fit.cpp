@@ -16,10 +16,13 @@
 #include "autograph/GradientTape.h"
 #include "autograph/Metrics.h"
 #include "autograph/Ops.h"
+#include "autograph/Random.h"
 #include "autograph/Summary.h"
 
 #include "ModuleState.h"
 #include "Progress.h"
+
+#include <cmath>
 
 namespace ag::nn {
 
@@ -218,5 +221,80 @@ std::map<std::string, float> Module::test_on_batch(const Tensor &x, const Tensor
   detail::TrainingSetup &setup = setupOf(state_, "test_on_batch");
   makeSteps(setup, *this);
   return onBatch(setup, setup.testStep, x, y);
+}
+} // namespace ag::nn
+
+namespace ag::nn {
+namespace {
+/// x's and y's rows [begin, end).
+std::pair<Tensor, Tensor> rows(const Tensor &x, const Tensor &y, std::int64_t begin,
+                               std::int64_t end) {
+  Tensor indices = range(constant(begin), constant(end), constant(std::int64_t{1}));
+  return {gather(x, indices), gather(y, indices)};
+}
+
+void checkSamples(const char *caller, const Tensor &x, const Tensor &y,
+                  std::int64_t batch_size) {
+  if (x.rank() < 1 || y.rank() < 1 || x.dim(0) != y.dim(0))
+    throw InvalidArgumentError(std::string("Module::") + caller +
+                               ": Data cardinality is ambiguous: x sizes: " +
+                               format_shape(x.shape()) + " y sizes: " + format_shape(y.shape()) +
+                               ". Make sure all arrays contain the same number of samples.");
+  if (batch_size <= 0)
+    throw InvalidArgumentError(std::string("Module::") + caller +
+                               ": batch_size must be positive, got " + std::to_string(batch_size));
+}
+} // namespace
+
+History Module::fit(const Tensor &x, const Tensor &y, std::int64_t batch_size, int epochs,
+                    Verbosity verbose, double validation_split, bool shuffle) {
+  checkSamples("fit", x, y, batch_size);
+  if (!(validation_split >= 0.0 && validation_split < 1.0))
+    throw InvalidArgumentError("Module::fit: validation_split must be in [0, 1), got " +
+                               std::to_string(validation_split));
+  std::int64_t n = x.dim(0);
+  // Keras: split_at = floor(n * (1 - validation_split)).
+  auto splitAt = static_cast<std::int64_t>(std::floor(static_cast<double>(n) *
+                                                      (1.0 - validation_split)));
+  auto [xTrain, yTrain] = rows(x, y, 0, splitAt);
+  Batches train = data::from_tensor_slices(xTrain, yTrain);
+  if (shuffle && splitAt > 1) {
+    auto seed = static_cast<std::uint64_t>(
+        random::uniform({}, 0.0, 2147483647.0, std::nullopt, DType::Float64).item<double>());
+    train = train.shuffle(splitAt, seed);
+  }
+  train = train.batch(batch_size);
+  std::optional<Batches> validation;
+  if (splitAt < n) {
+    auto [xVal, yVal] = rows(x, y, splitAt, n);
+    validation = data::from_tensor_slices(xVal, yVal).batch(batch_size);
+  }
+  return fit(train, epochs, verbose, validation);
+}
+
+std::map<std::string, float> Module::evaluate(const Tensor &x, const Tensor &y,
+                                              std::int64_t batch_size, Verbosity verbose) {
+  checkSamples("evaluate", x, y, batch_size);
+  return evaluate(data::from_tensor_slices(x, y).batch(batch_size), verbose);
+}
+
+Tensor Module::predict(const Tensor &x, std::int64_t batch_size) {
+  if (x.rank() < 1 || batch_size <= 0)
+    throw InvalidArgumentError("Module::predict: expects samples along axis 0 and a positive "
+                               "batch_size, got " + format_shape(x.shape()) + " and " +
+                               std::to_string(batch_size));
+  if (state_->predictModule != this) {
+    Module *m = this;
+    state_->predictStep = ag::detail::compiled_when_available(
+        [m](const TensorList &batch) -> TensorList { return {(*m)(batch[0])}; },
+        name() + ".predict_step");
+    state_->predictModule = this;
+  }
+  std::vector<Tensor> outputs;
+  for (const Tensor &batch : data::from_tensor_slices(x).batch(batch_size))
+    outputs.push_back(state_->predictStep({batch}).at(0));
+  if (outputs.empty())
+    throw InvalidArgumentError("Module::predict: x has no samples");
+  return outputs.size() == 1 ? outputs[0] : concat(outputs, 0);
 }
 } // namespace ag::nn

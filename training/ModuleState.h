@@ -32,6 +32,9 @@ struct ModuleState {
   std::vector<std::shared_ptr<ModuleState>> children;
   std::shared_ptr<TrainingSetup> training;
   std::map<std::string, PendingRestore> pending;
+  /// predict's compiled forward pass, for the module object it was made for.
+  std::function<std::vector<Tensor>(const std::vector<Tensor> &)> predictStep;
+  const Module *predictModule = nullptr;
 };
 
 } // namespace ag::nn::detail

@@ -98,10 +98,24 @@ public:
   History fit(const Batches &data, int epochs = 1,
               Verbosity verbose = Verbosity::ProgressBar,
               const std::optional<Batches> &validation_data = std::nullopt);
+  /// Keras's model.fit(x, y, batch_size, epochs, verbose, validation_split,
+  /// shuffle): the last `validation_split` of the samples (taken before any
+  /// shuffling, as Keras does) are validation data; the others are batched
+  /// and, with `shuffle`, reshuffled every epoch (seeded from ag::random, so
+  /// ag::random::set_seed makes it repeatable).
+  History fit(const Tensor &x, const Tensor &y, std::int64_t batch_size = 32, int epochs = 1,
+              Verbosity verbose = Verbosity::ProgressBar, double validation_split = 0.0,
+              bool shuffle = true);
   /// Keras's model.evaluate: the mean loss and metrics over `data`
   /// ({"loss": ..., "accuracy": ...}), with a compiled test step.
   std::map<std::string, float> evaluate(const Batches &data,
                                         Verbosity verbose = Verbosity::ProgressBar);
+  std::map<std::string, float> evaluate(const Tensor &x, const Tensor &y,
+                                        std::int64_t batch_size = 32,
+                                        Verbosity verbose = Verbosity::ProgressBar);
+  /// Keras's model.predict: the model's outputs for `x`, computed
+  /// `batch_size` rows at a time by a compiled step (no compile() needed).
+  Tensor predict(const Tensor &x, std::int64_t batch_size = 32);
   /// Keras's train_on_batch / test_on_batch (return_dict=True): fit's or
   /// evaluate's step on one batch; the loss and metrics of that batch alone
   /// (the metrics are reset first, as Keras's reset_metrics=True).

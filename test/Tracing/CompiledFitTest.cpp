@@ -95,6 +95,22 @@ TEST(CompiledFitTest, TheStepIsTracedPerBatchShapeAndEqualsEagerFit) {
   EXPECT_LT(compiled.history.history.at("loss")[2], compiled.history.history.at("loss")[0]);
 }
 
+// predict runs a compiled forward pass per batch shape.
+TEST(CompiledFitTest, PredictIsCompiledPerBatchShape) {
+  ag::random::set_seed(6);
+  CountingClassifier model;
+  std::vector<float> xs;
+  for (int i = 0; i < 30; ++i)
+    xs.push_back(std::sin(0.1f * static_cast<float>(i)));
+  Tensor x = ag::constant(xs, {10, 3});
+  model(x); // builds it (one eager forward)
+  Tensor predicted = model.predict(x, 4); // batches of 4, 4, 2
+  EXPECT_EQ(model.forwardCalls, 1 + 2);
+  model.predict(x, 4);
+  EXPECT_EQ(model.forwardCalls, 3);
+  agtest::expectClose(predicted, model(x));
+}
+
 // A checkpoint restored into a model not built yet: its variables are
 // created while fit's step is traced, and take the checkpoint's values
 // then (not a traced assignment that would run on every step), with the

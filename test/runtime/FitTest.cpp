@@ -193,6 +193,54 @@ TEST(FitTest, PrintsKerasProgressLines) {
       << line;
 }
 
+TEST(FitTest, FitOnTensorsSplitsValidationDataAsKeras) {
+  std::vector<float> xs, ys;
+  for (int i = 0; i < 5; ++i) {
+    xs.insert(xs.end(), {kX[i][0], kX[i][1]});
+    ys.push_back(kY[i]);
+  }
+  Tensor x = ag::constant(xs, {5, 2}), y = ag::constant(ys, {5, 1});
+  ag::nn::Dense model = linearModel();
+  model.compile(ag::optimizers::SGD(0.1f), ag::losses::MeanSquaredError());
+  // split_at = floor(5 * 0.6) = 3: rows 0-2 train (batches of 2), 3-4 validate.
+  ag::nn::History history =
+      model.fit(x, y, /*batch_size=*/2, /*epochs=*/2, ag::nn::Verbosity::Silent,
+                /*validation_split=*/0.4, /*shuffle=*/false);
+  double w[2] = {0.5, -0.25}, b = 0.1;
+  std::vector<double> expected = referenceFit(3, 2, 2, 0.1, w, b);
+  for (int e = 0; e < 2; ++e)
+    EXPECT_NEAR(history.history.at("loss")[e], expected[e], 1e-5);
+  double val = 0;
+  for (int i = 3; i < 5; ++i) {
+    double r = kX[i][0] * w[0] + kX[i][1] * w[1] + b - kY[i];
+    val += r * r / 2;
+  }
+  EXPECT_NEAR(history.history.at("val_loss")[1], val, 1e-5);
+  EXPECT_NEAR(model.evaluate(ag::constant({{kX[3][0], kX[3][1]}, {kX[4][0], kX[4][1]}}),
+                             ag::constant({{kY[3]}, {kY[4]}}), 32, ag::nn::Verbosity::Silent)
+                  .at("loss"),
+              val, 1e-5);
+  // predict in batches of 2 equals the model on all rows at once.
+  agtest::expectClose(model.predict(x, 2), model(x));
+  // Shuffled training is repeatable under ag::random::set_seed.
+  auto shuffledLosses = [&] {
+    ag::random::set_seed(21);
+    ag::nn::Dense m = linearModel();
+    m.compile(ag::optimizers::SGD(0.1f), ag::losses::MeanSquaredError());
+    return m.fit(x, y, 2, 3, ag::nn::Verbosity::Silent).history.at("loss");
+  };
+  EXPECT_EQ(shuffledLosses(), shuffledLosses());
+  ag::nn::Dense inOrder = linearModel();
+  inOrder.compile(ag::optimizers::SGD(0.1f), ag::losses::MeanSquaredError());
+  EXPECT_NE(shuffledLosses(),
+            inOrder.fit(x, y, 2, 3, ag::nn::Verbosity::Silent, 0.0, false).history.at("loss"));
+  EXPECT_NE(agtest::errorOf([&] { model.fit(x, ag::zeros({4, 1})); }).find("cardinality"),
+            std::string::npos);
+  EXPECT_NE(agtest::errorOf([&] { model.fit(x, y, 2, 1, ag::nn::Verbosity::Silent, 1.0); })
+                .find("validation_split"),
+            std::string::npos);
+}
+
 TEST(FitTest, EpochValuesGoToTheDefaultSummaryWriter) {
   std::string dir = testing::TempDir() + "ag_fit_summaries";
   std::filesystem::remove_all(dir);
