@@ -64,36 +64,40 @@ SummaryWriter create_file_writer(const std::string &logdir, int max_queue, int f
 }
 
 namespace {
-Tensor checkedStep(const char *op, const Tensor &step) {
-  if (step.rank() != 0 || !is_integer(step.dtype()))
+void checkStep(const char *op, const Tensor &step) {
+  if (!step.defined() || step.rank() != 0 || !is_integer(step.dtype()))
     throw InvalidArgumentError(std::string("summary.") + op +
                                ": step must be a 0-d integer tensor, got " +
-                               dtype_name(step.dtype()) + format_shape(step.shape()));
-  return cast(step, DType::Int64);
+                               (step.defined() ? dtype_name(step.dtype()) + format_shape(step.shape())
+                                               : std::string("an undefined tensor")));
 }
 
-Tensor checkedNumbers(const char *op, const Tensor &data) {
-  if (data.dtype() == DType::Bool || !data.defined())
+void checkNumbers(const char *op, const Tensor &data) {
+  if (!data.defined() || data.dtype() == DType::Bool)
     throw InvalidArgumentError(std::string("summary.") + op + ": data must be numbers, got " +
                                (data.defined() ? dtype_name(data.dtype()) : "an undefined tensor"));
-  return data;
 }
 } // namespace
 
+// Eagerly without a default writer a call only checks its arguments: no
+// tensor is made (a training loop may call it every step).
 bool scalar(const std::string &name, const Tensor &data, const Tensor &step,
             const std::string &description) {
-  if (checkedNumbers("scalar", data).rank() != 0)
+  checkNumbers("scalar", data);
+  if (data.rank() != 0)
     throw InvalidArgumentError("summary.scalar: data must be a scalar (0-d) tensor, got shape " +
                                format_shape(data.shape()));
-  Tensor value = cast(data, DType::Float32), at = checkedStep("scalar", step);
+  checkStep("scalar", step);
   if (Tracer *tracer = current_tracer()) {
-    tracer->emit_summary("scalars", name, description, value, at, 0);
+    tracer->emit_summary("scalars", name, description, cast(data, DType::Float32),
+                         cast(step, DType::Int64), 0);
     return true;
   }
   std::shared_ptr<detail::EventFileWriter> writer = detail::default_writer();
   if (!writer)
     return false;
-  writer->write_scalar(name, value.item<float>(), at.item<std::int64_t>(), description);
+  writer->write_scalar(name, data.to_vector<float>()[0], step.to_vector<std::int64_t>()[0],
+                       description);
   return true;
 }
 
@@ -107,20 +111,21 @@ bool histogram(const std::string &name, const Tensor &data, const Tensor &step, 
   if (buckets <= 0)
     throw InvalidArgumentError("summary.histogram: buckets must be positive, got " +
                                std::to_string(buckets));
-  Tensor values = cast(checkedNumbers("histogram", data), DType::Float64);
-  Tensor at = checkedStep("histogram", step);
+  checkNumbers("histogram", data);
+  checkStep("histogram", step);
   if (Tracer *tracer = current_tracer()) {
-    tracer->emit_summary("histograms", name, description, values, at, buckets);
+    tracer->emit_summary("histograms", name, description, cast(data, DType::Float64),
+                         cast(step, DType::Int64), buckets);
     return true;
   }
   std::shared_ptr<detail::EventFileWriter> writer = detail::default_writer();
   if (!writer)
     return false;
-  std::vector<double> flat = values.to_vector<double>();
+  std::vector<double> flat = data.to_vector<double>();
   writer->write_histogram(name,
                           detail::histogram_rows(flat.data(),
                                                  static_cast<std::int64_t>(flat.size()), buckets),
-                          at.item<std::int64_t>(), description);
+                          step.to_vector<std::int64_t>()[0], description);
   return true;
 }
 

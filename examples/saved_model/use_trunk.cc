@@ -76,6 +76,7 @@ int main(int argc, char **argv) {
   ag::print(trunk(ag::constant({{0.5f, -0.25f, 1.f}})));
   for (const auto &signature : trunk.signatures())
     std::printf("signature (%s) -> (%s)\n", signature.inputs.c_str(), signature.outputs.c_str());
+  std::printf("%zu trainable variables\n", trunk.trainable_variables().size());
   for (const ag::Variable &v : trunk.variables())
     std::printf("variable %s %s\n", v.name().c_str(),
                 ag::format_spec(ag::TensorSpec{v.dtype(), v.shape()}).c_str());

@@ -133,3 +133,37 @@ TEST(TrainingTest, Metrics) {
 }
 
 } // namespace
+
+namespace {
+
+// Keras's loss classes: their from_logits defaults to false (the functions'
+// sparse cross entropy takes logits by default, as SPEC says).
+TEST(TrainingTest, LossClassesFollowKerasDefaults) {
+  ag::Tensor labels = ag::constant(std::vector<std::int32_t>{0, 1}, {2});
+  ag::Tensor probabilities = ag::constant({{0.75f, 0.25f}, {0.5f, 0.5f}});
+  // -(log 0.75 + log 0.5) / 2, by hand.
+  float expected = -(std::log(0.75f) + std::log(0.5f)) / 2.f;
+  EXPECT_NEAR(ag::losses::SparseCategoricalCrossentropy()(labels, probabilities).item<float>(),
+              expected, 1e-6);
+  ag::Tensor logits = ag::constant({{1.f, 0.f}, {0.f, 0.f}});
+  // -(log(e / (e + 1)) + log(1/2)) / 2.
+  float fromLogits = -(1.f - std::log(std::exp(1.f) + 1.f) + std::log(0.5f)) / 2.f;
+  EXPECT_NEAR(ag::losses::SparseCategoricalCrossentropy(true)(labels, logits).item<float>(),
+              fromLogits, 1e-6);
+  ag::Tensor y = ag::constant({1.f, 0.f}), p = ag::constant({0.8f, 0.4f});
+  EXPECT_NEAR(ag::losses::BinaryCrossentropy()(y, p).item<float>(),
+              -(std::log(0.8f) + std::log(0.6f)) / 2.f, 1e-6);
+  EXPECT_NEAR(ag::losses::MeanSquaredError()(y, p).item<float>(), (0.04f + 0.16f) / 2.f, 1e-6);
+}
+
+// Mean with sample weights (Keras's sample_weight, broadcast to the values).
+TEST(TrainingTest, WeightedMean) {
+  ag::metrics::Mean mean("m");
+  mean.update_state(ag::constant(2.f), ag::constant(3.f));                  // 2 x 3
+  mean.update_state(ag::constant({1.f, 4.f}), ag::constant({1.f, 0.5f}));  // 1 + 2
+  EXPECT_FLOAT_EQ(mean.result().item<float>(), (6.f + 1.f + 2.f) / 4.5f);
+  mean.update_state(ag::constant({5.f, 5.f}), ag::constant(2.f)); // a weight for each
+  EXPECT_FLOAT_EQ(mean.result().item<float>(), (9.f + 20.f) / 8.5f);
+}
+
+} // namespace

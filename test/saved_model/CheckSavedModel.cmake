@@ -27,7 +27,8 @@ if(eager STREQUAL "" OR NOT eager STREQUAL compiled)
 endif()
 foreach(expected "signature \\(f32\\[\\?,3\\]\\) -> \\(f32\\[\\?,4\\]\\)"
                  "variable trunk/hidden/kernel f32\\[3,8\\]"
-                 "variable trunk/features/bias f32\\[4\\]")
+                 "variable trunk/features/bias f32\\[4\\]"
+                 "4 trainable variables")
   if(NOT loaded MATCHES "${expected}")
     message(FATAL_ERROR "${LOADER} did not print ${expected}:\n${loaded}")
   endif()
