@@ -87,13 +87,17 @@ void write_safetensors(const std::string &path, const SafetensorsFile &file) {
 }
 
 SafetensorsFile read_safetensors(const std::string &path) {
-  auto bad = [&](const std::string &what) {
-    return Error(path + " is not a valid safetensors file: " + what);
-  };
   std::ifstream in(path, std::ios::binary);
   if (!in)
     throw Error("checkpoint: cannot open " + path + ": " + std::strerror(errno));
   std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  return parse_safetensors(data, path);
+}
+
+SafetensorsFile parse_safetensors(const std::string &data, const std::string &path) {
+  auto bad = [&](const std::string &what) {
+    return Error(path + " is not a valid safetensors file: " + what);
+  };
   if (data.size() < 8)
     throw bad("shorter than its 8-byte header size");
   std::uint64_t headerSize = 0;
@@ -138,10 +142,12 @@ SafetensorsFile read_safetensors(const std::string &path) {
     for (const auto &d : entry["shape"]) {
       if (!d.is_number_unsigned() || d.get<std::uint64_t>() > (1ull << 40))
         throw bad("tensor '" + name + "' has a bad shape " + entry["shape"].dump());
-      shape.push_back(static_cast<std::int64_t>(d.get<std::uint64_t>()));
-      elements *= d.get<std::uint64_t>();
-      if (elements > (1ull << 40))
+      const std::uint64_t extent = d.get<std::uint64_t>();
+      shape.push_back(static_cast<std::int64_t>(extent));
+      // Checked before multiplying: the product must not wrap around.
+      if (extent != 0 && elements > (1ull << 40) / extent)
         throw bad("tensor '" + name + "' is too large");
+      elements *= extent;
     }
     const auto &offsets = entry.value("data_offsets", nlohmann::ordered_json());
     if (!offsets.is_array() || offsets.size() != 2 || !offsets[0].is_number_unsigned() ||

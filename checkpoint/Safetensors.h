@@ -32,6 +32,10 @@ void write_safetensors(const std::string &path, const SafetensorsFile &file);
 /// Reads and checks `path`.
 SafetensorsFile read_safetensors(const std::string &path);
 
+/// Checks and decodes the bytes of a safetensors file; `path` names it in
+/// errors. Any bytes give a file or an ag::Error (fuzz/SafetensorsFuzzer.cpp).
+SafetensorsFile parse_safetensors(const std::string &data, const std::string &path);
+
 } // namespace ag::train::detail
 
 #endif // AUTOGRAPH_CHECKPOINT_SAFETENSORS_H

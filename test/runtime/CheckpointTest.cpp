@@ -203,6 +203,15 @@ TEST(CheckpointTest, CorruptOrTruncatedFilesAreErrors) {
   EXPECT_NE(restoreFrom(huge).find("exceeds the file"), std::string::npos);
   EXPECT_EQ(v.value().to_vector<float>(), (std::vector<float>{9.f, 9.f, 9.f}));
   EXPECT_NE(restoreFrom("").find("shorter than"), std::string::npos);
+  // Extents whose product wraps around 2^64 to 0 (2^40 * 2^40 * 2^48):
+  // rejected as too large by the reader itself, whose element count must
+  // not wrap around (seen while writing fuzz/SafetensorsFuzzer.cpp).
+  std::string header = R"({"v":{"dtype":"F32","shape":[1099511627776,1099511627776,)"
+                       R"(281474976710656],"data_offsets":[0,0]}})";
+  std::string wrapped(8, '\0');
+  for (int i = 0; i < 8; ++i)
+    wrapped[static_cast<std::size_t>(i)] = static_cast<char>((header.size() >> (8 * i)) & 0xff);
+  EXPECT_NE(restoreFrom(wrapped + header).find("too large"), std::string::npos);
   ckpt.restore(file);
   EXPECT_EQ(v.value().to_vector<float>(), (std::vector<float>{1.f, 2.f, 3.f}));
 }
