@@ -42,6 +42,16 @@ public:
 
   bool shouldVisitTemplateInstantiations() const { return false; }
 
+  /// Only the main file's declarations can hold functions to convert:
+  /// walking the headers' (the standard library's, ag's) would read every
+  /// declaration they make, and deserialise all of a precompiled header.
+  bool TraverseDecl(Decl *decl) {
+    if (decl && !isa<TranslationUnitDecl>(decl) &&
+        !sourceManager.isInMainFile(decl->getLocation()))
+      return true;
+    return RecursiveASTVisitor::TraverseDecl(decl);
+  }
+
   std::vector<const FunctionDecl *> functions;
 
 private:

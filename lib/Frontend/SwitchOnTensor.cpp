@@ -42,6 +42,13 @@ void noteSwitchesOnTensors(ASTContext &ast) {
   struct Finder : RecursiveASTVisitor<Finder> {
     ASTContext &ast;
     explicit Finder(ASTContext &ast) : ast(ast) {}
+    // Switches are looked for in the main file's declarations only.
+    bool TraverseDecl(Decl *decl) {
+      if (decl && !isa<TranslationUnitDecl>(decl) &&
+          !ast.getSourceManager().isInMainFile(decl->getLocation()))
+        return true;
+      return RecursiveASTVisitor<Finder>::TraverseDecl(decl);
+    }
     bool VisitSwitchStmt(SwitchStmt *statement) {
       if (!ast.getSourceManager().isInMainFile(statement->getBeginLoc()) ||
           !onTensor(statement))
