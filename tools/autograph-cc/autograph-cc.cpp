@@ -216,8 +216,9 @@ int main(int argc, const char **argv) {
         "-resource-dir=" AUTOGRAPH_CLANG_RESOURCE_DIR, ArgumentInsertPosition::END));
     tool.appendArgumentsAdjuster(getInsertArgumentAdjuster(
         {"-idirafter", agIncludeDir(argv[0])}, ArgumentInsertPosition::END));
+    // mapVirtualFile keeps the path by reference until buildASTs runs.
+    llvm::SmallString<256> absolute(source);
     if (contents) {
-      llvm::SmallString<256> absolute(source);
       llvm::sys::fs::make_absolute(absolute);
       tool.mapVirtualFile(absolute, *contents);
     }
