@@ -134,6 +134,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
   } catch (const ag::Error &) {
     return 0; // rejected with a message: what it should do
   }
+  // Results of more than 2^22 elements (a range from 0 to 2^30, say) are
+  // not computed: legitimate requests, they would only measure the
+  // machine's memory (a failed allocation is ag::ResourceExhaustedError).
+  std::int64_t elements = 1;
+  for (std::int64_t d : inferred.shape)
+    if (d > 0)
+      elements = d > (std::int64_t{1} << 22) / elements ? (std::int64_t{1} << 23) : elements * d;
+  if (elements > (std::int64_t{1} << 22))
+    return 0;
   ag::Tensor result;
   try {
     result = ag::apply_op(kind, inputs, attrs);

@@ -72,7 +72,7 @@ for target in "${targets[@]}"; do
   printf '%-20s %10s executions in %ss, coverage %s: %s\n' "$target" "${executions:-?}" \
     "$seconds" "${coverage:-?}" "$result"
   if [ "${FUZZ_MERGE:-0}" = 1 ] && [ "$result" = ok ]; then
-    "$binary" -merge=1 "$corpus" "$work" -max_len="$(max_len "$target")" \
+    "$binary" -set_cover_merge=1 "$corpus" "$work" -max_len="$(max_len "$target")" \
       -close_fd_mask=3 > "$build/fuzz-$target-merge.log" 2>&1
     echo "  corpus: $(ls "$corpus" | wc -l) inputs in fuzz/corpus/$target"
   fi

@@ -15,8 +15,6 @@ namespace {
 
 class Collector : public RecursiveASTVisitor<Collector> {
 public:
-  explicit Collector(const Stmt *root) : root(root) {}
-
   bool VisitDeclStmt(DeclStmt *decl) {
     for (const Decl *d : decl->decls())
       if (const auto *var = dyn_cast<VarDecl>(d))
@@ -62,7 +60,6 @@ private:
     found.push_back({var, where});
   }
 
-  const Stmt *root;
   std::set<const VarDecl *> inner, seen;
   std::vector<Modification> found;
 };
@@ -70,7 +67,7 @@ private:
 } // namespace
 
 std::vector<Modification> modifiedOuterVariables(const Stmt *statement) {
-  Collector collector(statement);
+  Collector collector;
   collector.TraverseStmt(const_cast<Stmt *>(statement));
   return collector.result();
 }
