@@ -7,10 +7,16 @@
 // converted call passes the tensor itself, which ag::print_formatted formats
 // with the same conversion after converting its one element to the
 // conversion's integer or floating type, as one ag.print when traced. C++
-// arguments stay as they are. `printf` and `std::printf` calls with no
-// tensor argument are left alone; a tensor used in an argument in any other
-// way, an argument of a type print cannot take (a pointer other than a C
-// string, a class) and a call whose result is used are errors.
+// arguments stay as they are. A printf with no tensor argument is converted
+// too (`printf("epoch %d\n", epoch)`): it then prints on every call and only
+// when its branch runs, as it does eagerly, not once at trace time (nor at
+// build time, for a function compiled ahead of time); it is left alone when
+// ag::print_formatted could not print it the same way (its result is used, a
+// format that is not a literal or has conversions print does not take,
+// arguments print cannot take). With a tensor argument, a tensor used in an
+// argument in any other way, an argument of a type print cannot take (a
+// pointer other than a C string, a class) and a call whose result is used
+// are errors.
 //
 //===----------------------------------------------------------------------===//
 #include "Converters.h"
@@ -58,6 +64,40 @@ bool printable(QualType type) {
   return false;
 }
 
+/// Whether `format` has `arguments` conversions, each of one that
+/// ag::print_formatted takes (no `*` width, `%n` or `%p`).
+bool formatPrintable(llvm::StringRef format, unsigned arguments) {
+  unsigned conversions = 0;
+  for (std::size_t pos = 0; pos < format.size(); ++pos) {
+    if (format[pos] != '%')
+      continue;
+    if (pos + 1 < format.size() && format[pos + 1] == '%') {
+      ++pos;
+      continue;
+    }
+    ++pos;
+    while (pos < format.size() && llvm::StringRef("-+ #0123456789.hlLjztq").contains(format[pos]))
+      ++pos;
+    if (pos >= format.size() || !llvm::StringRef("diouxXcfFeEgGaAs").contains(format[pos]))
+      return false;
+    ++conversions;
+  }
+  return conversions == arguments;
+}
+
+/// Whether a printf without tensor arguments prints the same through
+/// ag::print_formatted.
+bool convertibleWithoutTensors(ConversionContext &context, const CallExpr *call) {
+  const auto *format = dyn_cast<StringLiteral>(call->getArg(0)->IgnoreParenImpCasts());
+  if (!format || !format->isOrdinary() || !context.valueUnused(call) ||
+      !formatPrintable(format->getString(), call->getNumArgs() - 1))
+    return false;
+  for (unsigned i = 1; i < call->getNumArgs(); ++i)
+    if (!printable(call->getArg(i)->IgnoreImpCasts()->getType()))
+      return false;
+  return true;
+}
+
 } // namespace
 
 bool convertPrintf(ConversionContext &context, const CallExpr *call) {
@@ -66,7 +106,7 @@ bool convertPrintf(ConversionContext &context, const CallExpr *call) {
   bool hasTensor = false;
   for (const Expr *argument : call->arguments())
     hasTensor = hasTensor || mentionsTensor(argument);
-  if (!hasTensor)
+  if (!hasTensor && !convertibleWithoutTensors(context, call))
     return false;
   if (!context.valueUnused(call)) {
     context.error(call->getBeginLoc(),

@@ -5,11 +5,15 @@
 //   (::ag::PrintStream() << "step " << i << ": loss " << loss << std::endl).print();
 // ag::PrintStream formats the C++ values with std::cout's own settings and
 // keeps the tensors, so the statement prints exactly what it printed before,
-// as one ag.print when traced (runtime: include/autograph/Print.h). Only
-// chains on std::cout with an ag::Tensor operand are converted; other chains
-// print at trace time, as C++ code around tensors does. A chain with a tensor
-// on std::cerr or std::clog gets a warning (it would print `Tensor(f32[])`
-// once, at trace time), a chain whose value is used an error.
+// as one ag.print when traced (runtime: include/autograph/Print.h). Every
+// chain on std::cout that is a statement of its own is converted, with a
+// tensor operand or not: it then prints on every call and only when its
+// branch runs, as it does eagerly (not once at trace time, nor at build time
+// for a function compiled ahead of time). Chains on std::cerr and std::clog
+// print at trace time, as C++ code around tensors does (the way to log
+// tracing); with a tensor operand they get a warning (they would print
+// `Tensor(f32[])` once, at trace time). A chain with a tensor whose value is
+// used is an error; one without a tensor is left alone.
 //
 //===----------------------------------------------------------------------===//
 #include "Converters.h"
@@ -57,7 +61,7 @@ bool convertStreamPrint(ConversionContext &context,
     stream = shift->getArg(0);
   }
   llvm::StringRef name = standardStream(stream);
-  if (!hasTensor || name.empty())
+  if (name.empty() || (!hasTensor && (name != "cout" || !context.valueUnused(expression))))
     return false;
   if (name != "cout") {
     context.warning(stream->getBeginLoc(),
