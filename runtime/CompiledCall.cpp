@@ -4,6 +4,7 @@
 #include "autograph/CompiledCodeABI.h"
 #include "autograph/Error.h"
 #include "autograph/TensorArray.h"
+#include "TensorImpl.h"
 
 #include <cstdlib>
 #include <algorithm>
@@ -14,116 +15,151 @@ namespace {
 
 std::size_t descriptorWords(std::size_t rank) { return 3 + 2 * rank; }
 
-/// allocated, aligned, offset, sizes[rank], strides[rank] (row-major).
-std::vector<std::int64_t> descriptorOf(const Tensor &tensor) {
-  Shape shape = tensor.shape();
-  auto data = reinterpret_cast<std::int64_t>(tensor.raw_data());
-  std::vector<std::int64_t> words{data, data, 0};
-  words.insert(words.end(), shape.begin(), shape.end());
-  std::vector<std::int64_t> strides(shape.size());
+/// Writes `impl`'s descriptor at `words`: allocated, aligned, offset,
+/// sizes[rank], strides[rank] (row-major).
+void writeDescriptor(const ag::detail::TensorImpl &impl, std::int64_t *words) {
+  auto data = reinterpret_cast<std::int64_t>(impl.data);
+  std::size_t rank = static_cast<std::size_t>(impl.rank);
+  words[0] = data;
+  words[1] = data;
+  words[2] = 0;
   std::int64_t stride = 1;
-  for (std::size_t i = shape.size(); i-- > 0;) {
-    strides[i] = stride;
-    stride *= shape[i];
+  for (std::size_t i = rank; i-- > 0;) {
+    words[3 + i] = impl.dims[i];
+    words[3 + rank + i] = stride;
+    stride *= impl.dims[i];
   }
-  words.insert(words.end(), strides.begin(), strides.end());
-  return words;
 }
 
-bool accepts(const TensorSpec &compiled, const TensorSpec &actual) {
+bool accepts(const TensorSpec &compiled, const ag::detail::TensorImpl &actual) {
   if (compiled.dtype != actual.dtype ||
-      compiled.shape.size() != actual.shape.size())
+      compiled.shape.size() != static_cast<std::size_t>(actual.rank))
     return false;
   for (std::size_t d = 0; d < compiled.shape.size(); ++d)
-    if (compiled.shape[d] >= 0 && compiled.shape[d] != actual.shape[d])
+    if (compiled.shape[d] >= 0 && compiled.shape[d] != actual.dims[d])
       return false;
   return true;
 }
 
-/// Adopts a result buffer (from malloc, owned by the caller) as a tensor;
-/// with `owned` false (another result owns the same allocation) the data is
-/// copied instead.
+/// A result as a tensor. With `owned` (this result is the first to name its
+/// allocation, a buffer from malloc that the caller owns) a large contiguous
+/// result adopts the buffer and sets `*adopted`; otherwise the data is copied
+/// (a small result into the tensor itself: no deleter to keep), and the
+/// caller frees the allocation once no later result views it.
 Tensor adoptResult(DType dtype, std::size_t rank, const std::int64_t *words,
-                   bool owned) {
+                   bool owned, bool *adopted) {
   void *allocated = reinterpret_cast<void *>(words[0]);
   char *aligned = reinterpret_cast<char *>(words[1]);
   std::int64_t offset = words[2];
-  Shape shape(words + 3, words + 3 + rank);
+  const std::int64_t *dims = words + 3;
   const std::int64_t *strides = words + 3 + rank;
   std::size_t element = dtype_size(dtype);
   bool contiguous = true;
   std::int64_t count = 1;
   for (std::size_t i = rank; i-- > 0;) {
-    if (shape[i] != 1 && strides[i] != count)
+    if (dims[i] != 1 && strides[i] != count)
       contiguous = false;
-    count *= shape[i];
+    count *= dims[i];
   }
   char *data = aligned + offset * static_cast<std::int64_t>(element);
-  if (contiguous && owned)
+  std::size_t bytes = static_cast<std::size_t>(count) * element;
+  if (contiguous && owned && bytes > ag::detail::kInlineBytes) {
+    *adopted = true;
     return Tensor::from_blob(
-        dtype, shape, data, [](void *, void *block) { std::free(block); },
-        allocated);
-  // Gather a strided result into a fresh row-major buffer.
-  Tensor copy = Tensor::uninitialized(dtype, shape);
-  char *out = static_cast<char *>(copy.mutable_raw_data());
-  std::vector<std::int64_t> index(rank, 0);
-  for (std::int64_t n = 0; n < count; ++n) {
-    std::int64_t position = 0;
-    for (std::size_t d = 0; d < rank; ++d)
-      position += index[d] * strides[d];
-    std::memcpy(out + n * element, data + position * element, element);
-    for (std::size_t d = rank; d-- > 0;) {
-      if (++index[d] < shape[d])
-        break;
-      index[d] = 0;
+        dtype, Shape(dims, dims + rank), data,
+        [](void *, void *block) { std::free(block); }, allocated);
+  }
+  Tensor copy = ag::detail::make_uninitialized(dtype, dims, static_cast<int>(rank),
+                                               "compiled result");
+  char *out = static_cast<char *>(ag::detail::impl_of(copy)->data);
+  if (contiguous) {
+    std::memcpy(out, data, bytes);
+  } else {
+    // Gather a strided result into a fresh row-major buffer.
+    std::vector<std::int64_t> index(rank, 0);
+    for (std::int64_t n = 0; n < count; ++n) {
+      std::int64_t position = 0;
+      for (std::size_t d = 0; d < rank; ++d)
+        position += index[d] * strides[d];
+      std::memcpy(out + n * element, data + position * element, element);
+      for (std::size_t d = rank; d-- > 0;) {
+        if (++index[d] < dims[d])
+          break;
+        index[d] = 0;
+      }
     }
   }
-  if (owned)
-    std::free(allocated);
   return copy;
+}
+
+[[noreturn]] void rejectArgument(const char *function, std::size_t i,
+                                 const Tensor &arg, const TensorSpec &compiled) {
+  if (!arg.defined())
+    throw InvalidArgumentError(std::string(function) + ": argument #" +
+                               std::to_string(i) + " has no value");
+  throw InvalidArgumentError(
+      std::string(function) + ": argument #" + std::to_string(i) + " is " +
+      (arg.is_symbolic() ? "symbolic " : "") + format_spec(arg.spec()) +
+      " but the function was compiled for " + format_spec(compiled));
 }
 
 } // namespace
 
-Call::Call(const char *function, const std::vector<TensorSpec> &inputs,
-           const std::vector<TensorSpec> &outputs, const TensorList &args)
-    : outputs_(outputs), arrays_mark_(detail::call_tensor_arrays_mark()) {
-  if (args.size() != inputs.size())
+Call::Call(const char *function, Span<const TensorSpec> inputs,
+           Span<const TensorSpec> outputs, Span<const Tensor> args)
+    : outputs_(outputs), arrays_mark_(ag::detail::call_tensor_arrays_mark()) {
+  detail::InlineArray<const Tensor *, 16> pointers;
+  pointers.assign_zeros(args.size());
+  for (std::size_t i = 0; i < args.size(); ++i)
+    pointers[i] = &args[i];
+  layOut(function, inputs, pointers.data(), args.size());
+}
+
+Call::Call(const char *function, Span<const TensorSpec> inputs,
+           Span<const TensorSpec> outputs, Span<const Tensor *const> args)
+    : outputs_(outputs), arrays_mark_(ag::detail::call_tensor_arrays_mark()) {
+  layOut(function, inputs, args.data(), args.size());
+}
+
+void Call::layOut(const char *function, Span<const TensorSpec> inputs,
+                  const Tensor *const *args, std::size_t count) {
+  if (count != inputs.size())
     throw InvalidArgumentError(std::string(function) + ": expected " +
                                std::to_string(inputs.size()) +
-                               " arguments, got " + std::to_string(args.size()));
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    if (!args[i].defined())
-      throw InvalidArgumentError(std::string(function) + ": argument #" +
-                                 std::to_string(i) + " has no value");
-    TensorSpec spec = args[i].spec();
-    if (args[i].is_symbolic() || !accepts(inputs[i], spec))
-      throw InvalidArgumentError(
-          std::string(function) + ": argument #" + std::to_string(i) + " is " +
-          (args[i].is_symbolic() ? "symbolic " : "") + format_spec(spec) +
-          " but the function was compiled for " + format_spec(inputs[i]));
-    descriptors_.push_back(descriptorOf(args[i]));
-  }
+                               " arguments, got " + std::to_string(count));
+  // Checked against the compiled signature before anything is laid out.
   std::size_t words = 0;
   for (const TensorSpec &spec : outputs_)
     words += descriptorWords(spec.shape.size());
-  results_.assign(words, 0);
+  offsets_.assign_zeros(count);
+  for (std::size_t i = 0; i < count; ++i) {
+    const ag::detail::TensorImpl *impl = ag::detail::impl_of(*args[i]);
+    if (!impl || impl->symbolic || !accepts(inputs[i], *impl))
+      rejectArgument(function, i, *args[i], inputs[i]);
+    offsets_[i] = static_cast<std::uint32_t>(words);
+    words += descriptorWords(static_cast<std::size_t>(impl->rank));
+  }
+  words_.assign_zeros(words);
+  for (std::size_t i = 0; i < count; ++i)
+    writeDescriptor(*ag::detail::impl_of(*args[i]), words_.data() + offsets_[i]);
 }
 
 Call::~Call() {
-  detail::release_call_tensor_arrays(arrays_mark_);
+  ag::detail::release_call_tensor_arrays(arrays_mark_);
   if (finished_)
     return;
   // Each allocation once (several results may share one).
-  std::vector<std::int64_t> freed;
   std::size_t position = 0;
-  for (const TensorSpec &spec : outputs_) {
-    std::int64_t allocated = results_[position];
-    if (std::find(freed.begin(), freed.end(), allocated) == freed.end()) {
-      std::free(reinterpret_cast<void *>(allocated));
-      freed.push_back(allocated);
+  for (std::size_t r = 0; r < outputs_.size(); ++r) {
+    std::int64_t allocated = words_[position];
+    bool freedBefore = false;
+    for (std::size_t before = 0, at = 0; before < r; ++before) {
+      freedBefore = freedBefore || words_[at] == allocated;
+      at += descriptorWords(outputs_[before].shape.size());
     }
-    position += descriptorWords(spec.shape.size());
+    if (!freedBefore)
+      std::free(reinterpret_cast<void *>(allocated));
+    position += descriptorWords(outputs_[r].shape.size());
   }
 }
 
@@ -137,38 +173,51 @@ void check_variable(const char *function, const std::string &name,
 }
 
 TensorList Call::finish() {
+  TensorList tensors(outputs_.size());
+  finish(tensors.data());
+  return tensors;
+}
+
+void Call::finish(Tensor *tensors) {
   finished_ = true;
-  TensorList tensors;
-  std::size_t position = 0;
+  detail::InlineArray<void *, 8> toFree;
+  toFree.assign_zeros(outputs_.size());
+  std::size_t freeCount = 0;
   // Compiled code may return one buffer for several results (one value
   // returned twice): the first adopts it, a later identical result shares
   // that tensor, and a later different view of it gets a copy.
-  std::vector<std::pair<std::size_t, std::size_t>> adopted; // result, position
-  for (const TensorSpec &spec : outputs_) {
+  std::size_t position = 0;
+  for (std::size_t r = 0; r < outputs_.size(); ++r) {
+    const TensorSpec &spec = outputs_[r];
     std::size_t rank = spec.shape.size(), words = descriptorWords(rank);
-    const std::int64_t *descriptor = results_.data() + position;
+    const std::int64_t *descriptor = words_.data() + position;
     Tensor result;
     bool owned = true;
-    for (auto [index, at] : adopted) {
-      const std::int64_t *other = results_.data() + at;
+    for (std::size_t before = 0, at = 0; before < r && owned; ++before) {
+      const std::int64_t *other = words_.data() + at;
+      std::size_t otherWords = descriptorWords(outputs_[before].shape.size());
+      at += otherWords;
       if (other[0] != descriptor[0])
         continue;
       owned = false;
-      if (outputs_[index].dtype == spec.dtype &&
-          outputs_[index].shape.size() == rank &&
+      if (outputs_[before].dtype == spec.dtype && otherWords == words &&
           std::equal(descriptor, descriptor + words, other))
-        result = tensors[index];
-      break;
+        result = tensors[before];
     }
-    if (!result.defined())
-      result = adoptResult(spec.dtype, rank, descriptor, owned);
-    if (owned)
-      adopted.emplace_back(tensors.size(), position);
-    tensors.push_back(std::move(result));
+    if (!result.defined()) {
+      bool adopted = false;
+      result = adoptResult(spec.dtype, rank, descriptor, owned, &adopted);
+      // A copied result's allocation is freed below, once no later result
+      // can still read it.
+      if (owned && !adopted)
+        toFree[freeCount++] = reinterpret_cast<void *>(descriptor[0]);
+    }
+    tensors[r] = std::move(result);
     position += words;
   }
+  for (std::size_t i = 0; i < freeCount; ++i)
+    std::free(toFree[i]);
   raise_pending_error();
-  return tensors;
 }
 
 } // namespace ag::compiled

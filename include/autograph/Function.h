@@ -144,15 +144,15 @@ template <class R> TensorList results_to_list(R &&result) {
 }
 
 template <class Result, std::size_t... I>
-Result tuple_from_list(const TensorList &results, std::index_sequence<I...>) {
-  return Result(results.at(I)...);
+Result tuple_from_list(TensorList &results, std::index_sequence<I...>) {
+  return Result(std::move(results.at(I))...);
 }
 
-template <class Result> Result results_from_list(const TensorList &results) {
+template <class Result> Result results_from_list(TensorList &results) {
   if constexpr (std::is_void_v<Result>) {
     return;
   } else if constexpr (std::is_same_v<Result, Tensor>) {
-    return results.at(0);
+    return std::move(results.at(0));
   } else {
     return tuple_from_list<Result>(
         results, std::make_index_sequence<std::tuple_size_v<Result>>{});
@@ -205,6 +205,7 @@ decltype(auto) call_function(Function &function, const void *self, F &&f,
   if (self)
     key.add_address(self);
   TensorList inputs;
+  inputs.reserve(sizeof...(Args));
   std::array<std::size_t, sizeof...(Args) + 1> first{};
   std::size_t index = 0;
   ((first[index++] = inputs.size(),

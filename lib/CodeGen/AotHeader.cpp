@@ -153,19 +153,22 @@ llvm::Expected<std::string> emitAotHeader(llvm::ArrayRef<AotFunction> functions,
         variableTypes[k] = function.type.getResult(i);
 
     std::string cParams = numResults ? "void *results" : "";
-    std::string params, args, callArgs = numResults ? "call.results()" : "";
+    std::string params, args, variableValues,
+        callArgs = numResults ? "call.results()" : "";
     unsigned userInputs = 0;
     for (unsigned i = 0; i < numInputs; ++i) {
       cParams += std::string(cParams.empty() ? "" : ", ") + "void *arg" +
                  std::to_string(i);
       std::string arg;
       if (int64_t k = variableOf(function.inputVariables, i); k >= 0) {
-        arg = variableParams[k] + ".value()";
+        arg = "value" + std::to_string(i);
+        variableValues += "  const ::ag::Tensor " + arg + " = " +
+                          variableParams[k] + ".value();\n";
       } else {
         arg = "arg" + std::to_string(i);
         params += (userInputs++ ? ", " : "") + ("const ::ag::Tensor &" + arg);
       }
-      args += (i ? ", " : "") + arg;
+      args += (i ? ", &" : "&") + arg;
       callArgs += std::string(callArgs.empty() ? "" : ", ") + "call.argument(" +
                   std::to_string(i) + ")";
     }
@@ -184,11 +187,11 @@ llvm::Expected<std::string> emitAotHeader(llvm::ArrayRef<AotFunction> functions,
     }
     std::vector<std::string> userResults;
     for (unsigned i = 0; i < numResults; ++i) {
-      std::string result = "results.at(" + std::to_string(i) + ")";
+      std::string result = "results[" + std::to_string(i) + "]";
       if (int64_t k = variableOf(function.resultVariables, i); k >= 0)
         writeBacks += "  " + variableParams[k] + ".assign(" + result + ");\n";
       else
-        userResults.push_back(result);
+        userResults.push_back("std::move(" + result + ")");
     }
     std::string resultType = "void";
     std::string resultExpression;
@@ -221,17 +224,22 @@ llvm::Expected<std::string> emitAotHeader(llvm::ArrayRef<AotFunction> functions,
 inline {2} {0}({3}) {{
   static const std::vector<::ag::TensorSpec> inputs = {4};
   static const std::vector<::ag::TensorSpec> outputs = {5};
-{12}  ::ag::compiled::Call call("ag::aot::{0}", inputs, outputs, {{{6}});
+{12}{15}{6}  ::ag::compiled::Call call("ag::aot::{0}", inputs, outputs, {16});
   _mlir_ciface_{7}({8});
-  {9}call.finish();
+  {9}call.finish({14});
 {13}{10}}
 
 )",
-        function.name, signature, resultType, params, *inputs, *outputs, args,
+        function.name, signature, resultType, params, *inputs, *outputs,
+        numInputs ? "  const ::ag::Tensor *const arguments[] = {" + args + "};\n"
+                  : std::string(),
         function.symbol, callArgs,
-        numResults ? "::ag::TensorList results = " : "",
+        numResults ? "::ag::Tensor results[" + std::to_string(numResults) + "];\n  "
+                   : std::string(),
         userResults.empty() ? std::string() : "  return " + resultExpression + ";\n",
-        variablesNote, checks, writeBacks);
+        variablesNote, checks, writeBacks, numResults ? "results" : "nullptr",
+        variableValues,
+        numInputs ? "arguments" : "::ag::Span<const ::ag::Tensor *const>()");
   }
 
   return llvm::formatv(R"(// {0}: functions compiled ahead of time by autograph-cc.
@@ -243,6 +251,7 @@ inline {2} {0}({3}) {{
 #include <autograph/Variable.h>
 
 #include <tuple>
+#include <utility>
 #include <vector>
 
 extern "C" {{

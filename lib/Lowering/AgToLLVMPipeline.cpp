@@ -67,6 +67,10 @@ void autograph::registerAgLoweringDialects(DialectRegistry &registry) {
 }
 
 void autograph::buildAgToLinalgPipeline(OpPassManager &pm) {
+  // Checks that cannot fail (an integer division by a nonzero constant
+  // asserts `true`) go first: a loop with a check left in it asks the
+  // runtime for a pending error on every iteration.
+  pm.addPass(createCanonicalizerPass());
   pm.addPass(createConvertAgControlFlowToSCF());
   pm.addPass(createConvertAgPrintAssertToRuntimeCalls());
   pm.addPass(createConvertAgSummaryToRuntimeCalls());

@@ -350,25 +350,34 @@ const std::string &CompiledFunction::mlir() const { return impl_->mlir; }
 TensorList CompiledFunction::operator()(const TensorList &userArgs) const {
   const TracedVariableList &variables = impl_->variables;
   // The variables' current values follow the call's own arguments.
-  TensorList args = userArgs;
-  for (const ImplicitInput &input : variables.inputs)
-    args.push_back(input.variable ? input.variable->lock(impl_->name)->get()
-                                  : input.captured);
+  TensorList withVariables;
+  if (!variables.inputs.empty()) {
+    withVariables.reserve(userArgs.size() + variables.inputs.size());
+    withVariables = userArgs;
+    for (const ImplicitInput &input : variables.inputs)
+      withVariables.push_back(input.variable ? input.variable->lock(impl_->name)->get()
+                                             : input.captured);
+  }
+  const TensorList &args = variables.inputs.empty() ? userArgs : withVariables;
   std::vector<std::shared_ptr<detail::VariableState>> assigned;
   for (const TracedVariable &variable : variables.outputs)
     assigned.push_back(variable.lock(impl_->name));
 
   compiled::Call call(impl_->name.c_str(), impl_->inputs, impl_->outputs, args);
-  // The C interface takes the results' storage first (when there are
-  // results), then a pointer to each argument's descriptor.
-  std::vector<void *> pointers;
+  // The packed entry point takes a pointer to each parameter of the C
+  // interface: the results' storage first (when there are results), then
+  // the address of each argument's descriptor pointer.
+  std::size_t count = args.size() + (impl_->outputs.empty() ? 0 : 1);
+  compiled::detail::InlineArray<void *, 16> pointers, packed;
+  pointers.assign_zeros(count);
+  packed.assign_zeros(count);
+  std::size_t next = 0;
   if (!impl_->outputs.empty())
-    pointers.push_back(call.results());
+    pointers[next++] = call.results();
   for (size_t i = 0; i < args.size(); ++i)
-    pointers.push_back(call.argument(i));
-  std::vector<void *> packed;
-  for (void *&pointer : pointers)
-    packed.push_back(&pointer);
+    pointers[next++] = call.argument(i);
+  for (std::size_t i = 0; i < count; ++i)
+    packed[i] = &pointers[i];
   impl_->entry(packed.data());
   TensorList results = call.finish();
   // Assigned variables take their results' buffers.

@@ -44,3 +44,30 @@ func.func @scalar_loop_is_detensorised(%n0: tensor<i64>) -> tensor<i64> {
   }
   return %r : tensor<i64>
 }
+
+// -----
+
+// A check that cannot fail (tracing asserts `true` for an integer division
+// by a nonzero constant) is gone before the loop is lowered: the loop does
+// not ask the runtime for a pending error on each iteration.
+// CHECK-LABEL: func @loop_with_checks_of_constants_is_plain
+func.func @loop_with_checks_of_constants_is_plain(%n0: tensor<i64>) -> tensor<i64> {
+  // CHECK-NOT: agrt_memref_error_pending
+  // CHECK: scf.while
+  // CHECK-NOT: agrt_memref_error_pending
+  // CHECK: return
+  %one = ag.constant dense<1> : tensor<i64>
+  %two = ag.constant dense<2> : tensor<i64>
+  %r = ag.while_loop (%n0) : (tensor<i64>) -> (tensor<i64>) cond {
+  ^bb0(%n: tensor<i64>):
+    %more = ag.compare gt, %n, %one : tensor<i64>
+    ag.condition %more, %n : tensor<i64>
+  } body {
+  ^bb0(%n: tensor<i64>):
+    %ok = ag.constant dense<true> : tensor<i1>
+    ag.assert %ok, "div: integer division by zero"
+    %half = ag.div %n, %two : tensor<i64>
+    ag.yield %half : tensor<i64>
+  }
+  return %r : tensor<i64>
+}

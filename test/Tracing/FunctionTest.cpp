@@ -426,6 +426,45 @@ TEST(FunctionTest, TupleResultsComeBackAsTuples) {
   EXPECT_EQ(compiled.trace_count(), 1);
 }
 
+// One value returned as several results: compiled code may return one
+// buffer for all of them (and a reshape as a view of it). Each result must
+// hold the right values, whether its buffer is adopted (large) or copied
+// into the tensor (small), and none may read a freed buffer (the sanitizer
+// build runs this test too).
+std::tuple<ag::Tensor, ag::Tensor, ag::Tensor, ag::Tensor>
+one_value_four_times(ag::Tensor x) {
+  ag::Tensor y = x + 1.f;
+  return {y, ag::reshape(y, {-1}), y, ag::transpose(y, {1, 0})};
+}
+
+TEST(FunctionTest, ResultsSharingOneBufferAreEachRight) {
+  auto compiled = ag::function(one_value_four_times, "one_value_four_times");
+  // 2x3 floats fit in a tensor (copied); 40x30 do not (adopted).
+  for (std::int64_t rows : {2, 40}) {
+    std::int64_t cols = rows == 2 ? 3 : 30;
+    std::vector<float> values(static_cast<std::size_t>(rows * cols));
+    for (std::size_t i = 0; i < values.size(); ++i)
+      values[i] = static_cast<float>(i);
+    ag::Tensor x = ag::constant(values, {rows, cols});
+    auto [a, flat, b, transposed] = compiled(x);
+    ASSERT_EQ(a.shape(), (ag::Shape{rows, cols}));
+    ASSERT_EQ(flat.shape(), (ag::Shape{rows * cols}));
+    ASSERT_EQ(transposed.shape(), (ag::Shape{cols, rows}));
+    std::vector<float> av = a.to_vector<float>(), fv = flat.to_vector<float>(),
+                       bv = b.to_vector<float>(), tv = transposed.to_vector<float>();
+    for (std::int64_t r = 0; r < rows; ++r)
+      for (std::int64_t c = 0; c < cols; ++c) {
+        float expected = static_cast<float>(r * cols + c) + 1.f;
+        std::size_t i = static_cast<std::size_t>(r * cols + c);
+        EXPECT_EQ(av[i], expected);
+        EXPECT_EQ(fv[i], expected);
+        EXPECT_EQ(bv[i], expected);
+        EXPECT_EQ(tv[static_cast<std::size_t>(c * rows + r)], expected);
+      }
+  }
+  EXPECT_EQ(compiled.fallback_count(), 0);
+}
+
 } // namespace
 
 namespace {
