@@ -275,7 +275,14 @@ Value combine(OpBuilder &b, Location loc, ag::ReductionKind kind, Value acc,
   switch (kind) {
   case ag::ReductionKind::sum:
   case ag::ReductionKind::mean:
-    return isFloat ? b.create<arith::AddFOp>(loc, acc, x).getResult()
+    // A float sum may be reassociated: LLVM then vectorises it (several
+    // partial sums, as Eigen's eager sum has); in strict order it is one
+    // dependent add per element, 19 times slower over 1M floats.
+    return isFloat ? b.create<arith::AddFOp>(
+                          loc, acc, x,
+                          arith::FastMathFlagsAttr::get(
+                              b.getContext(), arith::FastMathFlags::reassoc))
+                         .getResult()
                    : b.create<arith::AddIOp>(loc, acc, x).getResult();
   case ag::ReductionKind::max:
     return isFloat ? b.create<arith::MaximumFOp>(loc, acc, x).getResult()
