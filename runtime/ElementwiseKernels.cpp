@@ -8,6 +8,7 @@
 #include "ElementConversion.h"
 #include "ElementwiseFunctions.h"
 #include "Kernels.h"
+#include "Parallel.h"
 #include "ShapeInference.h"
 #include "TensorImpl.h"
 
@@ -33,15 +34,19 @@ void binary_loop(const TensorImpl &a, const TensorImpl &b, TensorImpl &out) {
     *po = Fn::s(*pa, *pb);
     return;
   }
-  if (n == 0)
-    return;
-  Out<TO> o(po, n);
-  if (a.numel == n && b.numel == n)
-    o = Fn::e(In<TI>(pa, n), In<TI>(pb, n));
-  else if (a.numel == 1)
-    o = Fn::e(Vec<TI>::Constant(n, *pa), In<TI>(pb, n));
-  else
-    o = Fn::e(In<TI>(pa, n), Vec<TI>::Constant(n, *pb));
+  const bool splatA = a.numel == 1 && n != 1, splatB = b.numel == 1 && n != 1;
+  // Large ones in chunks on several threads (the results are those of one
+  // thread: Parallel.h).
+  parallel_for(n, /*cost=*/1, [&](std::int64_t begin, std::int64_t end) {
+    const std::int64_t len = end - begin;
+    Out<TO> o(po + begin, len);
+    if (!splatA && !splatB)
+      o = Fn::e(In<TI>(pa + begin, len), In<TI>(pb + begin, len));
+    else if (splatA)
+      o = Fn::e(Vec<TI>::Constant(len, *pa), In<TI>(pb + begin, len));
+    else
+      o = Fn::e(In<TI>(pa + begin, len), Vec<TI>::Constant(len, *pb));
+  });
 }
 
 /// A registry binary op on the dtypes its entry accepts (infer_op checked).
@@ -66,7 +71,11 @@ void unary_registry_op(const TensorImpl &x, TensorImpl &o) {
   visit_dtype(x.dtype, [&](auto t) {
     using T = decltype(t);
     if constexpr (Dtypes::template kAccepts<T>)
-      Fn::template run<T>(In<T>(x.as<T>(), n), Out<T>(o.as<T>(), n));
+      // Most unary ops are transcendental: several times an add's cost.
+      parallel_for(n, /*cost=*/4, [&](std::int64_t begin, std::int64_t end) {
+        Fn::template run<T>(In<T>(x.as<T>() + begin, end - begin),
+                            Out<T>(o.as<T>() + begin, end - begin));
+      });
   });
 }
 

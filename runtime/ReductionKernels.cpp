@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 #include "ElementConversion.h"
 #include "Kernels.h"
+#include "Parallel.h"
 #include "TensorImpl.h"
 
 #include <Eigen/Core>
@@ -30,15 +31,25 @@ struct Segment {
   bool reduced;
 };
 
-// Reduces the middle axis of [outer, R, inner]; T is the accumulation type
+template <class T> T combine(Reduction r, T a, T b) {
+  if (r == Reduction::Sum || r == Reduction::Mean)
+    return a + b;
+  if (r == Reduction::Max)
+    return Eigen::internal::scalar_max_op<T, T, Eigen::PropagateNaN>()(a, b);
+  return Eigen::internal::scalar_min_op<T, T, Eigen::PropagateNaN>()(a, b);
+}
+
+// Reduces the middle axis of [outer, R, inner] for the outer rows
+// [o0, o1) and the inner columns [i0, i1); T is the accumulation type
 // (unsigned for integer sums so that they wrap).
 template <class T>
-void reduce_middle(Reduction r, const T *in, T *out, std::int64_t outer,
-                   std::int64_t R, std::int64_t inner) {
+void reduce_block(Reduction r, const T *in, T *out, std::int64_t o0, std::int64_t o1,
+                  std::int64_t R, std::int64_t inner, std::int64_t i0, std::int64_t i1) {
   const bool is_sum = r == Reduction::Sum || r == Reduction::Mean;
-  for (std::int64_t o = 0; o < outer; ++o) {
-    const T *base = in + o * R * inner;
-    T *dst = out + o * inner;
+  const std::int64_t width = i1 - i0;
+  for (std::int64_t o = o0; o < o1; ++o) {
+    const T *base = in + o * R * inner + i0;
+    T *dst = out + o * inner + i0;
     if (inner == 1) {
       if (R == 0) {
         *dst = T(0);
@@ -53,14 +64,14 @@ void reduce_middle(Reduction r, const T *in, T *out, std::int64_t outer,
         *dst = row.template minCoeff<Eigen::PropagateNaN>();
       continue;
     }
-    Out<T> acc(dst, inner);
+    Out<T> acc(dst, width);
     if (R == 0) {
       acc.setZero();
       continue;
     }
-    acc = In<T>(base, inner);
+    acc = In<T>(base, width);
     for (std::int64_t k = 1; k < R; ++k) {
-      In<T> row(base + k * inner, inner);
+      In<T> row(base + k * inner, width);
       if (is_sum)
         acc += row;
       else if (r == Reduction::Max)
@@ -69,6 +80,47 @@ void reduce_middle(Reduction r, const T *in, T *out, std::int64_t outer,
         acc = acc.binaryExpr(row, Eigen::internal::scalar_min_op<T, T, Eigen::PropagateNaN>());
     }
   }
+}
+
+// Reduces the middle axis of [outer, R, inner], on several threads when it
+// is large: the outer rows split between them, else the inner columns (each
+// result element computed as with one thread), else one long row in
+// per-thread parts whose partial results are then combined in order (a
+// float sum may then differ from one thread's in the last bits).
+template <class T>
+void reduce_middle(Reduction r, const T *in, T *out, std::int64_t outer,
+                   std::int64_t R, std::int64_t inner) {
+  const std::int64_t total = outer * R * inner;
+  if (chunk_count(total) <= 1) {
+    reduce_block(r, in, out, 0, outer, R, inner, 0, inner);
+    return;
+  }
+  if (outer > 1) {
+    parallel_for(outer, R * inner, [&](std::int64_t b, std::int64_t e) {
+      reduce_block(r, in, out, b, e, R, inner, 0, inner);
+    }, /*align=*/1);
+    return;
+  }
+  if (inner > 1) {
+    parallel_for(inner, R, [&](std::int64_t b, std::int64_t e) {
+      reduce_block(r, in, out, 0, 1, R, inner, b, e);
+    });
+    return;
+  }
+  // One long row: a partial result per chunk.
+  T partials[64];
+  int chunks = std::min(chunk_count(R), 64);
+  parallel_for(static_cast<std::int64_t>(chunks), R / chunks, [&](std::int64_t b, std::int64_t e) {
+    for (std::int64_t k = b; k < e; ++k) {
+      std::int64_t begin = chunk_begin(R, chunks, static_cast<int>(k)),
+                   end = chunk_begin(R, chunks, static_cast<int>(k) + 1);
+      reduce_block(r, in + begin, &partials[k], 0, 1, end - begin, 1, 0, 1);
+    }
+  }, /*align=*/1);
+  T result = partials[0];
+  for (int k = 1; k < chunks; ++k)
+    result = combine(r, result, partials[k]);
+  *out = result;
 }
 
 // W is the element type the reduction runs in: the unsigned type for integer

@@ -31,6 +31,7 @@
 #include "autograph/Metrics.h"
 #include "autograph/Optimizers.h"
 #include "autograph/TensorArray.h"
+#include "autograph/Threads.h"
 #include "autograph/Tracer.h"
 #include "autograph/Variable.h"
 

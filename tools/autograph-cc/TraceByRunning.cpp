@@ -63,8 +63,8 @@ std::string readFile(const std::string &path) {
 }
 
 /// The static libraries of autograph::jit (installed next to the tool, or
-/// in the build tree of a tool run from there), then libMLIR, libLLVM and
-/// the runtime's libprotobuf-lite (event files).
+/// in the build tree of a tool run from there), then libMLIR, libLLVM, the
+/// runtime's libprotobuf-lite (event files) and libomp (parallel ops).
 std::vector<std::string> jitLinkArguments(const std::string &argv0) {
   std::string exe = llvm::sys::fs::getMainExecutable(
       argv0.c_str(), reinterpret_cast<void *>(&jitLinkArguments));
@@ -92,6 +92,10 @@ std::vector<std::string> jitLinkArguments(const std::string &argv0) {
   arguments.push_back("-lMLIR");
   arguments.push_back("-lLLVM");
   arguments.push_back("-lprotobuf-lite");
+  if (llvm::StringRef openmp = AUTOGRAPH_TRACE_OPENMP_LIBRARY; !openmp.empty()) {
+    arguments.push_back(openmp.str());
+    arguments.push_back(("-Wl,-rpath," + llvm::sys::path::parent_path(openmp)).str());
+  }
   arguments.push_back("-pthread");
   return arguments;
 }

@@ -8,12 +8,16 @@
 #include "autograph/Lowering/Passes.h"
 #include "autograph/Lowering/Pipelines.h"
 
+#include "mlir/Conversion/SCFToOpenMP/SCFToOpenMP.h"
 #include "mlir/IR/DialectRegistry.h"
+#include "mlir/Pass/PassRegistry.h"
 #include "mlir/Tools/mlir-opt/MlirOptMain.h"
 #include "mlir/Transforms/Passes.h"
 
 int main(int argc, char **argv) {
   mlir::registerTransformsPasses();
+  // Between the project's two parallel-loop passes (ParallelLoops.cpp).
+  mlir::registerPass([] { return mlir::createConvertSCFToOpenMPPass(); });
   autograph::registerAutographLoweringPasses();
   autograph::registerAgPipelines();
 

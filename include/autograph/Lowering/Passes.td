@@ -253,4 +253,52 @@ def ConvertMatmulToRuntimeGemm
                            "::mlir::memref::MemRefDialect"];
 }
 
+def ParallelizeLargeLoops
+    : Pass<"parallelize-large-loops", "::mlir::ModuleOp"> {
+  let summary = "Keep scf.parallel only where threads pay; the rest as scf.for";
+  let description = [{
+    Each outermost `scf.parallel` (of convert-linalg-to-parallel-loops)
+    runs on several threads only when its work is large: it becomes an
+    `scf.if` on `iterations * work >= 65536 && agrt_memref_num_threads() > 1`
+    (work: the ops of one iteration, nested loops counted with their
+    constant trip counts) whose then-branch is the `scf.parallel`
+    (convert-scf-to-openmp makes it an OpenMP loop) and whose else-branch
+    the same nest of `scf.for` loops. `scf.parallel` nested in another
+    becomes `scf.for`: one level of threads.
+
+    ```mlir
+    scf.parallel (%i) = (%c0) to (%n) step (%c1) { ... }
+    // becomes
+    %large = ...   // %n >= 65536 / work and agrt_memref_num_threads() > 1
+    scf.if %large {
+      scf.parallel (%i) = (%c0) to (%n) step (%c1) { ... }
+    } else {
+      scf.for %i = %c0 to %n step %c1 { ... }
+    }
+    ```
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::func::FuncDialect",
+                           "::mlir::scf::SCFDialect"];
+}
+
+def SetParallelThreadCounts
+    : Pass<"set-parallel-thread-counts", "::mlir::ModuleOp"> {
+  let summary = "Run each omp.parallel on ag::get_num_threads() threads";
+  let description = [{
+    An `omp.parallel` without a thread count gets
+    `num_threads(trunci(agrt_memref_num_threads()))`: the count
+    `ag::set_num_threads` chose, read each time the loop starts (OpenMP's
+    own setting is per thread; ag's is the program's). The
+    `memref.alloca_scope` that convert-scf-to-openmp wraps each loop body
+    in is inlined where the body allocates nothing on the stack itself: a
+    scope's region must stay one block, which a body with nested loops is
+    not once they are lowered to branches.
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::func::FuncDialect",
+                           "::mlir::memref::MemRefDialect",
+                           "::mlir::omp::OpenMPDialect"];
+}
+
 #endif // AUTOGRAPH_LOWERING_PASSES_TD
