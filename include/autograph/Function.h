@@ -76,6 +76,8 @@ public:
   /// Runs the native code. A failed ag.assert is raised here as
   /// ag::InvalidArgumentError. Safe to call from several threads.
   TensorList operator()(const TensorList &args) const;
+  /// The same into `results` (its capacity reused: no list to allocate).
+  void operator()(const TensorList &args, TensorList &results) const;
 
   /// The traced ag module.
   const std::string &mlir() const;
@@ -118,6 +120,9 @@ public:
   /// (or `body` eagerly, after a fallback).
   TensorList call(const SignatureKey &key, const TensorList &inputs,
                   FunctionBody body);
+  /// The same into `results`.
+  void call(const SignatureKey &key, const TensorList &inputs, FunctionBody body,
+            TensorList &results);
 
   /// How many signatures have been traced.
   int trace_count() const;
@@ -134,6 +139,40 @@ private:
 };
 
 namespace detail {
+/// A TensorList from a per-thread pool, given back cleared when it goes: a
+/// call of a compiled function reuses the lists (and their capacity) of
+/// earlier calls for its inputs and results instead of allocating them.
+class PooledTensorList {
+public:
+  PooledTensorList() {
+    std::vector<TensorList> &free = pool();
+    if (!free.empty()) {
+      list_ = std::move(free.back());
+      free.pop_back();
+    }
+  }
+  ~PooledTensorList() {
+    list_.clear();
+    std::vector<TensorList> &free = pool();
+    if (free.size() < 16) {
+      try {
+        free.push_back(std::move(list_));
+      } catch (...) { // no memory for the pool: the list just goes
+      }
+    }
+  }
+  PooledTensorList(const PooledTensorList &) = delete;
+  PooledTensorList &operator=(const PooledTensorList &) = delete;
+  TensorList &operator*() noexcept { return list_; }
+
+private:
+  static std::vector<TensorList> &pool() {
+    static thread_local std::vector<TensorList> lists;
+    return lists;
+  }
+  TensorList list_;
+};
+
 template <class R> TensorList results_to_list(R &&result) {
   using T = std::decay_t<R>;
   if constexpr (std::is_same_v<T, Tensor>)
@@ -204,8 +243,8 @@ decltype(auto) call_function(Function &function, const void *self, F &&f,
   SignatureKey key;
   if (self)
     key.add_address(self);
-  TensorList inputs;
-  inputs.reserve(sizeof...(Args));
+  detail::PooledTensorList pooledInputs, pooledResults;
+  TensorList &inputs = *pooledInputs;
   std::array<std::size_t, sizeof...(Args) + 1> first{};
   std::size_t index = 0;
   ((first[index++] = inputs.size(),
@@ -222,7 +261,8 @@ decltype(auto) call_function(Function &function, const void *self, F &&f,
           f, arguments, traced, first, std::index_sequence_for<Args...>{}));
     }
   };
-  TensorList results = function.call(key, inputs, FunctionBody(body));
+  TensorList &results = *pooledResults;
+  function.call(key, inputs, FunctionBody(body), results);
   return detail::results_from_list<Result>(results);
 }
 

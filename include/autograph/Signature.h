@@ -22,6 +22,7 @@
 #include "autograph/ControlFlow.h"
 #include "autograph/Tensor.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <cstring>
@@ -42,6 +43,22 @@ std::uint64_t new_object_id();
 class SignatureKey {
 public:
   SignatureKey() = default;
+  // Copies only the words in use: the inline words past them are never
+  // initialised (zeroing all of them cost more than the rest of a call's
+  // key).
+  SignatureKey(const SignatureKey &other) : heap_(other.heap_), size_(other.size_) {
+    if (size_ <= kInline)
+      std::copy(other.inline_.begin(), other.inline_.begin() + size_, inline_.begin());
+  }
+  SignatureKey &operator=(const SignatureKey &other) {
+    if (this != &other) {
+      heap_ = other.heap_;
+      size_ = other.size_;
+      if (size_ <= kInline)
+        std::copy(other.inline_.begin(), other.inline_.begin() + size_, inline_.begin());
+    }
+    return *this;
+  }
 
   /// A tensor argument: its dtype and shape.
   void add_tensor(const Tensor &tensor);
@@ -92,7 +109,7 @@ private:
     heap_.push_back(word);
     ++size_;
   }
-  std::array<std::int64_t, kInline> inline_{};
+  std::array<std::int64_t, kInline> inline_;
   std::vector<std::int64_t> heap_;
   std::size_t size_ = 0;
 };

@@ -347,18 +347,25 @@ CompiledFunction::~CompiledFunction() = default;
 
 const std::string &CompiledFunction::mlir() const { return impl_->mlir; }
 
-TensorList CompiledFunction::operator()(const TensorList &userArgs) const {
+TensorList CompiledFunction::operator()(const TensorList &args) const {
+  TensorList results;
+  (*this)(args, results);
+  return results;
+}
+
+void CompiledFunction::operator()(const TensorList &userArgs, TensorList &results) const {
   const TracedVariableList &variables = impl_->variables;
   // The variables' current values follow the call's own arguments.
-  TensorList withVariables;
+  std::optional<detail::PooledTensorList> pooled;
   if (!variables.inputs.empty()) {
-    withVariables.reserve(userArgs.size() + variables.inputs.size());
-    withVariables = userArgs;
+    pooled.emplace();
+    TensorList &withVariables = **pooled;
+    withVariables.assign(userArgs.begin(), userArgs.end());
     for (const ImplicitInput &input : variables.inputs)
       withVariables.push_back(input.variable ? input.variable->lock(impl_->name)->get()
                                              : input.captured);
   }
-  const TensorList &args = variables.inputs.empty() ? userArgs : withVariables;
+  const TensorList &args = pooled ? **pooled : userArgs;
   std::vector<std::shared_ptr<detail::VariableState>> assigned;
   for (const TracedVariable &variable : variables.outputs)
     assigned.push_back(variable.lock(impl_->name));
@@ -379,14 +386,12 @@ TensorList CompiledFunction::operator()(const TensorList &userArgs) const {
   for (std::size_t i = 0; i < count; ++i)
     packed[i] = &pointers[i];
   impl_->entry(packed.data());
-  TensorList results = call.finish();
+  results.resize(impl_->outputs.size());
+  call.finish(results.data());
   // Assigned variables take their results' buffers.
-  if (assigned.empty())
-    return results;
   for (size_t k = 0; k < assigned.size(); ++k)
     assigned[k]->set(results[variables.userOutputs + k]);
   results.resize(variables.userOutputs);
-  return results;
 }
 
 } // namespace jit
@@ -432,6 +437,13 @@ Function::Function(Function &&) noexcept = default;
 
 TensorList Function::call(const SignatureKey &key, const TensorList &inputs,
                           FunctionBody body) {
+  TensorList results;
+  call(key, inputs, body, results);
+  return results;
+}
+
+void Function::call(const SignatureKey &key, const TensorList &inputs,
+                    FunctionBody body, TensorList &results) {
   const Impl::Entry *entry = impl_->find(key);
   if (!entry) {
     // One trace per signature: callers of a signature being traced wait.
@@ -479,9 +491,11 @@ TensorList Function::call(const SignatureKey &key, const TensorList &inputs,
       impl_->snapshots.push_back(std::move(snapshot));
     }
   }
-  if (!entry->compiled)
-    return body(inputs);
-  return (*entry->compiled)(inputs);
+  if (!entry->compiled) {
+    results = body(inputs);
+    return;
+  }
+  (*entry->compiled)(inputs, results);
 }
 
 int Function::trace_count() const {
