@@ -159,6 +159,8 @@ volatile float floatSink;
 
 int main(int argc, char **argv) {
   std::string json;
+  // One thread, as the PyTorch side (torch.set_num_threads(1)).
+  ag::set_num_threads(1);
   for (int i = 1; i + 1 < argc; ++i)
     if (std::string(argv[i]) == "--json")
       json = argv[i + 1];

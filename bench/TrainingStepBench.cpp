@@ -100,6 +100,8 @@ double seconds(const std::function<void()> &run) {
 
 int main(int argc, char **argv) {
   std::string json = argc > 2 && std::string(argv[1]) == "--json" ? argv[2] : "";
+  // One thread, as the PyTorch side (torch.set_num_threads(1)).
+  ag::set_num_threads(1);
   Digits digits = load_digits(AUTOGRAPH_DIGITS_CSV);
   std::vector<std::int64_t> first32;
   for (std::int64_t i = 0; i < 32; ++i)

@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "autograph/CompiledCodeABI.h"
+#include "Parallel.h"
 
 #include <Eigen/Core>
 
@@ -42,16 +43,11 @@ RowMajorMatrix<T> rowMajor(T *aligned, int64_t offset, int64_t rows,
                            Eigen::OuterStride<>(rowStride));
 }
 
-/// C += A * B. Sizes were checked when the function was traced, and again by
-/// the asserts traced before dynamic-size matmuls; a mismatch here is
-/// ignored rather than read out of bounds.
+/// C += A * B for rows of A and C (offsets already at the first row).
 template <typename T>
-void gemm(T *a, int64_t aOffset, int64_t m, int64_t k, int64_t aRow, int64_t aCol,
-          T *b, int64_t bOffset, int64_t bk, int64_t n, int64_t bRow, int64_t bCol,
-          T *c, int64_t cOffset, int64_t cm, int64_t cn, int64_t cRow,
-          int64_t cCol) {
-  if (k != bk || m != cm || n != cn)
-    return;
+void gemmRows(T *a, int64_t aOffset, int64_t m, int64_t k, int64_t aRow, int64_t aCol,
+              T *b, int64_t bOffset, int64_t n, int64_t bRow, int64_t bCol, T *c,
+              int64_t cOffset, int64_t cRow, int64_t cCol) {
   // A unit stride in one direction (row-major, or column-major as a
   // transposed view is) lets Eigen pack with vector loads.
   if (cCol == 1) {
@@ -75,6 +71,25 @@ void gemm(T *a, int64_t aOffset, int64_t m, int64_t k, int64_t aRow, int64_t aCo
   auto out = view(c, cOffset, m, n, cRow, cCol);
   out.noalias() += view(a, aOffset, m, k, aRow, aCol) *
                    view(b, bOffset, k, n, bRow, bCol);
+}
+
+
+/// C += A * B. Sizes were checked when the function was traced, and again by
+/// the asserts traced before dynamic-size matmuls; a mismatch here is
+/// ignored rather than read out of bounds.
+template <typename T>
+void gemm(T *a, int64_t aOffset, int64_t m, int64_t k, int64_t aRow, int64_t aCol,
+          T *b, int64_t bOffset, int64_t bk, int64_t n, int64_t bRow, int64_t bCol,
+          T *c, int64_t cOffset, int64_t cm, int64_t cn, int64_t cRow,
+          int64_t cCol) {
+  if (k != bk || m != cm || n != cn)
+    return;
+  // Large products split C's rows between threads (Parallel.h).
+  ag::detail::parallel_rows(m, k * n, [&](int64_t r0, int64_t r1) {
+    int64_t rows = r1 - r0;
+    gemmRows(a, aOffset + r0 * aRow, rows, k, aRow, aCol, b, bOffset, n, bRow, bCol, c,
+             cOffset + r0 * cRow, cRow, cCol);
+  });
 }
 
 } // namespace

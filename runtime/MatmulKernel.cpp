@@ -1,6 +1,7 @@
 //===- MatMulKernel.cpp - matmul through Eigen's GEMM ----------------------===//
 #include "ElementConversion.h"
 #include "Kernels.h"
+#include "Parallel.h"
 #include "TensorImpl.h"
 
 #include <Eigen/Core>
@@ -33,7 +34,9 @@ void gemm_batches(const TensorImpl &a, const TensorImpl &b, TensorImpl &c,
     }
     Eigen::Map<const RowMajor<W>> A(pa + i * a_step, m, k);
     Eigen::Map<const RowMajor<W>> B(pb + i * b_step, k, n);
-    C.noalias() = A * B;
+    parallel_rows(m, k * n, [&](std::int64_t r0, std::int64_t r1) {
+      C.middleRows(r0, r1 - r0).noalias() = A.middleRows(r0, r1 - r0) * B;
+    });
   }
 }
 

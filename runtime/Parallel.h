@@ -19,9 +19,10 @@
 
 namespace ag::detail {
 
-/// Below this many elements (of a cheap op) work stays on one thread:
-/// starting threads and waiting for them costs a few microseconds.
-inline constexpr std::int64_t kMinParallelElements = 32768;
+/// Below twice this many elements (of a cheap op) work stays on one thread:
+/// starting threads and waiting for them costs about 2.5 us (as much as an
+/// add over 30K floats).
+inline constexpr std::int64_t kMinParallelElements = 65536;
 inline constexpr std::int64_t kChunkAlignment = 64;
 
 /// ag::get_num_threads(), cached (read on every kernel call).
@@ -30,15 +31,21 @@ int parallel_threads() noexcept;
 /// evidence that work was split: helper_chunks_run() in Threads.cpp).
 void note_helper_chunk() noexcept;
 
-/// The number of chunks [0, n) splits into: 1 below the threshold (`cost`
-/// is a rough per-element cost relative to an add), else up to
-/// parallel_threads().
-inline int chunk_count(std::int64_t n, std::int64_t cost = 1) {
+/// A matrix product splits its rows between threads from this many
+/// multiply-adds on (about 50 us on one core); below, starting threads for
+/// each of a training step's small products cost more than they save.
+inline constexpr std::int64_t kMinParallelProduct = std::int64_t{1} << 21;
+
+/// The number of chunks [0, n) splits into: 1 below `minWork` (`cost` is a
+/// rough per-item cost relative to an add), else up to parallel_threads(),
+/// each with at least half of `minWork`.
+inline int chunk_count(std::int64_t n, std::int64_t cost = 1,
+                       std::int64_t minWork = 2 * kMinParallelElements) {
   int threads = parallel_threads();
-  if (threads <= 1 || n * cost < kMinParallelElements * 2)
+  if (threads <= 1 || n < 2 || n * cost < minWork)
     return 1;
-  std::int64_t most = std::max<std::int64_t>(1, n * cost / kMinParallelElements);
-  return static_cast<int>(std::min<std::int64_t>(threads, most));
+  std::int64_t most = std::max<std::int64_t>(1, n * cost / (minWork / 2));
+  return static_cast<int>(std::min<std::int64_t>({threads, most, n}));
 }
 
 /// The first element of chunk `k` of `chunks` over [0, n), chunks starting
@@ -58,8 +65,9 @@ inline std::int64_t chunk_begin(std::int64_t n, int chunks, int k,
 /// splitting).
 template <class Fn>
 void parallel_for(std::int64_t n, std::int64_t cost, Fn &&fn,
-                  std::int64_t align = kChunkAlignment) {
-  int chunks = chunk_count(n, cost);
+                  std::int64_t align = kChunkAlignment,
+                  std::int64_t minWork = 2 * kMinParallelElements) {
+  int chunks = chunk_count(n, cost, minWork);
   if (chunks <= 1) {
     if (n > 0)
       fn(std::int64_t{0}, n);
@@ -78,6 +86,14 @@ void parallel_for(std::int64_t n, std::int64_t cost, Fn &&fn,
       note_helper_chunk();
 #endif
   }
+}
+
+/// fn(begin, end) over row blocks of an m x n by n... product's m rows of
+/// `work` multiply-adds each: in parallel from kMinParallelProduct on.
+/// Eigen's own GEMM threading is off (Threads.cpp): its threshold splits
+/// products of 0.3M multiply-adds.
+template <class Fn> void parallel_rows(std::int64_t rows, std::int64_t work, Fn &&fn) {
+  parallel_for(rows, work, fn, /*align=*/1, kMinParallelProduct);
 }
 
 } // namespace ag::detail

@@ -44,9 +44,9 @@ int defaultThreads() {
 
 std::atomic<int> &threads() {
   static std::atomic<int> count{[] {
-    int n = defaultThreads();
-    Eigen::setNbThreads(n);
-    return n;
+    // Products split their rows themselves (Parallel.h, parallel_rows).
+    Eigen::setNbThreads(1);
+    return defaultThreads();
   }()};
   return count;
 }
@@ -58,8 +58,6 @@ void set_num_threads(int n) {
     throw InvalidArgumentError("set_num_threads: the number of threads must be "
                                "at least 1, got " + std::to_string(n));
   threads().store(n, std::memory_order_relaxed);
-  // Eigen's matrix products read their own (process-wide) setting.
-  Eigen::setNbThreads(n);
 }
 
 int get_num_threads() { return threads().load(std::memory_order_relaxed); }

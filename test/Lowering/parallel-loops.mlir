@@ -2,14 +2,14 @@
 // RUN: autograph-opt %s -parallelize-large-loops -split-input-file | FileCheck %s
 // RUN: autograph-opt %s -parallelize-large-loops -convert-scf-to-openmp -set-parallel-thread-counts -split-input-file | FileCheck %s --check-prefix=OMP
 
-// An elementwise loop of 3 ops: threads only from ceil(65536 / 3) = 21846
+// An elementwise loop of 3 ops: threads only from ceil(2^20 / 3) = 349526
 // iterations on, and when more than one thread is allowed; otherwise the
 // same loop in sequence.
 // CHECK-LABEL: func @elementwise
 // CHECK-SAME: (%[[X:.*]]: memref<?xf32>, %[[Y:.*]]: memref<?xf32>)
 // CHECK: %[[N:.*]] = memref.dim %[[X]]
 // CHECK: %[[ITERATIONS:.*]] = arith.muli
-// CHECK: %[[NEEDED:.*]] = arith.constant 21846 : index
+// CHECK: %[[NEEDED:.*]] = arith.constant 349526 : index
 // CHECK: %[[LARGE:.*]] = arith.cmpi sge, %[[ITERATIONS]], %[[NEEDED]]
 // CHECK: %[[THREADS:.*]] = call @agrt_memref_num_threads() : () -> i64
 // CHECK: %[[SEVERAL:.*]] = arith.cmpi sgt, %[[THREADS]]
@@ -47,9 +47,9 @@ func.func @elementwise(%x: memref<?xf32>, %y: memref<?xf32>) {
 
 // One level of threads: a parallel loop inside another runs in sequence.
 // An iteration is the inner loop: 1000 iterations of 3 ops, so threads
-// from 65536 / 3000 = 22 outer iterations on.
+// from ceil(2^20 / 3000) = 350 outer iterations on.
 // CHECK-LABEL: func @nested
-// CHECK: %[[NEEDED:.*]] = arith.constant 22 : index
+// CHECK: %[[NEEDED:.*]] = arith.constant 350 : index
 // CHECK: scf.if
 // CHECK-NEXT: scf.parallel
 // CHECK-NOT: scf.parallel

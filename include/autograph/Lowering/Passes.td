@@ -259,7 +259,7 @@ def ParallelizeLargeLoops
   let description = [{
     Each outermost `scf.parallel` (of convert-linalg-to-parallel-loops)
     runs on several threads only when its work is large: it becomes an
-    `scf.if` on `iterations * work >= 65536 && agrt_memref_num_threads() > 1`
+    `scf.if` on `iterations * work >= 2^20 && agrt_memref_num_threads() > 1`
     (work: the ops of one iteration, nested loops counted with their
     constant trip counts) whose then-branch is the `scf.parallel`
     (convert-scf-to-openmp makes it an OpenMP loop) and whose else-branch
@@ -269,7 +269,7 @@ def ParallelizeLargeLoops
     ```mlir
     scf.parallel (%i) = (%c0) to (%n) step (%c1) { ... }
     // becomes
-    %large = ...   // %n >= 65536 / work and agrt_memref_num_threads() > 1
+    %large = ...   // %n >= 2^20 / work and agrt_memref_num_threads() > 1
     scf.if %large {
       scf.parallel (%i) = (%c0) to (%n) step (%c1) { ... }
     } else {
