@@ -89,8 +89,12 @@ TEST_F(ThreadsTest, ElementwiseChainIsBitIdenticalOnTwoThreads) {
 TEST_F(ThreadsTest, SmallOpsStayOnTheCallingThread) {
   ag::set_num_threads(2);
   Tensor x = randomFloats(1000, -1.f, 1.f, 3);
+  // A training step's product: 32x64 by 64x128, 0.26M multiply-adds.
+  Tensor a = randomFloats(32 * 64, -1.f, 1.f, 9, {32, 64});
+  Tensor b = randomFloats(64 * 128, -1.f, 1.f, 10, {64, 128});
   std::uint64_t before = ag::detail::helper_chunks_run();
   Tensor y = ag::exp(x * x + 1.f);
+  Tensor z = ag::matmul(a, b);
   EXPECT_EQ(ag::detail::helper_chunks_run(), before);
 }
 
@@ -139,10 +143,7 @@ TEST_F(ThreadsTest, MatmulOnTwoThreadsMatchesOneThread) {
   const std::int64_t n = 512;
   Tensor a = randomFloats(n * n, -1.f, 1.f, 7, {n, n});
   Tensor b = randomFloats(n * n, -1.f, 1.f, 8, {n, n});
-  ag::set_num_threads(1);
-  Tensor one = ag::matmul(a, b);
-  ag::set_num_threads(2);
-  Tensor two = ag::matmul(a, b);
+  auto [one, two] = oneAndTwoThreads([&] { return ag::matmul(a, b); });
   std::vector<float> u = one.to_vector<float>(), v = two.to_vector<float>();
   for (std::size_t i = 0; i < u.size(); ++i)
     ASSERT_NEAR(u[i], v[i], 1e-4f) << i;
