@@ -10,11 +10,19 @@ using namespace mlir::ag;
 namespace {
 SmallVector<Type> typesOf(TypeRange types) { return llvm::to_vector(types); }
 
+/// The last op of `region`'s block if it is a terminator, else null (an
+/// empty block, or one that does not end in a terminator: the op verifiers
+/// run before the blocks' own checks, so they must not assume one).
+Operation *terminatorOf(Region &region) {
+  Block &block = region.front();
+  return block.mightHaveTerminator() ? block.getTerminator() : nullptr;
+}
+
 /// Checks that `region` ends in an ag.yield of exactly `expected` types.
 /// `what` says what the yielded values are for, in the error message.
 LogicalResult verifyYield(Operation *op, Region &region, StringRef regionName,
                           TypeRange expected, StringRef what) {
-  auto yield = dyn_cast<YieldOp>(region.front().getTerminator());
+  auto yield = dyn_cast_or_null<YieldOp>(terminatorOf(region));
   if (!yield)
     return op->emitOpError() << regionName << " region must end in ag.yield";
   TypeRange yielded = yield.getValues().getTypes();
@@ -148,7 +156,7 @@ LogicalResult WhileLoopOp::verify() {
       failed(verifyYield(*this, getBodyRegion(), "body", carried,
                          "the loop carries")))
     return failure();
-  auto condition = dyn_cast<ConditionOp>(getCondRegion().front().getTerminator());
+  auto condition = dyn_cast_or_null<ConditionOp>(terminatorOf(getCondRegion()));
   if (!condition)
     return emitOpError("cond region must end in ag.condition");
   TypeRange forwarded = condition.getArgs().getTypes();

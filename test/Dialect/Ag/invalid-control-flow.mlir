@@ -209,3 +209,40 @@ func.func @yield_outside_control_flow(%x: tensor<f32>) {
   // expected-error @+1 {{'ag.yield' op expects parent op to be one of 'ag.cond, ag.while_loop, ag.for'}}
   ag.yield %x : tensor<f32>
 }
+
+// -----
+
+// A body block with no ops at all (found by fuzz-autograph-opt: the
+// verifier read a terminator that was not there).
+func.func @for_body_without_ops(%lo: tensor<i64>, %x: tensor<f32>) -> tensor<f32> {
+  // expected-error @+1 {{'ag.for' op body region must end in ag.yield}}
+  %r = ag.for %lo to %lo step %lo : tensor<i64> iter_args(%x : tensor<f32>) -> (tensor<f32>) {
+  ^bb0(%i: tensor<i64>, %acc: tensor<f32>):
+  }
+  return %r : tensor<f32>
+}
+
+// -----
+
+func.func @while_cond_without_ops(%x: tensor<f32>) -> tensor<f32> {
+  // expected-error @+1 {{'ag.while_loop' op cond region must end in ag.condition}}
+  %r = ag.while_loop (%x) : (tensor<f32>) -> (tensor<f32>) cond {
+  ^bb0(%a: tensor<f32>):
+  } body {
+  ^bb0(%a: tensor<f32>):
+    ag.yield %a : tensor<f32>
+  }
+  return %r : tensor<f32>
+}
+
+// -----
+
+func.func @cond_then_without_ops(%p: tensor<i1>) {
+  // expected-error @+1 {{'ag.cond' op then region must end in ag.yield}}
+  ag.cond %p {
+  ^bb0:
+  } else {
+    ag.yield
+  }
+  return
+}
