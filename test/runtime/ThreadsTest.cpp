@@ -16,6 +16,8 @@
 #include <cstring>
 #include <functional>
 #include <random>
+#include <thread>
+#include <cstdlib>
 #include <vector>
 
 namespace ag::detail {
@@ -65,6 +67,17 @@ bool bitIdentical(const Tensor &a, const Tensor &b) {
     return false;
   std::size_t bytes = static_cast<std::size_t>(a.num_elements()) * ag::dtype_size(a.dtype());
   return std::memcmp(a.raw_data(), b.raw_data(), bytes) == 0;
+}
+
+// The default: AG_NUM_THREADS, else OMP_NUM_THREADS, else every core.
+// test/runtime/CMakeLists.txt also runs this test with each variable set.
+TEST_F(ThreadsTest, DefaultComesFromTheEnvironment) {
+  int expected = static_cast<int>(std::thread::hardware_concurrency());
+  if (const char *omp = std::getenv("OMP_NUM_THREADS"))
+    expected = std::atoi(omp);
+  if (const char *ag = std::getenv("AG_NUM_THREADS"))
+    expected = std::atoi(ag);
+  EXPECT_EQ(saved_, expected);
 }
 
 TEST_F(ThreadsTest, SetAndGet) {
