@@ -294,6 +294,77 @@ Value combine(OpBuilder &b, Location loc, ag::ReductionKind kind, Value acc,
   llvm_unreachable("unknown reduction kind");
 }
 
+/// A full reduction of at least this many elements runs in two stages (see
+/// reduceAllInChunks): 64 chunks of at least 1024 elements each.
+constexpr int64_t kSplitReductionElements = 1 << 16;
+constexpr int64_t kReductionChunks = 64;
+
+/// A tensor of `type` holding the identity of `kind`.
+Value identityFilled(OpBuilder &builder, Location loc, ag::ReductionKind kind,
+                     RankedTensorType type, ValueRange dynamicSizes) {
+  return builder
+      .create<linalg::FillOp>(
+          loc, reductionIdentity(builder, loc, kind, type.getElementType()),
+          emptyTensor(builder, loc, type, dynamicSizes))
+      .getResult(0);
+}
+
+/// `input` reduced over `dims` by `kind`, starting from `init`.
+Value reduceInto(OpBuilder &builder, Location loc, ag::ReductionKind kind,
+                 Value input, ArrayRef<int64_t> dims, Value init) {
+  return builder
+      .create<linalg::ReduceOp>(
+          loc, input, init, dims,
+          [&](OpBuilder &b, Location l, ValueRange args) {
+            b.create<linalg::YieldOp>(l, combine(b, l, kind, args[1], args[0]));
+          })
+      .getResult(0);
+}
+
+/// The full reduction of the static `input` (N elements) in two stages, so
+/// that the first can run on several threads: the first 64 * C elements
+/// (C = N / 64) viewed as 64 rows of C, each row reduced (a parallel
+/// dimension: one chunk per row), then the 64 partial results, then the
+/// N - 64 * C elements left over. The chunks are fixed by the shape, so the
+/// result does not depend on the thread count. The views are subviews of
+/// the input after bufferization: nothing is copied.
+Value reduceAllInChunks(OpBuilder &builder, Location loc, ag::ReductionKind kind,
+                        Value input) {
+  auto inputType = cast<RankedTensorType>(input.getType());
+  Type elementType = inputType.getElementType();
+  int64_t n = inputType.getNumElements();
+  int64_t chunk = n / kReductionChunks, head = chunk * kReductionChunks;
+  Value flat = input;
+  if (inputType.getRank() != 1) {
+    ReassociationIndices all;
+    for (int64_t i = 0; i < inputType.getRank(); ++i)
+      all.push_back(i);
+    flat = builder.create<tensor::CollapseShapeOp>(
+        loc, RankedTensorType::get({n}, elementType), flat,
+        ArrayRef<ReassociationIndices>{all});
+  }
+  auto slice = [&](int64_t offset, int64_t size) {
+    return builder.create<tensor::ExtractSliceOp>(
+        loc, RankedTensorType::get({size}, elementType), flat, ValueRange{},
+        ValueRange{}, ValueRange{}, builder.getDenseI64ArrayAttr({offset}),
+        builder.getDenseI64ArrayAttr({size}), builder.getDenseI64ArrayAttr({1}));
+  };
+  Value rows = head == n ? flat : slice(0, head).getResult();
+  rows = builder.create<tensor::ExpandShapeOp>(
+      loc, RankedTensorType::get({kReductionChunks, chunk}, elementType), rows,
+      ArrayRef<ReassociationIndices>{{0, 1}});
+  Value partial = reduceInto(
+      builder, loc, kind, rows, {1},
+      identityFilled(builder, loc, kind,
+                     RankedTensorType::get({kReductionChunks}, elementType), {}));
+  Value total = reduceInto(
+      builder, loc, kind, partial, {0},
+      identityFilled(builder, loc, kind, RankedTensorType::get({}, elementType), {}));
+  if (head != n)
+    total = reduceInto(builder, loc, kind, slice(head, n - head), {0}, total);
+  return total;
+}
+
 struct ReduceToLinalg : OpRewritePattern<ag::ReduceOp> {
   using OpRewritePattern::OpRewritePattern;
   LogicalResult matchAndRewrite(ag::ReduceOp op,
@@ -324,17 +395,13 @@ struct ReduceToLinalg : OpRewritePattern<ag::ReduceOp> {
       }
     }
     auto reducedType = RankedTensorType::get(shape, elementType);
-    Value init = rewriter
-                     .create<linalg::FillOp>(
-                         loc, reductionIdentity(rewriter, loc, kind, elementType),
-                         emptyTensor(rewriter, loc, reducedType, dynamicSizes))
-                     .getResult(0);
-    auto reduce = rewriter.create<linalg::ReduceOp>(
-        loc, input, init, dims,
-        [&](OpBuilder &b, Location l, ValueRange args) {
-          b.create<linalg::YieldOp>(l, combine(b, l, kind, args[1], args[0]));
-        });
-    Value result = reduce.getResult(0);
+    Value result =
+        shape.empty() && inputType.hasStaticShape() &&
+                inputType.getNumElements() >= kSplitReductionElements
+            ? reduceAllInChunks(rewriter, loc, kind, input)
+            : reduceInto(rewriter, loc, kind, input, dims,
+                         identityFilled(rewriter, loc, kind, reducedType,
+                                        dynamicSizes));
 
     if (kind == ag::ReductionKind::mean) {
       // Divide by the number of reduced elements (C++ division for integers).

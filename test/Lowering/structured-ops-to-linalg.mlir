@@ -125,6 +125,39 @@ func.func @reduce_sum(%x: tensor<?x10xf32>) -> tensor<?xf32> {
 
 // -----
 
+// A large full reduction runs in two stages: 64 rows of 1562 (a parallel
+// dimension for threads), their 64 partial sums, then the 32 elements left.
+// CHECK-LABEL: func @reduce_all_in_chunks
+// CHECK-SAME: (%[[X:.*]]: tensor<100000xf32>)
+func.func @reduce_all_in_chunks(%x: tensor<100000xf32>) -> tensor<f32> {
+  // CHECK: %[[HEAD:.*]] = tensor.extract_slice %[[X]][0] [99968] [1]
+  // CHECK: %[[ROWS:.*]] = tensor.expand_shape %[[HEAD]] {{\[\[}}0, 1]] output_shape [64, 1562]
+  // CHECK: %[[PARTIAL:.*]] = linalg.reduce { arith.addf {fastmath = #arith.fastmath<reassoc>} } ins(%[[ROWS]] : tensor<64x1562xf32>) outs(%{{.*}} : tensor<64xf32>) dimensions = [1]
+  // CHECK: %[[TOTAL:.*]] = linalg.reduce {{.*}} ins(%[[PARTIAL]] : tensor<64xf32>) outs(%{{.*}} : tensor<f32>) dimensions = [0]
+  // CHECK: %[[TAIL:.*]] = tensor.extract_slice %[[X]][99968] [32] [1]
+  // CHECK: %[[SUM:.*]] = linalg.reduce {{.*}} ins(%[[TAIL]] : tensor<32xf32>) outs(%[[TOTAL]] : tensor<f32>) dimensions = [0]
+  // CHECK: return %[[SUM]]
+  %s = ag.reduce sum %x dims [0] : tensor<100000xf32> -> tensor<f32>
+  return %s : tensor<f32>
+}
+
+// -----
+
+// A 2-d input is collapsed first; 131072 = 64 * 2048 leaves nothing over.
+// CHECK-LABEL: func @reduce_all_of_a_matrix
+func.func @reduce_all_of_a_matrix(%x: tensor<512x256xi32>) -> tensor<1x1xi32> {
+  // CHECK: %[[FLAT:.*]] = tensor.collapse_shape %{{.*}} {{\[\[}}0, 1]] : tensor<512x256xi32> into tensor<131072xi32>
+  // CHECK: tensor.expand_shape %[[FLAT]] {{\[\[}}0, 1]] output_shape [64, 2048]
+  // CHECK: linalg.reduce { arith.maxsi } {{.*}} dimensions = [1]
+  // CHECK: %[[MAX:.*]] = linalg.reduce { arith.maxsi } {{.*}} dimensions = [0]
+  // CHECK-NOT: extract_slice
+  // CHECK: tensor.expand_shape %[[MAX]] [] output_shape [1, 1]
+  %m = ag.reduce max %x dims [0, 1] keepdims : tensor<512x256xi32> -> tensor<1x1xi32>
+  return %m : tensor<1x1xi32>
+}
+
+// -----
+
 // max starts from -inf and propagates NaN (arith.maximumf).
 // CHECK-LABEL: func @reduce_max
 func.func @reduce_max(%x: tensor<4x5xf32>) -> tensor<5xf32> {

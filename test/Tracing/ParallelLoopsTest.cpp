@@ -83,6 +83,67 @@ TEST(ParallelLoopsTest, LargeElementwiseLoopsForkThreadsAndKeepTheirResults) {
       << "the parallel loop is not vectorised";
 }
 
+std::string dumpedIR(const std::string &dir, const std::string &name) {
+  std::ifstream file(dir + "/" + name + ".ll");
+  std::stringstream ir;
+  ir << file.rdbuf();
+  return ir.str();
+}
+
+// A full reduction carries its accumulator from one element to the next; it
+// runs in 64 fixed chunks (a parallel first stage), so it forks threads and
+// gives the same bits on one thread and on two. 2^20 + 5 elements: 5 are
+// left over after the chunks.
+TEST(ParallelLoopsTest, LargeFullReductionsForkThreadsWithFixedChunks) {
+#if !defined(AUTOGRAPH_OPENMP)
+  GTEST_SKIP() << "built without AUTOGRAPH_OPENMP: compiled loops run in sequence";
+#endif
+  std::string dir = testing::TempDir() + "ag_dump_parallel_sum";
+  std::filesystem::remove_all(dir);
+  ::setenv("AG_DUMP_DIR", dir.c_str(), 1);
+  auto sum = ag::function([](const ag::Tensor &x) { return ag::reduce_sum(x); },
+                          "parallel_sum");
+  auto largest = ag::function([](const ag::Tensor &x) { return ag::reduce_max(x); },
+                              "parallel_max");
+  const std::int64_t n = (1 << 20) + 5;
+  std::vector<float> values(static_cast<std::size_t>(n));
+  std::vector<std::int32_t> integers(static_cast<std::size_t>(n));
+  double exact = 0;
+  for (std::int64_t i = 0; i < n; ++i) {
+    values[static_cast<std::size_t>(i)] = static_cast<float>(i % 1000) / 250.f - 1.5f;
+    exact += static_cast<double>(values[static_cast<std::size_t>(i)]);
+    integers[static_cast<std::size_t>(i)] = static_cast<std::int32_t>((i * 7919) % 100003);
+  }
+  integers.back() = 200000; // the largest is among the 5 left over
+  ag::Tensor x = ag::constant(values, {n}), k = ag::constant(integers, {n});
+  ag::Tensor one, two, maxOne, maxTwo;
+  {
+    ScopedThreads threads(1);
+    one = sum(x);
+    maxOne = largest(k);
+  }
+  ::unsetenv("AG_DUMP_DIR");
+  {
+    ScopedThreads threads(2);
+    two = sum(x);
+    maxTwo = largest(k);
+  }
+  EXPECT_EQ(sum.fallback_count(), 0);
+  EXPECT_EQ(largest.fallback_count(), 0);
+  EXPECT_EQ(one.item<float>(), two.item<float>()) << "one thread and two threads differ";
+  // |exact| is about 2.6e5; the sum of magnitudes about 1e6.
+  EXPECT_NEAR(two.item<float>(), exact, 1e-6 * 1.1e6);
+  EXPECT_EQ(maxOne.item<std::int32_t>(), 200000);
+  EXPECT_EQ(maxTwo.item<std::int32_t>(), 200000);
+  for (const char *name : {"parallel_sum", "parallel_max"}) {
+    std::string ir = dumpedIR(dir, name);
+    ASSERT_NE(ir.find("define"), std::string::npos) << name << ": no optimised IR dumped";
+    EXPECT_NE(ir.find("__kmpc_fork_call"), std::string::npos) << name << ": no parallel loop";
+  }
+  EXPECT_TRUE(std::regex_search(dumpedIR(dir, "parallel_sum"), std::regex("<(4|8|16) x float>")))
+      << "the chunks' sums are not vectorised";
+}
+
 TEST(ParallelLoopsTest, GradientThroughLargeOpsIsTheEagerOne) {
   auto gradient = [](const ag::Tensor &x, const ag::Tensor &w) {
     ag::GradientTape tape;
