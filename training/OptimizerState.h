@@ -16,6 +16,9 @@ namespace detail {
 struct OptimizerState {
   float learning_rate;
   std::string name;
+  /// The class and hyperparameters (Optimizer::config()).
+  std::string config;
+  const std::uint64_t id = ::ag::detail::new_object_id();
   Variable iterations{constant(std::int64_t{0}), "iteration", /*trainable=*/false};
   /// Slots by variable identity, then slot number.
   std::unordered_map<const ::ag::detail::VariableState *, std::vector<Variable>> slots;

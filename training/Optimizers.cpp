@@ -7,6 +7,8 @@
 #include "autograph/Error.h"
 #include "autograph/Ops.h"
 
+#include <cstdio>
+#include <cstdlib>
 #include <iostream>
 #include <mutex>
 #include <string>
@@ -25,16 +27,51 @@ Optimizer::~Optimizer() = default;
 
 Variable Optimizer::iterations() const { return state_->iterations; }
 float Optimizer::learning_rate() const { return state_->learning_rate; }
+const std::string &Optimizer::config() const { return state_->config; }
+
+void Optimizer::set_config(std::string config) {
+  state_->config = std::move(config);
+  auto owner = std::make_shared<::ag::detail::VariableOwner>();
+  owner->optimizer_id = state_->id;
+  owner->optimizer_config = state_->config;
+  state_->iterations.state()->owner = std::move(owner);
+}
 
 Variable Optimizer::slot(const Variable &variable, int slot) {
+  std::vector<std::string> names = slot_names();
+  if (slot < 0 || static_cast<std::size_t>(slot) >= names.size())
+    throw InvalidArgumentError(state_->name + ": no slot " + std::to_string(slot) + " (it has " +
+                               std::to_string(names.size()) + ")");
   std::lock_guard<std::mutex> lock(state_->mutex);
   std::vector<Variable> &slots = state_->slots[variable.state().get()];
-  while (static_cast<int>(slots.size()) <= slot)
-    slots.emplace_back(zeros(variable.shape(), variable.dtype()),
-                       variable.name() + "/slot" + std::to_string(slots.size()),
-                       /*trainable=*/false);
+  while (static_cast<int>(slots.size()) <= slot) {
+    int k = static_cast<int>(slots.size());
+    Variable made(zeros(variable.shape(), variable.dtype()),
+                  variable.name() + "/" + names[static_cast<std::size_t>(k)],
+                  /*trainable=*/false);
+    auto owner = std::make_shared<::ag::detail::VariableOwner>();
+    owner->optimizer_id = state_->id;
+    owner->optimizer_config = state_->config;
+    owner->slot = k;
+    owner->slot_of = variable.state();
+    made.state()->owner = std::move(owner);
+    slots.push_back(std::move(made));
+  }
   return slots[static_cast<std::size_t>(slot)];
 }
+
+namespace {
+/// A float as config() writes it: the shortest %g that reads back exactly.
+std::string formatFloat(float value) {
+  char text[32];
+  for (int digits = 6; digits <= 9; ++digits) {
+    std::snprintf(text, sizeof text, "%.*g", digits, static_cast<double>(value));
+    if (std::strtof(text, nullptr) == value)
+      break;
+  }
+  return text;
+}
+} // namespace
 
 Variable Optimizer::apply_gradients(const std::vector<Tensor> &gradients,
                                     const std::vector<Variable> &variables) {
@@ -86,6 +123,8 @@ SGD::SGD(float learning_rate, float momentum, bool nesterov)
   if (momentum < 0.f || momentum > 1.f)
     throw InvalidArgumentError("SGD: `momentum` must be between [0, 1], got " +
                                std::to_string(momentum));
+  set_config("SGD(learning_rate=" + formatFloat(learning_rate) + ", momentum=" +
+             formatFloat(momentum) + ", nesterov=" + (nesterov ? "true" : "false") + ")");
 }
 
 void SGD::update(Variable &variable, const Tensor &gradient) {
@@ -100,7 +139,11 @@ void SGD::update(Variable &variable, const Tensor &gradient) {
 }
 
 Adam::Adam(float learning_rate, float beta_1, float beta_2, float epsilon)
-    : Optimizer(learning_rate, "Adam"), beta_1_(beta_1), beta_2_(beta_2), epsilon_(epsilon) {}
+    : Optimizer(learning_rate, "Adam"), beta_1_(beta_1), beta_2_(beta_2), epsilon_(epsilon) {
+  set_config("Adam(learning_rate=" + formatFloat(learning_rate) + ", beta_1=" +
+             formatFloat(beta_1) + ", beta_2=" + formatFloat(beta_2) +
+             ", epsilon=" + formatFloat(epsilon) + ")");
+}
 
 void Adam::update(Variable &variable, const Tensor &gradient) {
   Variable m = slot(variable, 0), v = slot(variable, 1);
@@ -115,3 +158,13 @@ void Adam::update(Variable &variable, const Tensor &gradient) {
 }
 
 } // namespace ag::optimizers
+
+namespace ag::compiled {
+void check_optimizer(const char *function, const optimizers::Optimizer &optimizer,
+                     const char *compiled_for) {
+  if (optimizer.config() != compiled_for)
+    throw InvalidArgumentError(std::string(function) + ": the optimizer is " +
+                               optimizer.config() + ", but the function was compiled for " +
+                               compiled_for);
+}
+} // namespace ag::compiled

@@ -2,8 +2,9 @@
 // train (autograph_add_aot_library in examples/CMakeLists.txt), compiled
 // once for any number of samples (f32[?,2], f32[?,1]). The AOT function
 // takes the variables it reads and assigns after the tensors, in the order
-// of their names (docs/state.md): the model's b and w, the optimizer's step
-// counter ('iteration') and the metric's 'loss/count' and 'loss/total'.
+// of their names (docs/state.md): the model's b and w and the metric's
+// 'loss/count' and 'loss/total'; then the optimizer, whose step counter it
+// uses (and which must be the SGD(learning_rate=0.1) it was compiled with).
 // Its summaries go to the default writer of the call: $TRAIN_LOOP_LOGDIR,
 // by default PROGRAM.logs/.
 #include "train_loop_aot.h"
@@ -32,10 +33,9 @@ int main(int, char **argv) {
   ag::Variable w(ag::zeros({2, 1}), "w"), b(ag::zeros({1}), "b");
   ag::optimizers::SGD optimizer(0.1f);
   ag::metrics::Mean avg_loss("loss");
-  ag::Variable iterations = optimizer.iterations(), count = avg_loss.count(),
-               total = avg_loss.total();
+  ag::Variable count = avg_loss.count(), total = avg_loss.total();
   for (int epoch = 0; epoch < 3; ++epoch)
-    ag::aot::train(x, y, b, iterations, count, total, w);
+    ag::aot::train(x, y, b, count, total, w, optimizer);
   std::printf("w = [%.3f %.3f], b = %.3f\n", w.value().to_vector<float>()[0],
               w.value().to_vector<float>()[1], b.value().item<float>());
   return 0;

@@ -50,12 +50,19 @@ public:
   /// The names of the slots, in slot order (Adam: m, v; SGD with
   /// momentum: momentum), as checkpoints name them.
   virtual std::vector<std::string> slot_names() const = 0;
+  /// The slot `slot` (slot_names() order) of `variable`: zeros of its
+  /// shape, made on first use, named `VARIABLE/SLOT` (`dense/kernel/m`).
+  Variable slot(const Variable &variable, int slot);
+  /// The class and hyperparameters, as compiled code bakes them in:
+  /// `Adam(learning_rate=0.001, beta_1=0.9, beta_2=0.999, epsilon=1e-07)`.
+  const std::string &config() const;
 
 protected:
   friend class ::ag::train::Checkpoint;
   explicit Optimizer(float learning_rate, const char *name);
-  /// The slot `slot` of `variable`: zeros of its shape, made on first use.
-  Variable slot(const Variable &variable, int slot);
+  /// Sets config() (each subclass's constructor, once its hyperparameters
+  /// are known) and marks iterations() as this optimizer's.
+  void set_config(std::string config);
   /// One variable's update with its gradient (already checked).
   virtual void update(Variable &variable, const Tensor &gradient) = 0;
   std::shared_ptr<detail::OptimizerState> state_;
@@ -87,5 +94,12 @@ private:
 };
 
 } // namespace ag::optimizers
+
+namespace ag::compiled {
+/// For an AOT header: ag::InvalidArgumentError unless `optimizer`'s
+/// config() is `compiled_for`, the one the function was compiled with.
+void check_optimizer(const char *function, const optimizers::Optimizer &optimizer,
+                     const char *compiled_for);
+} // namespace ag::compiled
 
 #endif // AUTOGRAPH_OPTIMIZERS_H

@@ -26,6 +26,19 @@
 namespace ag {
 
 namespace detail {
+/// For a variable an optimizer made for its own use: its step counter
+/// (`slot` < 0) or slot `slot` of `slot_of`. An AOT header then takes the
+/// optimizer and asks it for the variable, instead of a parameter the
+/// calling program could not name (docs/state.md).
+struct VariableOwner {
+  /// The optimizer's identity and its class and hyperparameters,
+  /// `Adam(learning_rate=0.001, ...)`, which compiled code bakes in.
+  std::uint64_t optimizer_id = 0;
+  std::string optimizer_config;
+  int slot = -1;
+  std::weak_ptr<const struct VariableState> slot_of;
+};
+
 /// What the handles of one variable share.
 struct VariableState {
   VariableState(Tensor initial, std::string name, bool trainable);
@@ -36,6 +49,9 @@ struct VariableState {
   const std::uint64_t id = new_object_id();
   /// The value's dtype and shape, which every assignment keeps.
   const TensorSpec spec;
+  /// Set once by the optimizer that makes the variable, before another
+  /// handle exists.
+  std::shared_ptr<const VariableOwner> owner;
 
   /// The current value (concrete).
   Tensor get() const;

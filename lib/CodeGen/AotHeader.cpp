@@ -4,6 +4,7 @@
 #include "mlir/IR/TypeRange.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/YAMLParser.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <algorithm>
@@ -69,16 +70,34 @@ bool isIdentifier(llvm::StringRef name) {
 
 AotFunction aotFunctionOf(func::FuncOp function, llvm::StringRef name,
                           llvm::StringRef symbol) {
-  AotFunction aot{name.str(), symbol.str(), function.getFunctionType(), {}, {}, {}};
+  AotFunction aot{name.str(), symbol.str(), function.getFunctionType(), {}, {}, {}, {}, {}};
+  // Optimizers as the tracer numbered them, then by first use in name order.
+  std::vector<std::string> tracedConfigs;
   auto variableIndex = [&](DictionaryAttr attrs) -> int64_t {
     auto index = attrs ? attrs.getAs<IntegerAttr>("ag.variable_index") : nullptr;
     auto named = attrs ? attrs.getAs<StringAttr>("ag.variable") : nullptr;
     if (!index || !named)
       return -1;
     int64_t k = index.getInt();
-    if (aot.variableNames.size() <= static_cast<size_t>(k))
+    if (aot.variableNames.size() <= static_cast<size_t>(k)) {
       aot.variableNames.resize(k + 1);
+      aot.optimizerVariables.resize(k + 1);
+    }
     aot.variableNames[k] = named.getValue().str();
+    auto optimizer = attrs.getAs<IntegerAttr>("ag.optimizer");
+    auto config = attrs.getAs<StringAttr>("ag.optimizer_config");
+    if (optimizer && config && optimizer.getInt() >= 0) {
+      size_t o = static_cast<size_t>(optimizer.getInt());
+      if (tracedConfigs.size() <= o)
+        tracedConfigs.resize(o + 1);
+      tracedConfigs[o] = config.getValue().str();
+      AotFunction::OptimizerVariable &made = aot.optimizerVariables[k];
+      made.optimizer = optimizer.getInt();
+      if (auto slot = attrs.getAs<IntegerAttr>("ag.slot"))
+        made.slot = slot.getInt();
+      if (auto slotOf = attrs.getAs<IntegerAttr>("ag.slot_of"))
+        made.slotOf = slotOf.getInt();
+    }
     return k;
   };
   for (unsigned i = 0; i < function.getNumArguments(); ++i)
@@ -96,15 +115,31 @@ AotFunction aotFunctionOf(func::FuncOp function, llvm::StringRef name,
   });
   std::vector<int64_t> position(order.size());
   std::vector<std::string> names(order.size());
+  std::vector<AotFunction::OptimizerVariable> made(order.size());
   for (size_t k = 0; k < order.size(); ++k) {
     position[order[k]] = static_cast<int64_t>(k);
     names[k] = aot.variableNames[order[k]];
+    made[k] = aot.optimizerVariables[order[k]];
   }
   aot.variableNames = std::move(names);
   for (std::vector<int64_t> *list : {&aot.inputVariables, &aot.resultVariables})
     for (int64_t &k : *list)
       if (k >= 0)
         k = position[static_cast<size_t>(k)];
+  std::vector<int64_t> optimizerNumber(tracedConfigs.size(), -1);
+  for (AotFunction::OptimizerVariable &variable : made) {
+    if (variable.optimizer < 0)
+      continue;
+    int64_t &number = optimizerNumber[static_cast<size_t>(variable.optimizer)];
+    if (number < 0) {
+      number = static_cast<int64_t>(aot.optimizerConfigs.size());
+      aot.optimizerConfigs.push_back(tracedConfigs[static_cast<size_t>(variable.optimizer)]);
+    }
+    variable.optimizer = number;
+    if (variable.slotOf >= 0)
+      variable.slotOf = position[static_cast<size_t>(variable.slotOf)];
+  }
+  aot.optimizerVariables = std::move(made);
   return aot;
 }
 
@@ -116,6 +151,7 @@ llvm::Expected<std::string> emitAotHeader(llvm::ArrayRef<AotFunction> functions,
   guard += "_";
 
   std::string declarations, definitions;
+  bool usesOptimizers = false;
   for (const AotFunction &function : functions) {
     if (!isIdentifier(function.name))
       return llvm::createStringError(
@@ -134,15 +170,25 @@ llvm::Expected<std::string> emitAotHeader(llvm::ArrayRef<AotFunction> functions,
     auto variableOf = [](const std::vector<int64_t> &variables, unsigned i) {
       return i < variables.size() ? variables[i] : -1;
     };
-    // The variables' parameters: var_NAME where NAME is an identifier no
-    // other variable of the function has, else variable<k>.
-    std::vector<std::string> variableParams;
-    for (auto [k, name] : llvm::enumerate(function.variableNames)) {
-      bool usable = isIdentifier(name) &&
-                    llvm::count(function.variableNames, name) == 1;
-      variableParams.push_back(usable ? "var_" + name
-                                      : "variable" + std::to_string(k));
+    // The variables' parameters: var_NAME with each character of NAME that
+    // cannot be in an identifier as '_' ('dense/kernel': var_dense_kernel;
+    // no "__", which C++ reserves) when no other variable of the function
+    // gets that name, else variable<k>.
+    std::vector<std::string> spelled;
+    for (const std::string &name : function.variableNames) {
+      std::string identifier = "var";
+      for (char c : "_" + name) {
+        c = llvm::isAlnum(c) ? c : '_';
+        if (c != '_' || identifier.back() != '_')
+          identifier += c;
+      }
+      spelled.push_back(identifier);
     }
+    std::vector<std::string> variableParams;
+    for (auto [k, identifier] : llvm::enumerate(spelled))
+      variableParams.push_back(llvm::count(spelled, identifier) == 1
+                                   ? identifier
+                                   : "variable" + std::to_string(k));
     // Each variable's compiled dtype and shape: of its input or its result.
     std::vector<Type> variableTypes(function.variableNames.size());
     for (unsigned i = 0; i < numInputs; ++i)
@@ -172,9 +218,36 @@ llvm::Expected<std::string> emitAotHeader(llvm::ArrayRef<AotFunction> functions,
       callArgs += std::string(callArgs.empty() ? "" : ", ") + "call.argument(" +
                   std::to_string(i) + ")";
     }
+    // The optimizers' parameters, and their variables asked of them.
+    auto madeBy = [&](size_t k) { return function.optimizerVariables[k]; };
+    std::vector<std::string> optimizerParams;
+    for (size_t o = 0; o < function.optimizerConfigs.size(); ++o)
+      optimizerParams.push_back(function.optimizerConfigs.size() == 1
+                                    ? "optimizer"
+                                    : "optimizer" + std::to_string(o));
+    std::string optimizerValues;
+    for (auto [o, config] : llvm::enumerate(function.optimizerConfigs))
+      optimizerValues += llvm::formatv(
+          "  ::ag::compiled::check_optimizer(\"ag::aot::{0}\", {1}, \"{2}\");\n",
+          function.name, optimizerParams[o], llvm::yaml::escape(config));
+    for (auto [k, param] : llvm::enumerate(variableParams)) {
+      AotFunction::OptimizerVariable made = madeBy(k);
+      if (made.optimizer < 0)
+        continue;
+      const std::string &optimizer = optimizerParams[static_cast<size_t>(made.optimizer)];
+      optimizerValues +=
+          "  ::ag::Variable " + param + " = " +
+          (made.slot < 0 ? optimizer + ".iterations()"
+                         : llvm::formatv("{0}.slot({1}, {2})", optimizer,
+                                         variableParams[static_cast<size_t>(made.slotOf)],
+                                         made.slot)
+                               .str()) +
+          ";\n";
+    }
     std::string checks, writeBacks;
     for (auto [k, param] : llvm::enumerate(variableParams)) {
-      params += (params.empty() ? "" : ", ") + ("::ag::Variable &" + param);
+      if (madeBy(k).optimizer < 0)
+        params += (params.empty() ? "" : ", ") + ("::ag::Variable &" + param);
       llvm::Expected<std::string> spec =
           specList(function, TypeRange(variableTypes[k]));
       if (!spec)
@@ -185,6 +258,9 @@ llvm::Expected<std::string> emitAotHeader(llvm::ArrayRef<AotFunction> functions,
           "{{{1}.dtype(), {1}.shape()}, {2});\n",
           function.name, param, spec->substr(1, spec->size() - 2));
     }
+    for (const std::string &optimizer : optimizerParams)
+      params += (params.empty() ? "" : ", ") +
+                ("::ag::optimizers::Optimizer &" + optimizer);
     std::vector<std::string> userResults;
     for (unsigned i = 0; i < numResults; ++i) {
       std::string result = "results[" + std::to_string(i) + "]";
@@ -214,8 +290,16 @@ llvm::Expected<std::string> emitAotHeader(llvm::ArrayRef<AotFunction> functions,
     if (!variableParams.empty()) {
       variablesNote = "\n/// Variables (passed in; those it assigns are written back):";
       for (auto [k, name] : llvm::enumerate(function.variableNames))
-        variablesNote += " " + variableParams[k] + " ('" + name + "')";
+        if (madeBy(k).optimizer < 0)
+          variablesNote += " " + variableParams[k] + " ('" + name + "')";
     }
+    for (auto [o, config] : llvm::enumerate(function.optimizerConfigs)) {
+      variablesNote += "\n/// " + optimizerParams[o] + ": " + config + "; its variables:";
+      for (auto [k, name] : llvm::enumerate(function.variableNames))
+        if (madeBy(k).optimizer == static_cast<int64_t>(o))
+          variablesNote += " '" + name + "'";
+    }
+    usesOptimizers = usesOptimizers || !optimizerParams.empty();
 
     declarations += llvm::formatv("void _mlir_ciface_{0}({1});\n",
                                   function.symbol, cParams);
@@ -224,7 +308,7 @@ llvm::Expected<std::string> emitAotHeader(llvm::ArrayRef<AotFunction> functions,
 inline {2} {0}({3}) {{
   static const std::vector<::ag::TensorSpec> inputs = {4};
   static const std::vector<::ag::TensorSpec> outputs = {5};
-{12}{15}{6}  ::ag::compiled::Call call("ag::aot::{0}", inputs, outputs, {16});
+{17}{12}{15}{6}  ::ag::compiled::Call call("ag::aot::{0}", inputs, outputs, {16});
   _mlir_ciface_{7}({8});
   {9}call.finish({14});
 {13}{10}}
@@ -239,7 +323,8 @@ inline {2} {0}({3}) {{
         userResults.empty() ? std::string() : "  return " + resultExpression + ";\n",
         variablesNote, checks, writeBacks, numResults ? "results" : "nullptr",
         variableValues,
-        numInputs ? "arguments" : "::ag::Span<const ::ag::Tensor *const>()");
+        numInputs ? "arguments" : "::ag::Span<const ::ag::Tensor *const>()",
+        optimizerValues);
   }
 
   return llvm::formatv(R"(// {0}: functions compiled ahead of time by autograph-cc.
@@ -248,7 +333,7 @@ inline {2} {0}({3}) {{
 #define {1}
 
 #include <autograph/CompiledCall.h>
-#include <autograph/Variable.h>
+{4}#include <autograph/Variable.h>
 
 #include <tuple>
 #include <utility>
@@ -263,7 +348,8 @@ namespace ag::aot {{
 
 #endif // {1}
 )",
-                       headerName, guard, declarations, definitions)
+                       headerName, guard, declarations, definitions,
+                       usesOptimizers ? "#include <autograph/Optimizers.h>\n" : "")
       .str();
 }
 

@@ -773,22 +773,54 @@ func::FuncOp MlirTracer::finish(const std::vector<::ag::Tensor> &results) {
     numbered.push_back(variable.get());
     return static_cast<int64_t>(numbered.size() - 1);
   };
-  for (auto [k, input] : llvm::enumerate(implicitInputs_)) {
-    if (!input.variable)
-      continue;
-    unsigned index = arguments_.size() + k;
-    function_.setArgAttr(index, "ag.variable",
-                         builder_.getStringAttr(input.variable->name));
-    function_.setArgAttr(index, "ag.variable_index",
-                         builder_.getI64IntegerAttr(number(input.variable)));
-  }
-  for (auto [k, variable] : llvm::enumerate(variableOutputs_)) {
-    unsigned index = results.size() + k;
-    function_.setResultAttr(index, "ag.variable",
-                            builder_.getStringAttr(variable->name));
-    function_.setResultAttr(index, "ag.variable_index",
-                            builder_.getI64IntegerAttr(number(variable)));
-  }
+  for (const auto &input : implicitInputs_)
+    if (input.variable)
+      number(input.variable);
+  for (const auto &variable : variableOutputs_)
+    number(variable);
+  // A variable an optimizer made (its step counter, a slot of a variable of
+  // the function) is marked with the optimizer (numbered in order of first
+  // use), its config and the slot: an AOT header asks the optimizer for it.
+  llvm::SmallVector<uint64_t> optimizers;
+  auto variableAttrs = [&](const VariableHandle &variable) {
+    SmallVector<NamedAttribute> attrs{
+        builder_.getNamedAttr("ag.variable", builder_.getStringAttr(variable->name)),
+        builder_.getNamedAttr("ag.variable_index",
+                              builder_.getI64IntegerAttr(number(variable)))};
+    const ::ag::detail::VariableOwner *owner = variable->owner.get();
+    if (!owner)
+      return attrs;
+    int64_t slotOf = -1;
+    if (owner->slot >= 0) {
+      auto primary = owner->slot_of.lock();
+      auto *it = llvm::find(numbered, primary.get());
+      if (!primary || it == numbered.end())
+        return attrs; // a slot of a variable the function does not use
+      slotOf = it - numbered.begin();
+    }
+    auto *known = llvm::find(optimizers, owner->optimizer_id);
+    int64_t ordinal = known - optimizers.begin();
+    if (known == optimizers.end())
+      optimizers.push_back(owner->optimizer_id);
+    attrs.push_back(builder_.getNamedAttr("ag.optimizer",
+                                          builder_.getI64IntegerAttr(ordinal)));
+    attrs.push_back(builder_.getNamedAttr(
+        "ag.optimizer_config", builder_.getStringAttr(owner->optimizer_config)));
+    if (owner->slot >= 0) {
+      attrs.push_back(
+          builder_.getNamedAttr("ag.slot", builder_.getI64IntegerAttr(owner->slot)));
+      attrs.push_back(
+          builder_.getNamedAttr("ag.slot_of", builder_.getI64IntegerAttr(slotOf)));
+    }
+    return attrs;
+  };
+  for (auto [k, input] : llvm::enumerate(implicitInputs_))
+    if (input.variable)
+      for (NamedAttribute attr : variableAttrs(input.variable))
+        function_.setArgAttr(arguments_.size() + k, attr.getName(), attr.getValue());
+  for (auto [k, variable] : llvm::enumerate(variableOutputs_))
+    for (NamedAttribute attr : variableAttrs(variable))
+      function_.setResultAttr(results.size() + k, attr.getName(), attr.getValue());
   std::string errors;
   {
     ScopedDiagnosticHandler handler(builder_.getContext(), [&](Diagnostic &d) {

@@ -148,6 +148,79 @@ TEST(AotTest, VariablesAreCheckedAgainstTheSignature) {
   EXPECT_EQ(calls.value().item<float>(), 0.f); // nothing ran
 }
 
+// The optimizer's slots and step counter are asked of the optimizer passed
+// in: made on the first call (zeros, as when the function was traced),
+// updated by each call, and the eager optimizer's values after as many
+// steps.
+TEST(AotTest, AnOptimizerPassedInKeepsItsSlotsAndStepCount) {
+  ag::Tensor x = ag::constant(std::vector<float>{1.f, 0.f, 0.f, 1.f, 1.f, 1.f, 2.f, 1.f}, {4, 2});
+  ag::Tensor y = ag::constant(std::vector<float>{1.f, 2.f, 3.f, 4.f}, {4, 1});
+  ag::Variable w(ag::zeros({2, 1}), "w"), b(ag::zeros({1}), "b");
+  ag::optimizers::Adam adam(0.1f);
+  // By hand, from w = b = 0: loss = mean(y^2) = 7.5; the gradients are
+  // 2/4 x^T (0 - y) = [-6, -4.5] and 2/4 sum(0 - y) = -5. Keras's first
+  // step: m = 0.1 g, v = 0.001 g^2, and each variable moves by
+  // lr sqrt(0.001) |g| / (sqrt(0.001) |g| + 1e-7) = 0.1 (to 1e-6).
+  EXPECT_FLOAT_EQ(ag::aot::adam_step(x, y, b, w, adam).item<float>(), 7.5f);
+  EXPECT_EQ(adam.iterations().value().item<std::int64_t>(), 1);
+  std::vector<float> wv = w.value().to_vector<float>();
+  EXPECT_NEAR(wv[0], 0.1f, 1e-6f);
+  EXPECT_NEAR(wv[1], 0.1f, 1e-6f);
+  EXPECT_NEAR(b.value().item<float>(), 0.1f, 1e-6f);
+  ag::Variable m = adam.slot(w, 0), v = adam.slot(w, 1);
+  EXPECT_EQ(m.name(), "w/m");
+  EXPECT_EQ(v.name(), "w/v");
+  std::vector<float> mv = m.value().to_vector<float>(), vv = v.value().to_vector<float>();
+  EXPECT_NEAR(mv[0], -0.6f, 1e-6f);
+  EXPECT_NEAR(mv[1], -0.45f, 1e-6f);
+  // 1 - 0.999 in float32 (as Keras computes it) is 0.00099998713.
+  EXPECT_NEAR(vv[0], 36.f * 0.00099998713f, 1e-8f);
+  EXPECT_NEAR(vv[1], 20.25f * 0.00099998713f, 1e-8f);
+  EXPECT_NEAR(adam.slot(b, 0).value().item<float>(), -0.5f, 1e-6f);
+
+  // Three more steps against the same source run eagerly.
+  g_w.assign(ag::zeros({2, 1}));
+  g_b.assign(ag::zeros({1}));
+  for (int step = 0; step < 4; ++step) {
+    float eager = adam_step(x, y).item<float>();
+    if (step > 0)
+      EXPECT_NEAR(ag::aot::adam_step(x, y, b, w, adam).item<float>(), eager, 1e-6f) << step;
+  }
+  EXPECT_EQ(adam.iterations().value().item<std::int64_t>(), 4);
+  EXPECT_EQ(g_adam.iterations().value().item<std::int64_t>(), 4);
+  for (auto [compiled, eager] : {std::pair{w, g_w}, std::pair{b, g_b}}) {
+    for (int slot : {-1, 0, 1}) {
+      std::vector<float> got =
+          (slot < 0 ? compiled : adam.slot(compiled, slot)).value().to_vector<float>();
+      std::vector<float> expected =
+          (slot < 0 ? eager : g_adam.slot(eager, slot)).value().to_vector<float>();
+      ASSERT_EQ(got.size(), expected.size());
+      for (std::size_t i = 0; i < got.size(); ++i)
+        EXPECT_NEAR(got[i], expected[i], 1e-6f) << compiled.name() << " slot " << slot;
+    }
+  }
+}
+
+TEST(AotTest, AnOptimizerOfAnotherKindOrConfigIsRefused) {
+  ag::Tensor x = ag::ones({4, 2}), y = ag::ones({4, 1});
+  ag::Variable w(ag::zeros({2, 1}), "w"), b(ag::zeros({1}), "b");
+  const std::string compiledFor =
+      "but the function was compiled for Adam(learning_rate=0.1, beta_1=0.9, "
+      "beta_2=0.999, epsilon=1e-07)";
+  ag::optimizers::SGD sgd(0.1f);
+  EXPECT_EQ(errorOf([&] { ag::aot::adam_step(x, y, b, w, sgd); }),
+            "ag::aot::adam_step: the optimizer is SGD(learning_rate=0.1, momentum=0, "
+            "nesterov=false), " + compiledFor);
+  ag::optimizers::Adam slower(0.01f);
+  EXPECT_EQ(errorOf([&] { ag::aot::adam_step(x, y, b, w, slower); }),
+            "ag::aot::adam_step: the optimizer is Adam(learning_rate=0.01, beta_1=0.9, "
+            "beta_2=0.999, epsilon=1e-07), " + compiledFor);
+  // Nothing ran.
+  EXPECT_EQ(w.value().to_vector<float>(), (std::vector<float>{0.f, 0.f}));
+  EXPECT_EQ(sgd.iterations().value().item<std::int64_t>(), 0);
+  EXPECT_EQ(slower.iterations().value().item<std::int64_t>(), 0);
+}
+
 TEST(AotTest, TensorArraysWorkAndFailAsEagerly) {
   auto i64 = [](std::int64_t v) { return ag::constant(v); };
   // One compiled signature for every length; 3 * 3 = 9 by hand.

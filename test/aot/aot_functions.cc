@@ -114,3 +114,17 @@ AG_FUNCTION ag::Tensor op_gradients(ag::Tensor x, ag::Tensor y) {
   add([](const ag::Tensor &a, const ag::Tensor &b) { return a * ag::reduce_sum(b); });
   return ag::concat(parts, 0);
 }
+
+// A training step with Adam (SPEC 8.5): the optimizer makes its slots m and
+// v while the function is traced; the AOT header takes the optimizer and
+// asks it for them, and for its step counter.
+ag::Variable g_w(ag::zeros({2, 1}), "w");
+ag::Variable g_b(ag::zeros({1}), "b");
+ag::optimizers::Adam g_adam(0.1f);
+AG_FUNCTION ag::Tensor adam_step(ag::Tensor x, ag::Tensor y) {
+  ag::GradientTape tape;
+  ag::Tensor loss = ag::losses::mean_squared_error(y, ag::matmul(x, g_w) + g_b);
+  std::vector<ag::Variable> variables{g_w, g_b};
+  g_adam.apply_gradients(tape.gradient(loss, variables), variables);
+  return loss;
+}

@@ -24,4 +24,8 @@ ag::Tensor cube_gradient(ag::Tensor x);
 
 ag::Tensor op_gradients(ag::Tensor x, ag::Tensor y);
 
+ag::Tensor adam_step(ag::Tensor x, ag::Tensor y);
+extern ag::Variable g_w, g_b;
+extern ag::optimizers::Adam g_adam;
+
 #endif

@@ -26,6 +26,16 @@ struct AotFunction {
   std::vector<int64_t> inputVariables, resultVariables;
   /// The variables' names, by number.
   std::vector<std::string> variableNames;
+  /// By variable number: the optimizer that made it (its number, -1 for a
+  /// variable of the program's) and which of its variables it is: the step
+  /// counter (slot -1) or slot `slot` of variable `slotOf`.
+  struct OptimizerVariable {
+    int64_t optimizer = -1, slot = -1, slotOf = -1;
+  };
+  std::vector<OptimizerVariable> optimizerVariables;
+  /// The optimizers' configs (`Adam(learning_rate=...)`), by number: the
+  /// order in which the variables first name them.
+  std::vector<std::string> optimizerConfigs;
 };
 
 /// `function` as an AOT function `name` with C interface symbol `symbol`.
@@ -39,7 +49,9 @@ std::string aotSymbolName(llvm::StringRef name);
 /// A self-contained header declaring each function in namespace ag::aot with
 /// ag::Tensor parameters, then an ag::Variable& parameter per variable the
 /// function reads or assigns (SPEC 8.2: their values are passed in, the
-/// assigned ones written back after the call), and an ag::Tensor (one
+/// assigned ones written back after the call), then an optimizer parameter
+/// per optimizer whose step counter or slots it uses (asked for them, and
+/// checked against the config it was compiled with), and an ag::Tensor (one
 /// result) or std::tuple result; each checks its arguments' and variables'
 /// dtypes and shapes against the compiled signature
 /// (ag::InvalidArgumentError) and raises errors the compiled code reports.
