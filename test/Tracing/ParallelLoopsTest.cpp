@@ -44,13 +44,27 @@ ag::Tensor ramp(std::int64_t n) {
   return ag::constant(values, {n});
 }
 
+/// A fresh directory that AG_DUMP_DIR names (until unsetenv).
+std::string dumpInto(const std::string &name) {
+  std::string dir = testing::TempDir() + name;
+  std::filesystem::remove_all(dir);
+  ::setenv("AG_DUMP_DIR", dir.c_str(), 1);
+  return dir;
+}
+
+/// The optimised LLVM IR of the compiled function `name` dumped in `dir`.
+std::string dumpedIR(const std::string &dir, const std::string &name) {
+  std::ifstream file(dir + "/" + name + ".ll");
+  std::stringstream ir;
+  ir << file.rdbuf();
+  return ir.str();
+}
+
 TEST(ParallelLoopsTest, LargeElementwiseLoopsForkThreadsAndKeepTheirResults) {
 #if !defined(AUTOGRAPH_OPENMP)
   GTEST_SKIP() << "built without AUTOGRAPH_OPENMP: compiled loops run in sequence";
 #endif
-  std::string dir = testing::TempDir() + "ag_dump_parallel";
-  std::filesystem::remove_all(dir);
-  ::setenv("AG_DUMP_DIR", dir.c_str(), 1);
+  std::string dir = dumpInto("ag_dump_parallel");
   auto compiled = ag::function(chain, "parallel_chain");
   const std::int64_t n = (1 << 20) + 3;
   ag::Tensor x = ramp(n), w = ag::constant(0.75f);
@@ -73,21 +87,12 @@ TEST(ParallelLoopsTest, LargeElementwiseLoopsForkThreadsAndKeepTheirResults) {
   for (std::size_t i = 0; i < eager.size(); ++i)
     ASSERT_NEAR(got[i], eager[i], 1e-6f) << i;
 
-  std::ifstream file(dir + "/parallel_chain.ll");
-  std::stringstream ir;
-  ir << file.rdbuf();
-  ASSERT_NE(ir.str().find("define"), std::string::npos) << "no optimised IR dumped";
-  EXPECT_NE(ir.str().find("__kmpc_fork_call"), std::string::npos) << "no parallel loop";
-  EXPECT_NE(ir.str().find("agrt_memref_num_threads"), std::string::npos);
-  EXPECT_TRUE(std::regex_search(ir.str(), std::regex("<(4|8|16) x float>")))
+  std::string ir = dumpedIR(dir, "parallel_chain");
+  ASSERT_NE(ir.find("define"), std::string::npos) << "no optimised IR dumped";
+  EXPECT_NE(ir.find("__kmpc_fork_call"), std::string::npos) << "no parallel loop";
+  EXPECT_NE(ir.find("agrt_memref_num_threads"), std::string::npos);
+  EXPECT_TRUE(std::regex_search(ir, std::regex("<(4|8|16) x float>")))
       << "the parallel loop is not vectorised";
-}
-
-std::string dumpedIR(const std::string &dir, const std::string &name) {
-  std::ifstream file(dir + "/" + name + ".ll");
-  std::stringstream ir;
-  ir << file.rdbuf();
-  return ir.str();
 }
 
 // A full reduction carries its accumulator from one element to the next; it
@@ -98,9 +103,7 @@ TEST(ParallelLoopsTest, LargeFullReductionsForkThreadsWithFixedChunks) {
 #if !defined(AUTOGRAPH_OPENMP)
   GTEST_SKIP() << "built without AUTOGRAPH_OPENMP: compiled loops run in sequence";
 #endif
-  std::string dir = testing::TempDir() + "ag_dump_parallel_sum";
-  std::filesystem::remove_all(dir);
-  ::setenv("AG_DUMP_DIR", dir.c_str(), 1);
+  std::string dir = dumpInto("ag_dump_parallel_sum");
   auto sum = ag::function([](const ag::Tensor &x) { return ag::reduce_sum(x); },
                           "parallel_sum");
   auto largest = ag::function([](const ag::Tensor &x) { return ag::reduce_max(x); },
