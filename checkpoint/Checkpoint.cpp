@@ -100,7 +100,7 @@ void Checkpoint::collect(Tracked &tracked) const {
     std::vector<std::string> slotNames = optimizer->slot_names();
     std::lock_guard<std::mutex> lock(optimizer->state_->mutex);
     for (const auto &[key, variable] : tracked.slotOwners) {
-      auto slots = optimizer->state_->slots.find(variable.state().get());
+      auto slots = optimizer->state_->slots.find(variable.state()->id);
       if (slots == optimizer->state_->slots.end())
         continue;
       for (std::size_t i = 0; i < slots->second.size() && i < slotNames.size(); ++i)

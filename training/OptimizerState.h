@@ -20,8 +20,9 @@ struct OptimizerState {
   std::string config;
   const std::uint64_t id = ::ag::detail::new_object_id();
   Variable iterations{constant(std::int64_t{0}), "iteration", /*trainable=*/false};
-  /// Slots by variable identity, then slot number.
-  std::unordered_map<const ::ag::detail::VariableState *, std::vector<Variable>> slots;
+  /// Slots by variable identity (its id, never reused, unlike an address
+  /// a destroyed variable's successor may take), then slot number.
+  std::unordered_map<std::uint64_t, std::vector<Variable>> slots;
   std::mutex mutex;
 };
 } // namespace detail

@@ -7,8 +7,7 @@
 #include "autograph/Error.h"
 #include "autograph/Ops.h"
 
-#include <cstdio>
-#include <cstdlib>
+#include <charconv>
 #include <iostream>
 #include <mutex>
 #include <string>
@@ -30,6 +29,7 @@ float Optimizer::learning_rate() const { return state_->learning_rate; }
 const std::string &Optimizer::config() const { return state_->config; }
 
 void Optimizer::set_config(std::string config) {
+  // Marked only with a config: an AOT header checks the optimizer by it.
   state_->config = std::move(config);
   auto owner = std::make_shared<::ag::detail::VariableOwner>();
   owner->optimizer_id = state_->id;
@@ -43,33 +43,32 @@ Variable Optimizer::slot(const Variable &variable, int slot) {
     throw InvalidArgumentError(state_->name + ": no slot " + std::to_string(slot) + " (it has " +
                                std::to_string(names.size()) + ")");
   std::lock_guard<std::mutex> lock(state_->mutex);
-  std::vector<Variable> &slots = state_->slots[variable.state().get()];
+  std::vector<Variable> &slots = state_->slots[variable.state()->id];
   while (static_cast<int>(slots.size()) <= slot) {
     int k = static_cast<int>(slots.size());
     Variable made(zeros(variable.shape(), variable.dtype()),
                   variable.name() + "/" + names[static_cast<std::size_t>(k)],
                   /*trainable=*/false);
-    auto owner = std::make_shared<::ag::detail::VariableOwner>();
-    owner->optimizer_id = state_->id;
-    owner->optimizer_config = state_->config;
-    owner->slot = k;
-    owner->slot_of = variable.state();
-    made.state()->owner = std::move(owner);
+    if (!state_->config.empty()) {
+      auto owner = std::make_shared<::ag::detail::VariableOwner>();
+      owner->optimizer_id = state_->id;
+      owner->optimizer_config = state_->config;
+      owner->slot = k;
+      owner->slot_of = variable.state();
+      made.state()->owner = std::move(owner);
+    }
     slots.push_back(std::move(made));
   }
   return slots[static_cast<std::size_t>(slot)];
 }
 
 namespace {
-/// A float as config() writes it: the shortest %g that reads back exactly.
+/// A float as config() writes it: the shortest form that reads back
+/// exactly, whatever the C locale (std::to_chars ignores it).
 std::string formatFloat(float value) {
   char text[32];
-  for (int digits = 6; digits <= 9; ++digits) {
-    std::snprintf(text, sizeof text, "%.*g", digits, static_cast<double>(value));
-    if (std::strtof(text, nullptr) == value)
-      break;
-  }
-  return text;
+  auto [end, error] = std::to_chars(text, text + sizeof text, value);
+  return error == std::errc() ? std::string(text, end) : std::to_string(value);
 }
 } // namespace
 

@@ -79,6 +79,8 @@ AotFunction aotFunctionOf(func::FuncOp function, llvm::StringRef name,
     if (!index || !named)
       return -1;
     int64_t k = index.getInt();
+    if (k < 0 || k >= function.getNumArguments() + function.getNumResults())
+      return -1; // not a number the tracer gives
     if (aot.variableNames.size() <= static_cast<size_t>(k)) {
       aot.variableNames.resize(k + 1);
       aot.optimizerVariables.resize(k + 1);
@@ -86,7 +88,10 @@ AotFunction aotFunctionOf(func::FuncOp function, llvm::StringRef name,
     aot.variableNames[k] = named.getValue().str();
     auto optimizer = attrs.getAs<IntegerAttr>("ag.optimizer");
     auto config = attrs.getAs<StringAttr>("ag.optimizer_config");
-    if (optimizer && config && optimizer.getInt() >= 0) {
+    // At most one optimizer per variable: a larger number is not the
+    // tracer's, and is ignored.
+    if (optimizer && config && optimizer.getInt() >= 0 &&
+        optimizer.getInt() <= function.getNumArguments() + function.getNumResults()) {
       size_t o = static_cast<size_t>(optimizer.getInt());
       if (tracedConfigs.size() <= o)
         tracedConfigs.resize(o + 1);
@@ -126,19 +131,49 @@ AotFunction aotFunctionOf(func::FuncOp function, llvm::StringRef name,
     for (int64_t &k : *list)
       if (k >= 0)
         k = position[static_cast<size_t>(k)];
-  std::vector<int64_t> optimizerNumber(tracedConfigs.size(), -1);
+  // A slot names a variable of the program's: else (a module not from the
+  // tracer) the variable is passed in as any other.
   for (AotFunction::OptimizerVariable &variable : made) {
     if (variable.optimizer < 0)
       continue;
-    int64_t &number = optimizerNumber[static_cast<size_t>(variable.optimizer)];
-    if (number < 0) {
-      number = static_cast<int64_t>(aot.optimizerConfigs.size());
-      aot.optimizerConfigs.push_back(tracedConfigs[static_cast<size_t>(variable.optimizer)]);
+    if (variable.slot >= 0) {
+      if (variable.slotOf < 0 || static_cast<size_t>(variable.slotOf) >= position.size())
+        variable = {};
+      else
+        variable.slotOf = position[static_cast<size_t>(variable.slotOf)];
     }
-    variable.optimizer = number;
-    if (variable.slotOf >= 0)
-      variable.slotOf = position[static_cast<size_t>(variable.slotOf)];
   }
+  for (AotFunction::OptimizerVariable &variable : made)
+    if (variable.slot >= 0 &&
+        made[static_cast<size_t>(variable.slotOf)].optimizer >= 0)
+      variable = {};
+  // Optimizers numbered by the first name (in name order) of a variable
+  // they keep slots for, then by config: not by the trace's order, and not
+  // by their step counters' names, which are all 'iteration'.
+  std::vector<std::string> optimizerKey(tracedConfigs.size());
+  for (const AotFunction::OptimizerVariable &variable : made) {
+    if (variable.optimizer < 0)
+      continue;
+    std::string &key = optimizerKey[static_cast<size_t>(variable.optimizer)];
+    if (variable.slot >= 0 && (key.empty() || key.front() != '0'))
+      key = "0" + aot.variableNames[static_cast<size_t>(variable.slotOf)];
+    else if (key.empty())
+      key = "1" + tracedConfigs[static_cast<size_t>(variable.optimizer)];
+  }
+  std::vector<size_t> optimizerOrder;
+  for (size_t o = 0; o < tracedConfigs.size(); ++o)
+    if (!optimizerKey[o].empty())
+      optimizerOrder.push_back(o);
+  std::stable_sort(optimizerOrder.begin(), optimizerOrder.end(),
+                   [&](size_t a, size_t b) { return optimizerKey[a] < optimizerKey[b]; });
+  std::vector<int64_t> optimizerNumber(tracedConfigs.size(), -1);
+  for (size_t o : optimizerOrder) {
+    optimizerNumber[o] = static_cast<int64_t>(aot.optimizerConfigs.size());
+    aot.optimizerConfigs.push_back(tracedConfigs[o]);
+  }
+  for (AotFunction::OptimizerVariable &variable : made)
+    if (variable.optimizer >= 0)
+      variable.optimizer = optimizerNumber[static_cast<size_t>(variable.optimizer)];
   aot.optimizerVariables = std::move(made);
   return aot;
 }
@@ -225,9 +260,11 @@ llvm::Expected<std::string> emitAotHeader(llvm::ArrayRef<AotFunction> functions,
       optimizerParams.push_back(function.optimizerConfigs.size() == 1
                                     ? "optimizer"
                                     : "optimizer" + std::to_string(o));
-    std::string optimizerValues;
+    // Checked first, then the program's variables, and only then are
+    // slots made (and checked): a refused call changes nothing.
+    std::string optimizerChecks, optimizerValues;
     for (auto [o, config] : llvm::enumerate(function.optimizerConfigs))
-      optimizerValues += llvm::formatv(
+      optimizerChecks += llvm::formatv(
           "  ::ag::compiled::check_optimizer(\"ag::aot::{0}\", {1}, \"{2}\");\n",
           function.name, optimizerParams[o], llvm::yaml::escape(config));
     for (auto [k, param] : llvm::enumerate(variableParams)) {
@@ -244,7 +281,7 @@ llvm::Expected<std::string> emitAotHeader(llvm::ArrayRef<AotFunction> functions,
                                .str()) +
           ";\n";
     }
-    std::string checks, writeBacks;
+    std::string checks, madeChecks, writeBacks;
     for (auto [k, param] : llvm::enumerate(variableParams)) {
       if (madeBy(k).optimizer < 0)
         params += (params.empty() ? "" : ", ") + ("::ag::Variable &" + param);
@@ -253,11 +290,12 @@ llvm::Expected<std::string> emitAotHeader(llvm::ArrayRef<AotFunction> functions,
       if (!spec)
         return spec.takeError();
       // specList gives `{{dtype, {shape}}}`: the one spec is inside.
-      checks += llvm::formatv(
+      (madeBy(k).optimizer < 0 ? checks : madeChecks) += llvm::formatv(
           "  ::ag::compiled::check_variable(\"ag::aot::{0}\", {1}.name(), "
           "{{{1}.dtype(), {1}.shape()}, {2});\n",
           function.name, param, spec->substr(1, spec->size() - 2));
     }
+    checks += optimizerValues + madeChecks;
     for (const std::string &optimizer : optimizerParams)
       params += (params.empty() ? "" : ", ") +
                 ("::ag::optimizers::Optimizer &" + optimizer);
@@ -324,7 +362,7 @@ inline {2} {0}({3}) {{
         variablesNote, checks, writeBacks, numResults ? "results" : "nullptr",
         variableValues,
         numInputs ? "arguments" : "::ag::Span<const ::ag::Tensor *const>()",
-        optimizerValues);
+        optimizerChecks);
   }
 
   return llvm::formatv(R"(// {0}: functions compiled ahead of time by autograph-cc.

@@ -15,6 +15,8 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
+
 #include <functional>
 #include <string>
 #include <vector>
@@ -93,6 +95,29 @@ TEST(TrainingTest, AdamKeepsEpsilonOutsideTheRoot) {
   std::vector<double> second = w.value().to_vector<double>();
   EXPECT_NEAR(second[0], 0.8000010797749726, 1e-7);
   EXPECT_NEAR(second[1], -1.8000053987548446, 1e-7);
+}
+
+// Slots belong to a variable (keyed by its id, never reused), not to an
+// address: variables made and destroyed one after another each get their
+// own, named as Keras names them. (Whether malloc hands the new variable
+// the old one's block is up to malloc: here it did not, so this test does
+// not fail with address keys.)
+TEST(TrainingTest, EachVariableGetsItsOwnSlots) {
+  ag::optimizers::Adam adam(0.1f);
+  std::optional<ag::Variable> previous;
+  for (std::int64_t n = 1; n <= 3; ++n) {
+    // The new variable made right after the old one is destroyed.
+    ag::Tensor initial = ag::zeros({n});
+    previous.reset();
+    ag::Variable v = previous.emplace(initial, "v");
+    adam.apply_gradients({ag::ones({n})}, {v});
+    ag::Variable m = adam.slot(v, 0);
+    EXPECT_EQ(m.name(), "v/m");
+    EXPECT_EQ(m.shape(), (ag::Shape{n}));
+    // A fresh m after one step: (1 - beta_1) * g = 0.1.
+    EXPECT_NEAR(m.value().to_vector<float>().back(), 0.1f, 1e-6f) << n;
+  }
+  EXPECT_EQ(adam.config(), "Adam(learning_rate=0.1, beta_1=0.9, beta_2=0.999, epsilon=1e-07)");
 }
 
 TEST(TrainingTest, UndefinedGradientsAndBadInput) {
