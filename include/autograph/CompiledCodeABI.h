@@ -49,9 +49,30 @@ extern "C" {
 #ifdef __cplusplus
 } // extern "C"
 
+#include <cstddef>
 #include <string>
 
 namespace ag::compiled {
+
+/// Small results are written in place. A compiled function's result of
+/// static shape and at most kInPlaceResultBytes bytes is not returned in a
+/// buffer that compiled code allocates: the caller passes the result's
+/// storage as one more memref parameter, after the arguments, in the order
+/// of the results (lib/Lowering/SmallResultsToOutParams.cpp), so that a call
+/// returning scalars allocates nothing. `dims` holds a negative value for an
+/// extent unknown when compiling. The lowering and every caller of compiled
+/// code decide by this one rule.
+inline constexpr std::int64_t kInPlaceResultBytes = 64;
+constexpr bool result_in_place(std::int64_t elementBytes, const std::int64_t *dims,
+                               std::size_t rank) {
+  std::int64_t bytes = elementBytes;
+  for (std::size_t i = 0; i < rank; ++i) {
+    if (dims[i] < 0 || dims[i] > kInPlaceResultBytes)
+      return false;
+    bytes *= dims[i];
+  }
+  return bytes <= kInPlaceResultBytes;
+}
 
 /// A ranked memref descriptor as compiled code passes and returns it through
 /// its C interface (`_mlir_ciface_NAME(MemRef<R, N> *result, MemRef<T, M> *arg,

@@ -13,6 +13,12 @@ namespace autograph {
 #define GEN_PASS_DECL
 #include "autograph/Lowering/Passes.h.inc"
 
+/// Whether the C interface of compiled code takes a result of `type` (a
+/// ranked tensor, or a memref of identity layout) as an out-parameter
+/// rather than returning it (small-results-to-out-params;
+/// ag::compiled::result_in_place).
+bool resultPassedInPlace(mlir::Type type);
+
 /// ag.cond, ag.while_loop, ag.for (and their ag.yield) to scf.
 void populateAgControlFlowToSCFPatterns(mlir::RewritePatternSet &patterns);
 

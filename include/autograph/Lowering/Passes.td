@@ -210,6 +210,35 @@ def ScopeRuntimeCallDescriptors : Pass<"scope-runtime-call-descriptors"> {
   let dependentDialects = ["::mlir::memref::MemRefDialect"];
 }
 
+def SmallResultsToOutParams
+    : Pass<"small-results-to-out-params", "::mlir::ModuleOp"> {
+  let summary = "Write small static results into memory the caller passes";
+  let description = [{
+    Runs on memrefs, before buffer deallocation. In each function called
+    through the C interface (`llvm.emit_c_interface`), a result of static
+    shape and at most 64 bytes (ag::compiled::result_in_place,
+    include/autograph/CompiledCodeABI.h) becomes an out-parameter appended
+    after the arguments, in result order. A result allocated in the
+    function's entry block is computed in the out-parameter itself (the
+    allocation is gone); any other is copied into it before each return.
+    Calling compiled code that returns scalars then allocates nothing.
+
+    ```mlir
+    func.func @f(%x: memref<f32>) -> memref<f32> attributes {llvm.emit_c_interface} {
+      %r = memref.alloc() : memref<f32>
+      ...
+      return %r : memref<f32>
+    }
+    // becomes
+    func.func @f(%x: memref<f32>, %out: memref<f32>) attributes {llvm.emit_c_interface} {
+      ...   // uses of %r use %out
+      return
+    }
+    ```
+  }];
+  let dependentDialects = ["::mlir::memref::MemRefDialect"];
+}
+
 def MaterializeLargeSplats : Pass<"materialize-large-splats"> {
   let summary = "Fill large splat tensor constants at run time";
   let description = [{
