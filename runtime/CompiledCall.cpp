@@ -92,6 +92,11 @@ Tensor adoptResult(DType dtype, std::size_t rank, const std::int64_t *words,
   return copy;
 }
 
+bool writtenInPlace(const TensorSpec &spec) {
+  return result_in_place(static_cast<std::int64_t>(dtype_size(spec.dtype)),
+                         spec.shape.data(), spec.shape.size());
+}
+
 [[noreturn]] void rejectArgument(const char *function, std::size_t i,
                                  const Tensor &arg, const TensorSpec &compiled) {
   if (!arg.defined())
@@ -109,7 +114,7 @@ Call::Call(const char *function, Span<const TensorSpec> inputs,
            Span<const TensorSpec> outputs, Span<const Tensor> args)
     : outputs_(outputs), arrays_mark_(ag::detail::call_tensor_arrays_mark()) {
   detail::InlineArray<const Tensor *, 16> pointers;
-  pointers.assign_zeros(args.size());
+  pointers.resize(args.size());
   for (std::size_t i = 0; i < args.size(); ++i)
     pointers[i] = &args[i];
   layOut(function, inputs, pointers.data(), args.size());
@@ -121,6 +126,14 @@ Call::Call(const char *function, Span<const TensorSpec> inputs,
   layOut(function, inputs, args.data(), args.size());
 }
 
+std::size_t Call::parameter_count(std::size_t inputs,
+                                  Span<const TensorSpec> outputs) {
+  std::size_t inPlace = 0;
+  for (const TensorSpec &spec : outputs)
+    inPlace += writtenInPlace(spec);
+  return (inPlace < outputs.size()) + inputs + inPlace;
+}
+
 void Call::layOut(const char *function, Span<const TensorSpec> inputs,
                   const Tensor *const *args, std::size_t count) {
   if (count != inputs.size())
@@ -128,20 +141,59 @@ void Call::layOut(const char *function, Span<const TensorSpec> inputs,
                                std::to_string(inputs.size()) +
                                " arguments, got " + std::to_string(count));
   // Checked against the compiled signature before anything is laid out.
-  std::size_t words = 0;
-  for (const TensorSpec &spec : outputs_)
-    words += descriptorWords(spec.shape.size());
-  offsets_.assign_zeros(count);
+  std::size_t words = 0, inPlaceCount = 0;
+  for (const TensorSpec &spec : outputs_) {
+    if (writtenInPlace(spec))
+      ++inPlaceCount;
+    else
+      words += descriptorWords(spec.shape.size());
+  }
+  std::size_t resultWords = words;
+  bool returns = inPlaceCount < outputs_.size();
+  parameterCount_ = returns + count + inPlaceCount;
+  parameters_.resize(parameterCount_);
+  std::size_t next = 0;
+  if (returns)
+    parameters_[next++] = nullptr; // words_.data(), once allocated
+  detail::InlineArray<std::uint32_t, 16> offsets;
+  offsets.resize(count + inPlaceCount);
   for (std::size_t i = 0; i < count; ++i) {
     const ag::detail::TensorImpl *impl = ag::detail::impl_of(*args[i]);
     if (!impl || impl->symbolic || !accepts(inputs[i], *impl))
       rejectArgument(function, i, *args[i], inputs[i]);
-    offsets_[i] = static_cast<std::uint32_t>(words);
+    offsets[i] = static_cast<std::uint32_t>(words);
     words += descriptorWords(static_cast<std::size_t>(impl->rank));
   }
-  words_.assign_zeros(words);
+  inPlaceCount_ = inPlaceCount;
+  inPlace_.resize(inPlaceCount ? outputs_.size() : 0);
+  for (std::size_t r = 0, k = count; r < outputs_.size() && inPlaceCount; ++r) {
+    const TensorSpec &spec = outputs_[r];
+    if (!writtenInPlace(spec))
+      continue;
+    inPlace_[r] = ag::detail::make_uninitialized(
+        spec.dtype, spec.shape.data(), static_cast<int>(spec.shape.size()),
+        "compiled result");
+    offsets[k++] = static_cast<std::uint32_t>(words);
+    words += descriptorWords(spec.shape.size());
+  }
+  words_.resize(words);
+  if (returns) {
+    parameters_[0] = words_.data();
+    // Compiled code fills the returned results' descriptors; until it has,
+    // the destructor must see no buffer to free.
+    std::fill(words_.data(), words_.data() + resultWords, 0);
+  }
   for (std::size_t i = 0; i < count; ++i)
-    writeDescriptor(*ag::detail::impl_of(*args[i]), words_.data() + offsets_[i]);
+    writeDescriptor(*ag::detail::impl_of(*args[i]), words_.data() + offsets[i]);
+  for (std::size_t r = 0, k = count; r < outputs_.size() && inPlaceCount_; ++r)
+    if (inPlace_[r].defined())
+      writeDescriptor(*ag::detail::impl_of(inPlace_[r]), words_.data() + offsets[k++]);
+  for (std::size_t i = 0; i < count + inPlaceCount; ++i)
+    parameters_[next++] = words_.data() + offsets[i];
+}
+
+bool Call::returned(std::size_t r) const {
+  return inPlaceCount_ == 0 || !inPlace_[r].defined();
 }
 
 Call::~Call() {
@@ -151,9 +203,13 @@ Call::~Call() {
   // Each allocation once (several results may share one).
   std::size_t position = 0;
   for (std::size_t r = 0; r < outputs_.size(); ++r) {
+    if (!returned(r))
+      continue;
     std::int64_t allocated = words_[position];
     bool freedBefore = false;
     for (std::size_t before = 0, at = 0; before < r; ++before) {
+      if (!returned(before))
+        continue;
       freedBefore = freedBefore || words_[at] == allocated;
       at += descriptorWords(outputs_[before].shape.size());
     }
@@ -181,19 +237,23 @@ TensorList Call::finish() {
 void Call::finish(Tensor *tensors) {
   finished_ = true;
   detail::InlineArray<void *, 8> toFree;
-  toFree.assign_zeros(outputs_.size());
+  toFree.resize(outputs_.size());
   std::size_t freeCount = 0;
   // Compiled code may return one buffer for several results (one value
   // returned twice): the first adopts it, a later identical result shares
   // that tensor, and a later different view of it gets a copy.
   std::size_t position = 0;
   for (std::size_t r = 0; r < outputs_.size(); ++r) {
+    if (!returned(r))
+      continue;
     const TensorSpec &spec = outputs_[r];
     std::size_t rank = spec.shape.size(), words = descriptorWords(rank);
     const std::int64_t *descriptor = words_.data() + position;
     Tensor result;
     bool owned = true;
     for (std::size_t before = 0, at = 0; before < r && owned; ++before) {
+      if (!returned(before))
+        continue;
       const std::int64_t *other = words_.data() + at;
       std::size_t otherWords = descriptorWords(outputs_[before].shape.size());
       at += otherWords;
@@ -217,6 +277,10 @@ void Call::finish(Tensor *tensors) {
   }
   for (std::size_t i = 0; i < freeCount; ++i)
     std::free(toFree[i]);
+  // Last: returned() tells the results written in place by their tensors.
+  for (std::size_t r = 0; r < outputs_.size() && inPlaceCount_; ++r)
+    if (!returned(r))
+      tensors[r] = std::move(inPlace_[r]);
   raise_pending_error();
 }
 

@@ -9,9 +9,12 @@ namespace ag::saved_model::detail {
 /// "assigns": [...]}], "variables": [{"name", "dtype", "shape",
 /// "trainable"}]}.
 constexpr const char *kManifest = "saved_model.json";
-constexpr const char *kFormat = "autograph saved model 1";
+/// Format 2: small results are written in place (CompiledCodeABI.h), which
+/// changed the compiled functions' parameters.
+constexpr const char *kFormatPrefix = "autograph saved model ";
+constexpr const char *kFormat = "autograph saved model 2";
 /// The compiled functions, each `SYMBOL_packed(void **pointers)`: the
-/// result storage (when there are results) then each argument's descriptor.
+/// parameters of their C interface (ag::compiled::Call::parameter).
 constexpr const char *kLibrary = "model.so";
 /// The variables' values, by name (safetensors).
 constexpr const char *kWeights = "variables.safetensors";

@@ -76,9 +76,16 @@ LoadedModel load(const std::string &dir) {
     throw bad(manifestPath, std::string("is not JSON: ") + e.what());
   }
   try {
-    if (manifest.at("format") != detail::kFormat)
-      throw bad(manifestPath, "is not an autograph saved model (format " +
-                                  manifest.at("format").dump() + ")");
+    if (manifest.at("format") != detail::kFormat) {
+      const nlohmann::json &format = manifest.at("format");
+      bool ours = format.is_string() &&
+                  format.get<std::string>().rfind(detail::kFormatPrefix, 0) == 0;
+      throw bad(manifestPath,
+                ours ? "was saved by another version of autograph (format " +
+                           format.dump() + "; this one reads \"" + detail::kFormat +
+                           "\"): save the model again"
+                     : "is not an autograph saved model (format " + format.dump() + ")");
+    }
     // The weights, checked against the manifest.
     std::string weightsPath = (fs::path(dir) / detail::kWeights).string();
     if (!fs::exists(weightsPath))
@@ -174,10 +181,8 @@ TensorList LoadedModel::call(const TensorList &args) const {
   std::string name = "saved model " + state.dir;
   compiled::Call call(name.c_str(), inputs, outputs, all);
   std::vector<void *> pointers;
-  if (!outputs.empty())
-    pointers.push_back(call.results());
-  for (std::size_t i = 0; i < all.size(); ++i)
-    pointers.push_back(call.argument(i));
+  for (std::size_t i = 0; i < call.parameter_count(); ++i)
+    pointers.push_back(call.parameter(i));
   function->entry(pointers.data());
   TensorList results = call.finish();
   for (std::size_t k = 0; k < function->assigns.size(); ++k) {

@@ -2,15 +2,19 @@
 //
 // Compiled ag functions (JIT or AOT) are called through MLIR's C interface:
 //
-//   void _mlir_ciface_NAME(Results *results, Descriptor *arg0, ...);
+//   void _mlir_ciface_NAME(Results *results, Descriptor *arg0, ...,
+//                          Descriptor *out0, ...);
 //
 // where each tensor travels as a ranked memref descriptor (allocated, aligned,
-// offset, sizes..., strides...), `Results` is one descriptor for a single
-// result or a struct of them, and a function without results has no
-// `results` parameter. A ag::compiled::Call checks the arguments against the
-// compiled signature, lays out their descriptors and the result storage, and
-// afterwards adopts the results (buffers the caller owns) as tensors and
-// raises an error that compiled code reported.
+// offset, sizes..., strides...). Small results of static shape
+// (result_in_place, CompiledCodeABI.h) are written into the out0, ...
+// descriptors the caller passes; the others are returned: `Results` is one
+// descriptor for a single such result or a struct of them, and without them
+// there is no `results` parameter. A ag::compiled::Call checks the arguments
+// against the compiled signature, lays out their descriptors, the result
+// storage and the small results' tensors, and afterwards adopts the returned
+// results (buffers the caller owns) as tensors and raises an error that
+// compiled code reported.
 //
 // This header needs only autograph::runtime: AOT headers include it.
 //
@@ -26,6 +30,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <type_traits>
 
 namespace ag::compiled {
 
@@ -43,14 +48,20 @@ public:
   InlineArray() = default;
   InlineArray(const InlineArray &) = delete;
   InlineArray &operator=(const InlineArray &) = delete;
-  /// `n` zeroed elements (the previous contents are gone).
-  void assign_zeros(std::size_t n) {
+  /// Room for `n` elements (the previous contents are gone): value-
+  /// initialised for class types, left unset for trivial ones, which the
+  /// caller writes (zeroing them cost more than the rest of a small call).
+  void resize(std::size_t n) {
     if (n > N) {
-      heap_.reset(new T[n]());
+      if constexpr (std::is_trivial_v<T>)
+        heap_.reset(new T[n]);
+      else
+        heap_.reset(new T[n]());
       data_ = heap_.get();
     } else {
-      for (std::size_t i = 0; i < n; ++i)
-        inline_[i] = T();
+      if constexpr (!std::is_trivial_v<T>)
+        for (std::size_t i = 0; i < n; ++i)
+          inline_[i] = T();
       data_ = inline_;
     }
   }
@@ -83,10 +94,15 @@ public:
   Call(const Call &) = delete;
   Call &operator=(const Call &) = delete;
 
-  /// The descriptor of argument `index`, to pass by pointer.
-  void *argument(std::size_t index) { return words_.data() + offsets_[index]; }
-  /// The results' storage, to pass first (nullptr without results).
-  void *results() { return outputs_.empty() ? nullptr : words_.data(); }
+  /// The number of parameters of the C interface of a function with
+  /// `inputs` arguments and `outputs` results: one for the returned results
+  /// (if any), one per argument, one per result written in place.
+  static std::size_t parameter_count(std::size_t inputs,
+                                     Span<const TensorSpec> outputs);
+  /// Parameter `index` of the C interface, in that order (the returned
+  /// results' storage, then descriptors).
+  void *parameter(std::size_t index) { return parameters_[index]; }
+  std::size_t parameter_count() const { return parameterCount_; }
 
   /// Once compiled code returned: the results as tensors (owning their
   /// buffers); raises the error compiled code reported, if any.
@@ -97,13 +113,21 @@ public:
 private:
   void layOut(const char *function, Span<const TensorSpec> inputs,
               const Tensor *const *args, std::size_t count);
+  /// Whether result `r` is returned (not written in place).
+  bool returned(std::size_t r) const;
 
   Span<const TensorSpec> outputs_;
-  /// The results' descriptors, then each argument's: allocated, aligned,
-  /// offset, sizes, strides (3 + 2 * rank words).
+  /// The returned results' descriptors, then each argument's, then each
+  /// result's written in place: allocated, aligned, offset, sizes, strides
+  /// (3 + 2 * rank words).
   detail::InlineArray<std::int64_t, 64> words_;
-  /// Where argument i's descriptor starts in words_.
-  detail::InlineArray<std::uint32_t, 16> offsets_;
+  /// The C interface's parameters: addresses in words_.
+  detail::InlineArray<void *, 16> parameters_;
+  std::size_t parameterCount_ = 0;
+  /// Per result: its tensor when it is written in place (made before the
+  /// call), else undefined.
+  detail::InlineArray<Tensor, 8> inPlace_;
+  std::size_t inPlaceCount_ = 0;
   bool finished_ = false;
   // The TensorArrays compiled code creates during this call end with it.
   std::size_t arrays_mark_;

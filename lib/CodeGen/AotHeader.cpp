@@ -1,6 +1,8 @@
 //===- AotHeader.cpp - the C++ header of AOT-compiled functions -----------===//
 #include "autograph/CodeGen/AotHeader.h"
 
+#include "autograph/Lowering/Passes.h"
+
 #include "mlir/IR/TypeRange.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FormatVariadic.h"
@@ -233,9 +235,12 @@ llvm::Expected<std::string> emitAotHeader(llvm::ArrayRef<AotFunction> functions,
       if (int64_t k = variableOf(function.resultVariables, i); k >= 0)
         variableTypes[k] = function.type.getResult(i);
 
-    std::string cParams = numResults ? "void *results" : "";
-    std::string params, args, variableValues,
-        callArgs = numResults ? "call.results()" : "";
+    // The C interface: the returned results' storage (if any), the
+    // arguments, then the small results written in place.
+    unsigned inPlaceResults = static_cast<unsigned>(
+        llvm::count_if(function.type.getResults(), resultPassedInPlace));
+    std::string cParams = inPlaceResults < numResults ? "void *results" : "";
+    std::string params, args, variableValues, callArgs;
     unsigned userInputs = 0;
     for (unsigned i = 0; i < numInputs; ++i) {
       cParams += std::string(cParams.empty() ? "" : ", ") + "void *arg" +
@@ -250,9 +255,15 @@ llvm::Expected<std::string> emitAotHeader(llvm::ArrayRef<AotFunction> functions,
         params += (userInputs++ ? ", " : "") + ("const ::ag::Tensor &" + arg);
       }
       args += (i ? ", &" : "&") + arg;
-      callArgs += std::string(callArgs.empty() ? "" : ", ") + "call.argument(" +
-                  std::to_string(i) + ")";
     }
+    for (unsigned k = 0; k < inPlaceResults; ++k)
+      cParams += std::string(cParams.empty() ? "" : ", ") + "void *out" +
+                 std::to_string(k);
+    for (unsigned p = 0, count = (inPlaceResults < numResults) + numInputs +
+                                 inPlaceResults;
+         p < count; ++p)
+      callArgs += (p ? ", call.parameter(" : "call.parameter(") +
+                  std::to_string(p) + ")";
     // The optimizers' parameters, and their variables asked of them.
     auto madeBy = [&](size_t k) { return function.optimizerVariables[k]; };
     std::vector<std::string> optimizerParams;

@@ -129,6 +129,9 @@ void autograph::buildLinalgToLLVMPipeline(OpPassManager &pm) {
   // every element.
   pm.addPass(createMaterializeLargeSplats());
   pm.addPass(bufferization::createOneShotBufferizePass(bufferize));
+  // Scalars and other small results go where the caller says: no malloc in
+  // compiled code, no copy or free in the caller (CompiledCodeABI.h).
+  pm.addPass(createSmallResultsToOutParams());
   bufferization::BufferDeallocationPipelineOptions deallocation;
   bufferization::buildBufferDeallocationPipeline(pm, deallocation);
   pm.addPass(createBufferizationToMemRefPass());

@@ -371,20 +371,16 @@ void CompiledFunction::operator()(const TensorList &userArgs, TensorList &result
     assigned.push_back(variable.lock(impl_->name));
 
   compiled::Call call(impl_->name.c_str(), impl_->inputs, impl_->outputs, args);
-  // The packed entry point takes a pointer to each parameter of the C
-  // interface: the results' storage first (when there are results), then
-  // the address of each argument's descriptor pointer.
-  std::size_t count = args.size() + (impl_->outputs.empty() ? 0 : 1);
+  // The packed entry point takes the address of each parameter of the C
+  // interface (each a pointer).
+  std::size_t count = call.parameter_count();
   compiled::detail::InlineArray<void *, 16> pointers, packed;
-  pointers.assign_zeros(count);
-  packed.assign_zeros(count);
-  std::size_t next = 0;
-  if (!impl_->outputs.empty())
-    pointers[next++] = call.results();
-  for (size_t i = 0; i < args.size(); ++i)
-    pointers[next++] = call.argument(i);
-  for (std::size_t i = 0; i < count; ++i)
+  pointers.resize(count);
+  packed.resize(count);
+  for (std::size_t i = 0; i < count; ++i) {
+    pointers[i] = call.parameter(i);
     packed[i] = &pointers[i];
+  }
   impl_->entry(packed.data());
   results.resize(impl_->outputs.size());
   call.finish(results.data());

@@ -9,7 +9,6 @@
 
 #include <gtest/gtest.h>
 
-#include <cstdlib>
 #include <sstream>
 
 using ag::compiled::MemRef;
@@ -18,7 +17,8 @@ extern "C" {
 void _mlir_ciface_print_values(MemRef<float, 2> *x, MemRef<int64_t, 0> *i,
                                MemRef<bool, 1> *b);
 void _mlir_ciface_print_long_vector(MemRef<int32_t, 1> *v);
-void _mlir_ciface_checked_sqrt(MemRef<float, 0> *result, MemRef<float, 0> *x);
+// A 0-d result is written where the caller says (CompiledCodeABI.h).
+void _mlir_ciface_checked_sqrt(MemRef<float, 0> *x, MemRef<float, 0> *result);
 }
 
 namespace {
@@ -55,23 +55,23 @@ TEST(CompiledPrintTest, SummarisesLongDimensionsLikeEagerCode) {
 
 TEST(CompiledAssertTest, PassingAssertLeavesNoError) {
   float x = 6.25f;
-  MemRef<float, 0> xRef{&x, &x, 0}, result;
+  float root = 0.f;
+  MemRef<float, 0> xRef{&x, &x, 0}, result{&root, &root, 0};
   testing::internal::CaptureStdout();
-  _mlir_ciface_checked_sqrt(&result, &xRef);
+  _mlir_ciface_checked_sqrt(&xRef, &result);
   EXPECT_EQ(testing::internal::GetCapturedStdout(), "after the assert\n");
   EXPECT_FALSE(ag::compiled::has_pending_error());
-  EXPECT_EQ(result.aligned[0], 2.5f);
-  std::free(result.allocated);
+  EXPECT_EQ(root, 2.5f);
 }
 
 TEST(CompiledAssertTest, FailingAssertIsRaisedByTheCallerWithItsLocation) {
   float x = -1.f;
-  MemRef<float, 0> xRef{&x, &x, 0}, result;
+  float root = 0.f;
+  MemRef<float, 0> xRef{&x, &x, 0}, result{&root, &root, 0};
   testing::internal::CaptureStdout();
-  _mlir_ciface_checked_sqrt(&result, &xRef);
+  _mlir_ciface_checked_sqrt(&xRef, &result);
   // Eager execution stops at the assert: nothing after it is printed.
   EXPECT_EQ(testing::internal::GetCapturedStdout(), "");
-  std::free(result.allocated);
   ASSERT_TRUE(ag::compiled::has_pending_error());
   try {
     ag::compiled::raise_pending_error();
