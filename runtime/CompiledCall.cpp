@@ -186,14 +186,10 @@ void Call::layOut(const char *function, Span<const TensorSpec> inputs,
   for (std::size_t i = 0; i < count; ++i)
     writeDescriptor(*ag::detail::impl_of(*args[i]), words_.data() + offsets[i]);
   for (std::size_t r = 0, k = count; r < outputs_.size() && inPlaceCount_; ++r)
-    if (inPlace_[r].defined())
+    if (!returned(r))
       writeDescriptor(*ag::detail::impl_of(inPlace_[r]), words_.data() + offsets[k++]);
   for (std::size_t i = 0; i < count + inPlaceCount; ++i)
     parameters_[next++] = words_.data() + offsets[i];
-}
-
-bool Call::returned(std::size_t r) const {
-  return inPlaceCount_ == 0 || !inPlace_[r].defined();
 }
 
 Call::~Call() {

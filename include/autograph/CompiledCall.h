@@ -29,6 +29,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <new>
 #include <string>
 #include <type_traits>
 
@@ -42,28 +43,25 @@ void check_variable(const char *function, const std::string &name,
 
 namespace detail {
 /// `N` elements on the stack, more on the heap: a call of compiled code on a
-/// few small tensors allocates nothing for its descriptors.
+/// few small tensors allocates nothing for its descriptors. Only the
+/// elements asked for exist: a call with one result constructs and destroys
+/// one tensor, not N.
 template <class T, std::size_t N> class InlineArray {
 public:
-  InlineArray() = default;
+  InlineArray() noexcept {}
+  ~InlineArray() { clear(); }
   InlineArray(const InlineArray &) = delete;
   InlineArray &operator=(const InlineArray &) = delete;
   /// Room for `n` elements (the previous contents are gone): value-
   /// initialised for class types, left unset for trivial ones, which the
   /// caller writes (zeroing them cost more than the rest of a small call).
   void resize(std::size_t n) {
-    if (n > N) {
-      if constexpr (std::is_trivial_v<T>)
-        heap_.reset(new T[n]);
-      else
-        heap_.reset(new T[n]());
-      data_ = heap_.get();
-    } else {
-      if constexpr (!std::is_trivial_v<T>)
-        for (std::size_t i = 0; i < n; ++i)
-          inline_[i] = T();
-      data_ = inline_;
-    }
+    clear();
+    if (n > N)
+      data_ = static_cast<T *>(::operator new(n * sizeof(T)));
+    if constexpr (!std::is_trivial_v<T>)
+      std::uninitialized_value_construct_n(data_, n);
+    size_ = n;
   }
   T *data() noexcept { return data_; }
   const T *data() const noexcept { return data_; }
@@ -71,9 +69,19 @@ public:
   const T &operator[](std::size_t i) const noexcept { return data_[i]; }
 
 private:
-  T inline_[N];
-  std::unique_ptr<T[]> heap_;
-  T *data_ = inline_;
+  void clear() noexcept {
+    if constexpr (!std::is_trivially_destructible_v<T>)
+      std::destroy_n(data_, size_);
+    if (data_ != inlineData())
+      ::operator delete(data_);
+    data_ = inlineData();
+    size_ = 0;
+  }
+  T *inlineData() noexcept { return reinterpret_cast<T *>(storage_); }
+
+  alignas(T) unsigned char storage_[N * sizeof(T)];
+  T *data_ = inlineData();
+  std::size_t size_ = 0;
 };
 } // namespace detail
 
@@ -114,7 +122,9 @@ private:
   void layOut(const char *function, Span<const TensorSpec> inputs,
               const Tensor *const *args, std::size_t count);
   /// Whether result `r` is returned (not written in place).
-  bool returned(std::size_t r) const;
+  bool returned(std::size_t r) const {
+    return inPlaceCount_ == 0 || inPlace_[r].impl() == nullptr;
+  }
 
   Span<const TensorSpec> outputs_;
   /// The returned results' descriptors, then each argument's, then each
