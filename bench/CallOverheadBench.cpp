@@ -8,7 +8,8 @@
 //    in turn (85 iterations per call on average), each a separate call.
 //
 // Each figure is per call, including making the 0-d argument tensor and
-// reading the result back, as a C++ caller does.
+// reading the result back, as a C++ caller does; the AOT functions are
+// also called on C++ scalars (ag::aot::scalar::, no tensors).
 //
 //===----------------------------------------------------------------------===//
 #include "Timing.h"
@@ -68,7 +69,9 @@ int main() {
       return 1;
     }
   }
-  if (valueOf(ag::aot::increment(ag::constant(std::int64_t{41}))) != 42 ||
+  if (ag::aot::scalar::collatz_steps(27) != collatzCpp(27) ||
+      ag::aot::scalar::increment(41) != 42 ||
+      valueOf(ag::aot::increment(ag::constant(std::int64_t{41}))) != 42 ||
       valueOf(jit::increment(ag::constant(std::int64_t{41}))) != 42) {
     std::fprintf(stderr, "increment disagrees\n");
     return 1;
@@ -85,8 +88,12 @@ int main() {
   std::printf("%-34s %10s %10s %10s\n", "per call (ns)", "C++", "AOT", "JIT");
   std::printf("%-34s %10.1f %10.1f %10.1f\n", "increment (0-d int64)", cpp * 1e3,
               aot * 1e3, jitted * 1e3);
+  double aotScalar =
+      microsecondsPerCall([&] { sink = ag::aot::scalar::increment(counter++); });
   std::printf("%-34s %10s %10.1f\n", "  of which ag::constant + item", "",
               tensorOnly * 1e3);
+  std::printf("%-34s %10s %10.1f\n", "  on C++ scalars (aot::scalar)", "",
+              aotScalar * 1e3);
 
   double collatzCppTime = perCollatzCall([](std::int64_t n) { return collatzCpp(n); });
   double collatzAot = perCollatzCall(
@@ -97,5 +104,10 @@ int main() {
               collatzCppTime * 1e3, collatzAot * 1e3, collatzJit * 1e3);
   std::printf("%-34s %10s %9.2fx %9.2fx\n", "  ratio to C++", "",
               collatzAot / collatzCppTime, collatzJit / collatzCppTime);
+  double collatzScalar =
+      perCollatzCall([](std::int64_t n) { return ag::aot::scalar::collatz_steps(n); });
+  std::printf("%-34s %10s %10.1f\n", "  on C++ scalars (aot::scalar)", "",
+              collatzScalar * 1e3);
+  std::printf("%-34s %10s %9.2fx\n", "  ratio to C++", "", collatzScalar / collatzCppTime);
   return 0;
 }

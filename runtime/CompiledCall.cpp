@@ -280,4 +280,11 @@ void Call::finish(Tensor *tensors) {
   raise_pending_error();
 }
 
+ScalarCall::ScalarCall() noexcept
+    : arrays_mark_(ag::detail::call_tensor_arrays_mark()) {}
+
+ScalarCall::~ScalarCall() { ag::detail::release_call_tensor_arrays(arrays_mark_); }
+
+void ScalarCall::finish() { raise_pending_error(); }
+
 } // namespace ag::compiled

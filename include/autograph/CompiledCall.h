@@ -22,6 +22,7 @@
 #ifndef AUTOGRAPH_COMPILEDCALL_H
 #define AUTOGRAPH_COMPILEDCALL_H
 
+#include "autograph/CompiledCodeABI.h"
 #include "autograph/ControlFlow.h"
 #include "autograph/Span.h"
 #include "autograph/Tensor.h"
@@ -140,6 +141,28 @@ private:
   std::size_t inPlaceCount_ = 0;
   bool finished_ = false;
   // The TensorArrays compiled code creates during this call end with it.
+  std::size_t arrays_mark_;
+};
+
+/// A call of a compiled function on C++ scalars (ag::aot::scalar:: in AOT
+/// headers, for functions of 0-d tensors): each argument and result is a
+/// 0-d descriptor of a C++ variable, so there is nothing to check or
+/// allocate. The TensorArrays compiled code creates end with the call;
+/// finish() raises the error compiled code reported, if any.
+class ScalarCall {
+public:
+  ScalarCall() noexcept;
+  ~ScalarCall();
+  ScalarCall(const ScalarCall &) = delete;
+  ScalarCall &operator=(const ScalarCall &) = delete;
+
+  /// The 0-d descriptor of `value` (which must outlive the call).
+  template <typename T> static MemRef<T, 0> descriptor(T &value) noexcept {
+    return {&value, &value, 0};
+  }
+  void finish();
+
+private:
   std::size_t arrays_mark_;
 };
 

@@ -68,6 +68,75 @@ bool isIdentifier(llvm::StringRef name) {
   return llvm::all_of(name, [](char c) { return llvm::isAlnum(c) || c == '_'; });
 }
 
+/// The C++ type of a 0-d tensor of `type` passed as a plain scalar, or
+/// nullptr when `type` is not one (bool stays a tensor: compiled code
+/// stores i1 in a byte, which C++'s bool does not promise).
+const char *scalarTypeOf(Type type) {
+  auto tensor = dyn_cast<RankedTensorType>(type);
+  if (!tensor || tensor.getRank() != 0)
+    return nullptr;
+  Type element = tensor.getElementType();
+  if (element.isF32())
+    return "float";
+  if (element.isF64())
+    return "double";
+  if (element.isInteger(32))
+    return "std::int32_t";
+  if (element.isInteger(64))
+    return "std::int64_t";
+  return nullptr;
+}
+
+/// For a function of the program's own 0-d tensors only (no variables, no
+/// optimizers): the same function on C++ scalars in ag::aot::scalar, which
+/// points 0-d descriptors at its parameters and locals and calls the entry
+/// point directly (every result of it is written in place), so nothing is
+/// checked at run time (the C++ types are the compiled ones) and nothing is
+/// allocated. Empty for any other function.
+std::string scalarOverload(const AotFunction &function) {
+  if (!function.variableNames.empty() || !function.optimizerConfigs.empty() ||
+      function.type.getNumResults() == 0)
+    return "";
+  std::string params, descriptors, callArgs, results, resultType, returned;
+  for (auto [i, type] : llvm::enumerate(function.type.getInputs())) {
+    const char *scalar = scalarTypeOf(type);
+    if (!scalar)
+      return "";
+    params += llvm::formatv("{0}{1} arg{2}", i ? ", " : "", scalar, i).str();
+    descriptors += llvm::formatv("  auto in{0} = ::ag::compiled::ScalarCall::descriptor(arg{0});\n", i).str();
+    callArgs += llvm::formatv("{0}&in{1}", i ? ", " : "", i).str();
+  }
+  unsigned numResults = function.type.getNumResults();
+  for (auto [i, type] : llvm::enumerate(function.type.getResults())) {
+    const char *scalar = scalarTypeOf(type);
+    if (!scalar)
+      return "";
+    results += llvm::formatv("  {0} result{1}{{};\n  auto out{1} = "
+                             "::ag::compiled::ScalarCall::descriptor(result{1});\n",
+                             scalar, i)
+                   .str();
+    callArgs += llvm::formatv("{0}&out{1}", callArgs.empty() ? "" : ", ", i).str();
+    resultType += (i ? ", " : "") + std::string(scalar);
+    returned += llvm::formatv("{0}result{1}", i ? ", " : "", i).str();
+  }
+  if (numResults > 1) {
+    resultType = "std::tuple<" + resultType + ">";
+    returned = "{" + returned + "}";
+  }
+  return llvm::formatv(R"(/// {0} on C++ scalars: no tensors to check, make or free.
+inline {1} {0}({2}) {{
+  ::ag::compiled::ScalarCall call;
+{3}{4}  _mlir_ciface_{5}({6});
+  call.finish();
+  return {7};
+}
+
+)",
+                       function.name, resultType, params, descriptors, results,
+                       function.symbol, callArgs, returned)
+      .str();
+}
+
 } // namespace
 
 AotFunction aotFunctionOf(func::FuncOp function, llvm::StringRef name,
@@ -187,7 +256,7 @@ llvm::Expected<std::string> emitAotHeader(llvm::ArrayRef<AotFunction> functions,
     guard += llvm::isAlnum(c) ? llvm::toUpper(c) : '_';
   guard += "_";
 
-  std::string declarations, definitions;
+  std::string declarations, definitions, scalarDefinitions;
   bool usesOptimizers = false;
   for (const AotFunction &function : functions) {
     if (!isIdentifier(function.name))
@@ -349,6 +418,7 @@ llvm::Expected<std::string> emitAotHeader(llvm::ArrayRef<AotFunction> functions,
           variablesNote += " '" + name + "'";
     }
     usesOptimizers = usesOptimizers || !optimizerParams.empty();
+    scalarDefinitions += scalarOverload(function);
 
     declarations += llvm::formatv("void _mlir_ciface_{0}({1});\n",
                                   function.symbol, cParams);
@@ -384,6 +454,7 @@ inline {2} {0}({3}) {{
 #include <autograph/CompiledCall.h>
 {4}#include <autograph/Variable.h>
 
+#include <cstdint>
 #include <tuple>
 #include <utility>
 #include <vector>
@@ -394,11 +465,15 @@ extern "C" {{
 namespace ag::aot {{
 
 {3}} // namespace ag::aot
-
+{5}
 #endif // {1}
 )",
                        headerName, guard, declarations, definitions,
-                       usesOptimizers ? "#include <autograph/Optimizers.h>\n" : "")
+                       usesOptimizers ? "#include <autograph/Optimizers.h>\n" : "",
+                       scalarDefinitions.empty()
+                           ? std::string()
+                           : "\nnamespace ag::aot::scalar {\n\n" + scalarDefinitions +
+                                 "} // namespace ag::aot::scalar\n")
       .str();
 }
 

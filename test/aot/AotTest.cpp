@@ -12,6 +12,8 @@
 
 #include <cmath>
 #include <string>
+#include <tuple>
+#include <type_traits>
 
 namespace {
 
@@ -235,6 +237,28 @@ TEST(AotTest, TensorArraysWorkAndFailAsEagerly) {
             "read: TensorArray 'squares': tried to read from index 5 but array size is: 5");
   EXPECT_EQ(errorOf([&] { ag::aot::square_at(i64(-2), i64(0)); }),
             errorOf([&] { square_at(i64(-2), i64(0)); }));
+}
+
+// Functions of 0-d tensors only also come on C++ scalars (ag::aot::scalar),
+// called without tensors; values by hand, errors those of the tensor calls.
+TEST(AotTest, ScalarFunctionsTakeAndReturnCppScalars) {
+  static_assert(std::is_same_v<decltype(ag::aot::scalar::integer_div(7, 2)), std::int64_t>);
+  static_assert(std::is_same_v<decltype(ag::aot::scalar::half_and_next(1.0, 1)),
+                               std::tuple<double, std::int32_t>>);
+  EXPECT_EQ(ag::aot::scalar::integer_div(7, -2), -3); // floor division
+  EXPECT_EQ(ag::aot::scalar::integer_div(-9, 3), -3);
+  auto [half, next] = ag::aot::scalar::half_and_next(3.0, 41);
+  EXPECT_EQ(half, 1.5);
+  EXPECT_EQ(next, 42);
+  auto i64 = [](std::int64_t v) { return ag::constant(v); };
+  EXPECT_EQ(errorOf([] { ag::aot::scalar::integer_div(7, 0); }),
+            errorOf([&] { ag::aot::integer_div(i64(7), i64(0)); }));
+  // A TensorArray inside: 3 * 3 = 9; a read out of range fails as the
+  // tensor call does, and the next call works (the error was raised once).
+  EXPECT_EQ(ag::aot::scalar::square_at(5, 3), 9);
+  EXPECT_EQ(errorOf([] { ag::aot::scalar::square_at(5, 5); }),
+            "read: TensorArray 'squares': tried to read from index 5 but array size is: 5");
+  EXPECT_EQ(ag::aot::scalar::square_at(100, 99), 9801);
 }
 
 TEST(AotTest, GradientsAreCompiledIntoTheFunction) {

@@ -128,3 +128,9 @@ AG_FUNCTION ag::Tensor adam_step(ag::Tensor x, ag::Tensor y) {
   g_adam.apply_gradients(tape.gradient(loss, variables), variables);
   return loss;
 }
+
+// Two 0-d arguments of different dtypes and two results: ag::aot::scalar
+// takes and returns them as double and std::int32_t.
+AG_FUNCTION std::tuple<ag::Tensor, ag::Tensor> half_and_next(ag::Tensor x, ag::Tensor k) {
+  return {x * 0.5, k + 1};
+}

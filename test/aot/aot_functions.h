@@ -19,6 +19,7 @@ extern const int kCheckedSqrtAssertLine;
 extern const int kCheckedLogAssertLine;
 
 ag::Tensor square_at(ag::Tensor n, ag::Tensor k);
+std::tuple<ag::Tensor, ag::Tensor> half_and_next(ag::Tensor x, ag::Tensor k);
 
 ag::Tensor cube_gradient(ag::Tensor x);
 
