@@ -10,6 +10,7 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <algorithm>
+#include <optional>
 
 using namespace mlir;
 
@@ -21,17 +22,31 @@ std::string aotSymbolName(llvm::StringRef name) {
 
 namespace {
 
-llvm::Expected<const char *> dtypeOf(Type element) {
+/// An element type's ag dtype and, for a 0-d tensor passed as a plain C++
+/// scalar, its C++ type (none for bool: compiled code stores i1 in a byte,
+/// which C++'s bool does not promise).
+struct ElementNames {
+  const char *dtype;
+  const char *scalar;
+};
+
+std::optional<ElementNames> elementNamesOf(Type element) {
   if (element.isF32())
-    return "::ag::DType::Float32";
+    return ElementNames{"::ag::DType::Float32", "float"};
   if (element.isF64())
-    return "::ag::DType::Float64";
+    return ElementNames{"::ag::DType::Float64", "double"};
   if (element.isInteger(32))
-    return "::ag::DType::Int32";
+    return ElementNames{"::ag::DType::Int32", "std::int32_t"};
   if (element.isInteger(64))
-    return "::ag::DType::Int64";
+    return ElementNames{"::ag::DType::Int64", "std::int64_t"};
   if (element.isInteger(1))
-    return "::ag::DType::Bool";
+    return ElementNames{"::ag::DType::Bool", nullptr};
+  return std::nullopt;
+}
+
+llvm::Expected<const char *> dtypeOf(Type element) {
+  if (std::optional<ElementNames> names = elementNamesOf(element))
+    return names->dtype;
   std::string text;
   llvm::raw_string_ostream(text) << element;
   return llvm::createStringError(llvm::inconvertibleErrorCode(),
@@ -69,22 +84,13 @@ bool isIdentifier(llvm::StringRef name) {
 }
 
 /// The C++ type of a 0-d tensor of `type` passed as a plain scalar, or
-/// nullptr when `type` is not one (bool stays a tensor: compiled code
-/// stores i1 in a byte, which C++'s bool does not promise).
+/// nullptr when `type` is not one.
 const char *scalarTypeOf(Type type) {
   auto tensor = dyn_cast<RankedTensorType>(type);
   if (!tensor || tensor.getRank() != 0)
     return nullptr;
-  Type element = tensor.getElementType();
-  if (element.isF32())
-    return "float";
-  if (element.isF64())
-    return "double";
-  if (element.isInteger(32))
-    return "std::int32_t";
-  if (element.isInteger(64))
-    return "std::int64_t";
-  return nullptr;
+  std::optional<ElementNames> names = elementNamesOf(tensor.getElementType());
+  return names ? names->scalar : nullptr;
 }
 
 /// For a function of the program's own 0-d tensors only (no variables, no
