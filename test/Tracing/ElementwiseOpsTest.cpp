@@ -152,6 +152,43 @@ TEST(ElementwiseOpsTest, Float32TanhIsBitIdenticalToEager) {
   EXPECT_EQ(differ, 0);
 }
 
+bool hostHasFusedMultiplyAdd() {
+#if defined(__x86_64__) || defined(__i386__)
+  return __builtin_cpu_supports("fma");
+#else
+  return true; // AArch64 and the other 64-bit targets have FMA in their base ISA
+#endif
+}
+
+TEST(ElementwiseOpsTest, CompiledMultiplyAddRoundsOnce) {
+  // Compiled float arithmetic may contract a * b + c into one fused
+  // multiply-add (allow-float-contraction), rounded once. With
+  // a = 1 + 2^-12 (float32) the exact a * a is 1 + 2^-11 + 2^-24, whose
+  // last term is half an ulp of 1 and is rounded away (to even) by a
+  // separate multiply: a * a - (1 + 2^-11) is 0 eagerly and 2^-24 fused.
+  // float64: a = 1 + 2^-27 leaves 2^-54, a quarter of an ulp.
+  if (!hostHasFusedMultiplyAdd())
+    GTEST_SKIP() << "this CPU has no FMA instruction";
+  auto multiplyAdd = ag::function(
+      [](const ag::Tensor &a, const ag::Tensor &b, const ag::Tensor &c) { return a * b + c; },
+      "multiply_add");
+  struct Case { ag::DType dtype; double a, c, fused; };
+  for (Case k : {Case{ag::float32, 1 + std::ldexp(1.0, -12), -(1 + std::ldexp(1.0, -11)),
+                      std::ldexp(1.0, -24)},
+                 Case{ag::float64, 1 + std::ldexp(1.0, -27), -(1 + std::ldexp(1.0, -26)),
+                      std::ldexp(1.0, -54)}})
+    for (ag::Shape shape : {ag::Shape{}, ag::Shape{1000}}) {
+      ag::Tensor a = ag::cast(ag::fill(shape, k.a), k.dtype);
+      ag::Tensor c = ag::cast(ag::fill(shape, k.c), k.dtype);
+      std::string what = ag::format_spec(a.spec());
+      EXPECT_EQ(ag::reduce_max(ag::abs(a * a + c)).item<double>(), 0.0) << what;
+      ag::Tensor fused = ag::cast(multiplyAdd(a, a, c), ag::float64);
+      EXPECT_EQ(ag::reduce_min(fused).item<double>(), k.fused) << what;
+      EXPECT_EQ(ag::reduce_max(fused).item<double>(), k.fused) << what;
+    }
+  EXPECT_EQ(multiplyAdd.fallback_count(), 0);
+}
+
 /// Every pair of `values` as two tensors of n*n elements.
 std::pair<ag::Tensor, ag::Tensor> allPairs(const std::vector<double> &left,
                                            const std::vector<double> &right,
