@@ -21,8 +21,8 @@ template <typename T, int Rank> void release(MemRef<T, Rank> &m) {
 }
 
 extern "C" {
-void _mlir_ciface_collatz_steps(MemRef<int64_t, 0> *result,
-                                MemRef<int64_t, 0> *n);
+void _mlir_ciface_collatz_steps(MemRef<int64_t, 0> *n,
+                                MemRef<int64_t, 0> *result);
 void _mlir_ciface_sigmoid_chain(MemRef<float, 1> *result, MemRef<float, 1> *x,
                                 MemRef<float, 0> *w, MemRef<float, 0> *b);
 void _mlir_ciface_matmul(MemRef<float, 2> *result, MemRef<float, 2> *a,
