@@ -10,7 +10,8 @@
 // (45 batches, shuffled), 20 epochs, compiled and eager, with the test
 // accuracy. One thread everywhere (the runtime and Eigen here;
 // bench/pytorch_training_step.py sets PyTorch to one). --json FILE writes
-// the figures for bench/compare-training-step.sh.
+// the figures for bench/compare-training-step.sh; --profile compiled|eager|
+// eigen runs only that step for 5 seconds (for perf record).
 //
 //===----------------------------------------------------------------------===//
 #include "MlpBackwardByHand.h"
@@ -100,6 +101,7 @@ double seconds(const std::function<void()> &run) {
 
 int main(int argc, char **argv) {
   std::string json = argc > 2 && std::string(argv[1]) == "--json" ? argv[2] : "";
+  std::string profiled = argc > 2 && std::string(argv[1]) == "--profile" ? argv[2] : "";
   // One thread, as the PyTorch side (torch.set_num_threads(1)).
   ag::set_num_threads(1);
   Digits digits = load_digits(AUTOGRAPH_DIGITS_CSV);
@@ -136,6 +138,21 @@ int main(int argc, char **argv) {
   fitModel.compile(ag::optimizers::Adam(0.001f), ag::losses::SparseCategoricalCrossentropy(true),
                    {"accuracy"});
 
+  if (!profiled.empty()) {
+    std::function<void()> run = profiled == "compiled" ? std::function<void()>([&] { step(x, y); })
+                                : profiled == "eager"  ? std::function<void()>([&] { mlpStep(eager, x, y); })
+                                                       : std::function<void()>([&] { byHand.step(); });
+    run(); // traces and compiles, outside the profile's bulk
+    auto end = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+    long long steps = 0;
+    while (std::chrono::steady_clock::now() < end) {
+      for (int i = 0; i < 100; ++i)
+        run();
+      steps += 100;
+    }
+    std::printf("%s: %lld steps in 5 s\n", profiled.c_str(), steps);
+    return 0;
+  }
   double compiledUs = microsecondsPerCall([&] { step(x, y); });
   if (step.fallback_count() != 0) {
     std::fprintf(stderr, "digits_step was not compiled: %s\n", step.fallback_reason().c_str());

@@ -137,6 +137,7 @@ void autograph::buildLinalgToLLVMPipeline(OpPassManager &pm) {
   pm.addPass(createBufferizationToMemRefPass());
   pm.addPass(createConvertMatmulToRuntimeGemm());
   pm.addPass(createScopeRuntimeCallDescriptors());
+  pm.addPass(createCollapseContiguousLoopDims());
   if (kParallelLoops) {
     // Large loop nests without loop-carried values run on several threads
     // (ParallelLoops.cpp; docs/performance.md).

@@ -10,6 +10,8 @@
 #include "autograph/GradientTape.h"
 #include "autograph/autograph.h"
 
+#include "DumpedIR.h"
+
 #include <gtest/gtest.h>
 
 #include <cstdlib>
@@ -44,21 +46,8 @@ ag::Tensor ramp(std::int64_t n) {
   return ag::constant(values, {n});
 }
 
-/// A fresh directory that AG_DUMP_DIR names (until unsetenv).
-std::string dumpInto(const std::string &name) {
-  std::string dir = testing::TempDir() + name;
-  std::filesystem::remove_all(dir);
-  ::setenv("AG_DUMP_DIR", dir.c_str(), 1);
-  return dir;
-}
-
-/// The optimised LLVM IR of the compiled function `name` dumped in `dir`.
-std::string dumpedIR(const std::string &dir, const std::string &name) {
-  std::ifstream file(dir + "/" + name + ".ll");
-  std::stringstream ir;
-  ir << file.rdbuf();
-  return ir.str();
-}
+using ag_test::dumpedIR;
+using ag_test::dumpInto;
 
 TEST(ParallelLoopsTest, LargeElementwiseLoopsForkThreadsAndKeepTheirResults) {
 #if !defined(AUTOGRAPH_OPENMP)

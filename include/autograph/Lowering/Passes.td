@@ -234,6 +234,38 @@ def ScopeRuntimeCallDescriptors : Pass<"scope-runtime-call-descriptors"> {
   let dependentDialects = ["::mlir::memref::MemRefDialect"];
 }
 
+def CollapseContiguousLoopDims : Pass<"collapse-contiguous-loop-dims"> {
+  let summary = "Run a linalg.generic over contiguous buffers as fewer, longer loops";
+  let description = [{
+    Runs on memrefs, after bufferization. In a `linalg.generic` whose
+    operands all have the identity (row-major, contiguous) layout, each run
+    of consecutive loops of one iterator type that every indexing map keeps
+    together and in the same order becomes one loop over views made by
+    `memref.collapse_shape` (no copy). An elementwise op on f32[128, 10]
+    becomes one loop of 1280 iterations, which LLVM vectorises along the
+    memory; as a nest, LLVM unrolled the inner loop of 10 and vectorised
+    the outer one with gathers and scatters of stride 10, or not at all
+    (Adam's update of a 128x10 kernel took longer than that of the 64x128
+    one; docs/performance.md). A map that broadcasts along some of the run
+    (a bias of [10] added to [32, 10]) keeps those loops apart, and bodies
+    that read `linalg.index` are left alone.
+
+    ```mlir
+    linalg.generic {indexing_maps = [(d0, d1) -> (d0, d1), (d0, d1) -> (d0, d1)],
+                    iterator_types = ["parallel", "parallel"]}
+        ins(%a : memref<128x10xf32>) outs(%b : memref<128x10xf32>)
+    // becomes
+    %a1 = memref.collapse_shape %a [[0, 1]] : memref<128x10xf32> into memref<1280xf32>
+    %b1 = memref.collapse_shape %b [[0, 1]] : memref<128x10xf32> into memref<1280xf32>
+    linalg.generic {indexing_maps = [(d0) -> (d0), (d0) -> (d0)],
+                    iterator_types = ["parallel"]}
+        ins(%a1 : memref<1280xf32>) outs(%b1 : memref<1280xf32>)
+    ```
+  }];
+  let dependentDialects = ["::mlir::linalg::LinalgDialect",
+                           "::mlir::memref::MemRefDialect"];
+}
+
 def SmallResultsToOutParams
     : Pass<"small-results-to-out-params", "::mlir::ModuleOp"> {
   let summary = "Write small static results into memory the caller passes";
