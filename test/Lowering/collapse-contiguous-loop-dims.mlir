@@ -106,3 +106,21 @@ func.func @left_alone(%a: memref<8x8xf32>, %b: memref<4x4xf32>, %r: memref<8xf32
   }
   return
 }
+
+// -----
+
+// A dimension known only at run time (a dataset's last batch) collapses too.
+// CHECK-LABEL: func @dynamic_rows
+func.func @dynamic_rows(%a: memref<?x10xf32>, %b: memref<?x10xf32>) {
+  // CHECK: memref.collapse_shape %{{.*}} {{\[\[}}0, 1]] : memref<?x10xf32> into memref<?xf32>
+  // CHECK: linalg.generic
+  // CHECK-SAME: iterator_types = ["parallel"]
+  linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0, d1)>],
+                  iterator_types = ["parallel", "parallel"]}
+      ins(%a : memref<?x10xf32>) outs(%b : memref<?x10xf32>) {
+  ^bb0(%x: f32, %y: f32):
+    %s = arith.addf %x, %x : f32
+    linalg.yield %s : f32
+  }
+  return
+}

@@ -55,4 +55,23 @@ TEST(ContiguousLoopsTest, ShortLastDimensionIsVectorisedAlongMemory) {
   EXPECT_TRUE(std::regex_search(ir, std::regex(R"(fdiv [a-z ]*<(8|16) x float>)"))) << ir;
 }
 
+TEST(ContiguousLoopsTest, RowsKnownOnlyAtRunTimeCollapseToo) {
+  // One compiled function for any number of rows of 10 (f32[?, 10]): the
+  // collapsed loop's length comes from the argument.
+  auto body = [](const ag::TensorList &args) {
+    return ag::TensorList{args[0] * 3.f - args[1]};
+  };
+  ag::jit::CompiledFunction compiled(
+      body, {ag::TensorSpec{ag::DType::Float32, {-1, 10}}, ag::TensorSpec{ag::DType::Float32, {-1, 10}}},
+      "rows_of_10");
+  for (std::int64_t rows : {1, 7, 128}) {
+    ag::Tensor a = values(rows, 10, 0.5f), b = values(rows, 10, 0.25f);
+    std::vector<float> got = compiled({a, b})[0].to_vector<float>();
+    std::vector<float> av = a.to_vector<float>(), bv = b.to_vector<float>();
+    ASSERT_EQ(got.size(), static_cast<std::size_t>(rows * 10));
+    for (std::size_t i = 0; i < got.size(); ++i)
+      ASSERT_NEAR(got[i], av[i] * 3.f - bv[i], 1e-5f * std::abs(av[i] * 3.f)) << rows << " rows, element " << i;
+  }
+}
+
 } // namespace
