@@ -139,9 +139,17 @@ int main(int argc, char **argv) {
                    {"accuracy"});
 
   if (!profiled.empty()) {
-    std::function<void()> run = profiled == "compiled" ? std::function<void()>([&] { step(x, y); })
-                                : profiled == "eager"  ? std::function<void()>([&] { mlpStep(eager, x, y); })
-                                                       : std::function<void()>([&] { byHand.step(); });
+    std::function<void()> run;
+    if (profiled == "compiled")
+      run = [&] { step(x, y); };
+    else if (profiled == "eager")
+      run = [&] { mlpStep(eager, x, y); };
+    else if (profiled == "eigen")
+      run = [&] { byHand.step(); };
+    else {
+      std::fprintf(stderr, "--profile takes compiled, eager or eigen, not %s\n", profiled.c_str());
+      return 2;
+    }
     run(); // traces and compiles, outside the profile's bulk
     auto end = std::chrono::steady_clock::now() + std::chrono::seconds(5);
     long long steps = 0;

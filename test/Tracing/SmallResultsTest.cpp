@@ -10,13 +10,12 @@
 #include "autograph/Function.h"
 #include "autograph/autograph.h"
 
+#include "DumpedIR.h"
+
 #include <gtest/gtest.h>
 
 #include <cstdint>
 #include <cstdlib>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -43,9 +42,7 @@ Tensor collatzSteps(const Tensor &start) {
 }
 
 TEST(SmallResultsTest, ScalarResultAllocatesNothingInCompiledCode) {
-  std::string dir = testing::TempDir() + "ag_dump_small_results";
-  std::filesystem::remove_all(dir);
-  ::setenv("AG_DUMP_DIR", dir.c_str(), 1);
+  std::string dir = ag_test::dumpInto("ag_dump_small_results");
   auto compiled = ag::function(collatzSteps, "small_result_collatz");
   // Hand-counted: 6 3 10 5 16 8 4 2 1; 27 takes 111 steps.
   EXPECT_EQ(compiled(ag::constant(std::int64_t{6})).item<std::int64_t>(), 8);
@@ -54,11 +51,9 @@ TEST(SmallResultsTest, ScalarResultAllocatesNothingInCompiledCode) {
   EXPECT_EQ(compiled.trace_count(), 1);
   EXPECT_EQ(compiled.fallback_count(), 0);
 
-  std::ifstream file(dir + "/small_result_collatz.ll");
-  std::stringstream ir;
-  ir << file.rdbuf();
-  ASSERT_NE(ir.str().find("define"), std::string::npos) << "no optimised IR dumped";
-  EXPECT_EQ(ir.str().find("@malloc"), std::string::npos) << ir.str();
+  std::string ir = ag_test::dumpedIR(dir, "small_result_collatz");
+  ASSERT_NE(ir.find("define"), std::string::npos) << "no optimised IR dumped";
+  EXPECT_EQ(ir.find("@malloc"), std::string::npos) << ir;
 }
 
 TEST(SmallResultsTest, InPlaceAndReturnedResultsKeepTheirOrderAndValues) {
