@@ -1,15 +1,19 @@
 //===- CompiledMatmul.cpp - Eigen's GEMM for compiled ag code -------------===//
 //
 // `convert-matmul-to-runtime-gemm` turns float linalg.matmul into a call to
-// these functions, so compiled matmuls run Eigen's blocked, vectorised GEMM.
+// these functions: small f32 products run the register-blocked kernel of
+// SmallGemm.h (as eager ones do), the others Eigen's blocked GEMM.
 // Each matrix arrives as an expanded strided memref descriptor:
 // (allocated, aligned, offset, rows, cols, row stride, column stride).
 //
 //===----------------------------------------------------------------------===//
 #include "autograph/CompiledCodeABI.h"
 #include "Parallel.h"
+#include "SmallGemm.h"
 
 #include <Eigen/Core>
+
+#include <type_traits>
 
 namespace {
 
@@ -50,6 +54,11 @@ void gemmRows(T *a, int64_t aOffset, int64_t m, int64_t k, int64_t aRow, int64_t
               int64_t cOffset, int64_t cRow, int64_t cCol) {
   // A unit stride in one direction (row-major, or column-major as a
   // transposed view is) lets Eigen pack with vector loads.
+  if constexpr (std::is_same_v<T, float>)
+    if (cCol == 1 && ag::detail::small_gemm_f32(a + aOffset, aRow, aCol, b + bOffset, bRow,
+                                                bCol, c + cOffset, cRow, m, k, n,
+                                                /*accumulate=*/true))
+      return;
   if (cCol == 1) {
     auto out = rowMajor(c, cOffset, m, n, cRow);
     auto times = [&](const auto &left) {

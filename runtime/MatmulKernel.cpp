@@ -2,6 +2,7 @@
 #include "ElementConversion.h"
 #include "Kernels.h"
 #include "Parallel.h"
+#include "SmallGemm.h"
 #include "TensorImpl.h"
 
 #include <Eigen/Core>
@@ -35,6 +36,11 @@ void gemm_batches(const TensorImpl &a, const TensorImpl &b, TensorImpl &c,
     Eigen::Map<const RowMajor<W>> A(pa + i * a_step, m, k);
     Eigen::Map<const RowMajor<W>> B(pb + i * b_step, k, n);
     parallel_rows(m, k * n, [&](std::int64_t r0, std::int64_t r1) {
+      // Small f32 products: the register-blocked kernel (SmallGemm.h).
+      if constexpr (std::is_same_v<T, float>)
+        if (small_gemm_f32(A.data() + r0 * k, k, 1, B.data(), n, 1, C.data() + r0 * n, n,
+                           r1 - r0, k, n, /*accumulate=*/false))
+          return;
       C.middleRows(r0, r1 - r0).noalias() = A.middleRows(r0, r1 - r0) * B;
     });
   }

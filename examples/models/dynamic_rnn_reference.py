@@ -1,8 +1,21 @@
 # Independent reference for examples/models/dynamic_rnn.cc (its .expected is
 # this script's output: python3 dynamic_rnn_reference.py > dynamic_rnn.expected):
 # the same RNN in plain Python, rounding to float32 after each operation.
+# The products' sums are fused multiply-adds, rounded once each (the
+# runtime's matmul kernel is a chain of them, runtime/SmallGemm.h).
 import math, struct
+from fractions import Fraction
 def f32(x): return struct.unpack('f', struct.pack('f', x))[0]
+def fma32(a, b, c):
+    """a + b * c computed exactly, then rounded to float32 (half to even)."""
+    q = Fraction(a) + Fraction(b) * Fraction(c)
+    if q == 0: return 0.0
+    sign, q = (-1 if q < 0 else 1), abs(q)
+    e = q.numerator.bit_length() - q.denominator.bit_length()
+    while Fraction(2) ** e > q: e -= 1
+    while Fraction(2) ** (e + 1) <= q: e += 1
+    ulp = Fraction(2) ** (e - 23)
+    return sign * float(round(q / ulp) * ulp)
 K=[[0.5,-0.3,0.2],[0.1,0.4,-0.6],[-0.2,0.3,0.1],[0.7,-0.1,0.05]]
 U=[[0.3,-0.2,0.1],[0.0,0.5,0.2],[-0.4,0.1,0.6]]
 B=[0.1,0.0,-0.1]
@@ -21,9 +34,9 @@ for time in (2,5):
             h=[]
             for j in range(3):
                 a=0.0
-                for k in range(4): a=f32(a+f32(x[b][t][k]*K[k][j]))
+                for k in range(4): a=fma32(a, x[b][t][k], K[k][j])
                 c=0.0
-                for k in range(3): c=f32(c+f32(state[b][k]*U[k][j]))
+                for k in range(3): c=fma32(c, state[b][k], U[k][j])
                 h.append(f32(math.tanh(f32(f32(a+c)+B[j]))))
             new.append(h); outs[b].append(h)
         state=new
