@@ -3,7 +3,8 @@
 // The `_mlir_ciface_` functions that -ag-to-llvm produces for functions with
 // `llvm.emit_c_interface`: memrefs are passed as pointers to strided
 // descriptors; results are returned through the first pointer and are owned
-// by the caller (free `allocated`).
+// by the caller (free `allocated` with _mlir_memref_to_llvm_free, the
+// runtime's allocator for compiled code's buffers).
 //
 //===----------------------------------------------------------------------===//
 #ifndef AUTOGRAPH_BENCH_COMPILEDKERNELS_H
@@ -12,12 +13,11 @@
 #include "autograph/CompiledCodeABI.h"
 
 #include <cstdint>
-#include <cstdlib>
 
 using ag::compiled::MemRef;
 
 template <typename T, int Rank> void release(MemRef<T, Rank> &m) {
-  std::free(m.allocated);
+  _mlir_memref_to_llvm_free(m.allocated);
 }
 
 extern "C" {

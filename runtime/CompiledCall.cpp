@@ -67,7 +67,7 @@ Tensor adoptResult(DType dtype, std::size_t rank, const std::int64_t *words,
     *adopted = true;
     return Tensor::from_blob(
         dtype, Shape(dims, dims + rank), data,
-        [](void *, void *block) { std::free(block); }, allocated);
+        [](void *, void *block) { _mlir_memref_to_llvm_free(block); }, allocated);
   }
   Tensor copy = ag::detail::make_uninitialized(dtype, dims, static_cast<int>(rank),
                                                "compiled result");
@@ -210,7 +210,7 @@ Call::~Call() {
       at += descriptorWords(outputs_[before].shape.size());
     }
     if (!freedBefore)
-      std::free(reinterpret_cast<void *>(allocated));
+      _mlir_memref_to_llvm_free(reinterpret_cast<void *>(allocated));
     position += descriptorWords(outputs_[r].shape.size());
   }
 }
@@ -272,7 +272,7 @@ void Call::finish(Tensor *tensors) {
     position += words;
   }
   for (std::size_t i = 0; i < freeCount; ++i)
-    std::free(toFree[i]);
+    _mlir_memref_to_llvm_free(toFree[i]);
   // Last: returned() tells the results written in place by their tensors.
   for (std::size_t r = 0; r < outputs_.size() && inPlaceCount_; ++r)
     if (!returned(r))

@@ -10,9 +10,11 @@ namespace ag::saved_model::detail {
 /// "trainable"}]}.
 constexpr const char *kManifest = "saved_model.json";
 /// Format 2: small results are written in place (CompiledCodeABI.h), which
-/// changed the compiled functions' parameters.
+/// changed the compiled functions' parameters. Format 3: buffers come from
+/// the runtime's allocation functions (CompiledCodeABI.def), so the runtime
+/// frees results with its own free, not the C library's.
 constexpr const char *kFormatPrefix = "autograph saved model ";
-constexpr const char *kFormat = "autograph saved model 2";
+constexpr const char *kFormat = "autograph saved model 3";
 /// The compiled functions, each `SYMBOL_packed(void **pointers)`: the
 /// parameters of their C interface (ag::compiled::Call::parameter).
 constexpr const char *kLibrary = "model.so";

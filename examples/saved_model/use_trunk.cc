@@ -56,20 +56,20 @@ int badInputs(const std::string &dir) {
       std::ofstream(p) << "{ not json";
     }));
   }, "saved_model.json is not JSON");
-  // Format 1 passed every small result in a buffer compiled code allocated;
-  // its model.so cannot be called the way this version calls.
+  // Format 2's model.so allocated its buffers with malloc, which this
+  // version's runtime would free with its own allocator's free.
   ok &= rejects("a model saved by an older version", [&] {
     ag::saved_model::load(damaged("saved_model.json", [](auto p) {
       std::stringstream manifest;
       manifest << std::ifstream(p).rdbuf();
       std::string text = manifest.str();
-      std::string format = "\"autograph saved model 2\"";
+      std::string format = "\"autograph saved model 3\"";
       std::size_t at = text.find(format);
       if (at != std::string::npos)
-        text.replace(at, format.size(), "\"autograph saved model 1\"");
+        text.replace(at, format.size(), "\"autograph saved model 2\"");
       std::ofstream(p) << text;
     }));
-  }, "was saved by another version of autograph (format \"autograph saved model 1\"");
+  }, "was saved by another version of autograph (format \"autograph saved model 2\"");
   ok &= rejects("a missing directory", [&] { ag::saved_model::load(copy + "-nowhere"); },
                 "saved_model.json is missing");
   fs::remove_all(copy);

@@ -17,6 +17,7 @@
 #define AUTOGRAPH_COMPILEDCODEABI_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #ifdef __cplusplus
@@ -38,6 +39,7 @@ extern "C" {
       int64_t x##_size, int64_t x##_stride
 #define AG_RUNTIME_FUNCTION(name, result, parameters)                          \
   result agrt_memref_##name parameters;
+#define AG_ALLOCATION_FUNCTION(symbol, result, parameters) result symbol parameters;
 #include "autograph/CompiledCodeABI.def"
 #undef AG_ABI_NONE
 #undef AG_ABI_TEXT

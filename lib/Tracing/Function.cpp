@@ -119,6 +119,8 @@ llvm::orc::SymbolMap runtimeSymbols(llvm::orc::MangleAndInterner interner) {
   };
 #define AG_RUNTIME_FUNCTION(name, result, parameters)                          \
   add("agrt_memref_" #name, reinterpret_cast<void *>(&agrt_memref_##name));
+#define AG_ALLOCATION_FUNCTION(symbol, result, parameters)                     \
+  add(#symbol, reinterpret_cast<void *>(&symbol));
 #include "autograph/CompiledCodeABI.def"
   return map;
 }
