@@ -140,9 +140,12 @@ TensorList while_loop(const std::function<Tensor(const TensorList &)> &condition
   Tensor first = concreteCondition(condition, loop_vars);
   auto stage = [&] {
     return detail::record_staged_loop(
-        loop_vars, /*hasIndex=*/false, body, [&](const detail::LoopBody &traced) {
-          return tracerFor("while_loop").emit_while_loop(loop_vars, condition, traced, names);
-        });
+        loop_vars, /*hasIndex=*/false, condition, body,
+        [names](const TensorList &initial, const detail::LoopCondition &recorded,
+                const detail::LoopBody &traced, const detail::OuterValue &) {
+          return tracerFor("while_loop").emit_while_loop(initial, recorded, traced, names);
+        },
+        /*restageable=*/true);
   };
   if (!first.defined())
     return stage();
@@ -189,10 +192,15 @@ TensorList for_range(const Tensor &start, const Tensor &limit, const Tensor &del
     const Tensor &symbolic =
         start.is_symbolic() ? start : limit.is_symbolic() ? limit : delta;
     return detail::record_staged_loop(
-        loop_vars, /*hasIndex=*/true, withIndex(body), [&](const detail::LoopBody &traced) {
+        loop_vars, /*hasIndex=*/true, nullptr, withIndex(body),
+        [start, limit, delta, names](const TensorList &initial, const detail::LoopCondition &,
+                                     const detail::LoopBody &traced,
+                                     const detail::OuterValue &outer) {
           return tracerFor("for_range")
-              .emit_for(start, limit, delta, loop_vars, withIndexSplit(traced), names);
-        });
+              .emit_for(outer(start), outer(limit), outer(delta), initial,
+                        withIndexSplit(traced), names);
+        },
+        /*restageable=*/true);
   }
   std::int64_t step = delta.item<std::int64_t>();
   if (step == 0)
@@ -235,15 +243,19 @@ TensorList for_rows(const Tensor &rows,
     throw InvalidArgumentError("for_rows: cannot iterate over a 0-d tensor " +
                                format_spec(rows.spec()));
   if (rows.is_symbolic()) {
-    Tracer &tracer = tracerFor("for_rows");
-    std::int64_t extent = rows.dim(0);
-    Tensor upper = extent >= 0 ? constant(extent) : tracer.emit_dim(rows, 0);
     auto rowBody = [&](const Tensor &i, const TensorList &vars) { return body(rows[i], vars); };
     return detail::record_staged_loop(
-        loop_vars, /*hasIndex=*/true, withIndex(rowBody), [&](const detail::LoopBody &traced) {
+        loop_vars, /*hasIndex=*/true, nullptr, withIndex(rowBody),
+        [rows, names](const TensorList &initial, const detail::LoopCondition &,
+                      const detail::LoopBody &traced, const detail::OuterValue &outer) {
+          Tracer &tracer = tracerFor("for_rows");
+          Tensor staged = outer(rows);
+          std::int64_t extent = staged.dim(0);
+          Tensor upper = extent >= 0 ? constant(extent) : tracer.emit_dim(staged, 0);
           return tracer.emit_for(constant(std::int64_t{0}), upper, constant(std::int64_t{1}),
-                                 loop_vars, withIndexSplit(traced), names);
-        });
+                                 initial, withIndexSplit(traced), names);
+        },
+        /*restageable=*/true);
   }
   for (std::int64_t i = 0, n = rows.dim(0); i < n; ++i) {
     TensorList next = body(rows[i], loop_vars);

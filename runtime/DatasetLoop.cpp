@@ -232,21 +232,35 @@ Components mapThenBatch(Tracer &tracer, const Components &sources,
     names.push_back("the mapped batch's tensor " + std::to_string(names.size()));
   }
   Tensor size = rows.shape()[0] >= 0 ? i64(rows.shape()[0]) : tracer.emit_dim(rows, 0);
-  return tracer.emit_for(
-      i64(1), size, i64(1), batch,
-      [&](const Tensor &i, const TensorList &partial) {
-        Components element = mapped(i);
-        if (element.size() != partial.size())
-          throw InvalidArgumentError("for_dataset: a map returned " +
-                                     std::to_string(element.size()) + " tensors, then " +
-                                     std::to_string(partial.size()));
-        TensorList next;
-        for (std::size_t k = 0; k < partial.size(); ++k) {
-          next.push_back(::ag::detail::update_row(partial[k], i, element[k]));
-        }
-        return next;
+  // Under a tape, recorded like any staged loop, so that the gradient of
+  // the dataset loop's body can stage it again (docs/gradients.md).
+  auto body = [&](const TensorList &in) {
+    const Tensor &i = in[0];
+    TensorList partial(in.begin() + 1, in.end());
+    Components element = mapped(i);
+    if (element.size() != partial.size())
+      throw InvalidArgumentError("for_dataset: a map returned " +
+                                 std::to_string(element.size()) + " tensors, then " +
+                                 std::to_string(partial.size()));
+    TensorList next;
+    for (std::size_t k = 0; k < partial.size(); ++k)
+      next.push_back(::ag::detail::update_row(partial[k], i, element[k]));
+    return next;
+  };
+  return ::ag::detail::record_staged_loop(
+      batch, /*hasIndex=*/true, nullptr, body,
+      [size, names](const TensorList &initial, const ::ag::detail::LoopCondition &,
+                    const ::ag::detail::LoopBody &traced, const ::ag::detail::OuterValue &outer) {
+        Tracer &tracer = *current_tracer();
+        return tracer.emit_for(i64(1), outer(size), i64(1), initial,
+                               [&traced](const Tensor &i, const TensorList &vars) {
+                                 TensorList in{i};
+                                 in.insert(in.end(), vars.begin(), vars.end());
+                                 return traced(in);
+                               },
+                               names);
       },
-      names);
+      /*restageable=*/true);
 }
 
 /// A TracingError for a pipeline that cannot be staged: `what` cannot be
@@ -341,10 +355,15 @@ TensorList stagedLoop(
     next.insert(next.begin(), vars[0] + i64(1));
     return next;
   };
+  // The condition and the element's ops read the dataset's pipeline, which
+  // a staged region's gradient could not trace again: not restageable.
   TensorList results = ::ag::detail::record_staged_loop(
-      initial, /*hasIndex=*/false, step, [&](const ::ag::detail::LoopBody &traced) {
-        return tracer->emit_while_loop(initial, condition, traced, allNames);
-      });
+      initial, /*hasIndex=*/false, condition, step,
+      [&](const TensorList &, const ::ag::detail::LoopCondition &recorded,
+          const ::ag::detail::LoopBody &traced, const ::ag::detail::OuterValue &) {
+        return tracer->emit_while_loop(initial, recorded, traced, allNames);
+      },
+      /*restageable=*/false);
   return TensorList(results.begin() + 1, results.end());
 }
 

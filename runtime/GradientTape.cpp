@@ -148,6 +148,7 @@ GradientTape::GradientTape(bool persistent, bool watch_accessed_variables)
     : state_(std::make_unique<detail::TapeState>()) {
   state_->persistent = persistent;
   state_->watch_accessed_variables = watch_accessed_variables;
+  state_->regionDepth = detail::region_depth();
   detail::tls_tapes.push_back(state_.get());
   ++detail::tls_recording;
 }

@@ -62,23 +62,49 @@ bool loopIsConnected(const StagedLoop &loop, const TapeState &tape) {
   return !loopSources(loop, tape).empty();
 }
 
+/// One stack per body input, created before the loop.
+std::vector<TensorArray> makeStacks(bool hasIndex, const std::vector<Tensor> &initial) {
+  std::vector<TensorArray> stacks;
+  if (hasIndex)
+    stacks.emplace_back(DType::Int64, std::int64_t{0}, /*dynamic_size=*/true, "loop index stack");
+  for (const Tensor &value : initial)
+    stacks.emplace_back(value.dtype(), std::int64_t{0}, /*dynamic_size=*/true,
+                        "loop variable stack");
+  return stacks;
+}
+
+/// The body's inputs at this iteration, pushed on their stacks.
+void pushInputs(std::vector<TensorArray> &stacks, bool hasIndex, const std::vector<Tensor> &inputs) {
+  // The stacks are the gradient's bookkeeping, not part of any record.
+  NoTapeRecording quiet;
+  for (std::size_t k = 0; k < inputs.size() && k < stacks.size(); ++k) {
+    Tensor value = hasIndex && k == 0 ? cast(inputs[k], DType::Int64) : inputs[k];
+    stacks[k].write(stacks[k].size(), value);
+  }
+}
 } // namespace
 
 std::vector<Tensor> record_staged_loop(const std::vector<Tensor> &initial, bool hasIndex,
-                                       const LoopBody &body,
-                                       const std::function<std::vector<Tensor>(const LoopBody &)> &emit) {
+                                       const LoopCondition &condition, const LoopBody &body,
+                                       const LoopEmitter &emit, bool restageable) {
+  const OuterValue itself = [](const Tensor &t) { return t; };
   if (!any_tape_recording())
-    return emit(body);
+    return emit(initial, condition, body, itself);
   auto loop = std::make_shared<StagedLoop>();
   loop->initial = initial;
   loop->hasIndex = hasIndex;
-  // One stack per body input, created before the loop.
-  if (hasIndex)
-    loop->stacks.emplace_back(DType::Int64, std::int64_t{0}, /*dynamic_size=*/true,
-                              "loop index stack");
-  for (const Tensor &value : initial)
-    loop->stacks.emplace_back(value.dtype(), std::int64_t{0}, /*dynamic_size=*/true,
-                              "loop variable stack");
+  // A tape for which the loop is nested in a staged region differentiates
+  // the loop staged again, with new stacks: the loop's own stacks serve
+  // the tapes made inside the innermost region (or outside any).
+  const std::size_t depth = region_depth();
+  auto topLevelFor = [depth](const TapeState &tape) { return tape.regionDepth >= depth; };
+  bool anyTopLevel = false;
+  for (TapeState *tape : recording_tapes())
+    anyTopLevel = anyTopLevel || (tape->recording && topLevelFor(*tape));
+  if (anyTopLevel)
+    loop->stacks = makeStacks(hasIndex, initial);
+  if (restageable)
+    loop->emit = emit;
   LoopBody traced = [&](const std::vector<Tensor> &inputs) {
     // A body traced again (a trial) starts over.
     loop->body.clear();
@@ -90,14 +116,7 @@ std::vector<Tensor> record_staged_loop(const std::vector<Tensor> &initial, bool 
         for (const Tensor &input : inputs)
           if (carries_gradient(input.dtype()))
             tape->connected.insert(input.id());
-    {
-      // The stacks are the gradient's bookkeeping, not part of the record.
-      NoTapeRecording quiet;
-      for (std::size_t k = 0; k < inputs.size() && k < loop->stacks.size(); ++k) {
-        Tensor value = hasIndex && k == 0 ? cast(inputs[k], DType::Int64) : inputs[k];
-        loop->stacks[k].write(loop->stacks[k].size(), value);
-      }
-    }
+    pushInputs(loop->stacks, hasIndex, inputs);
     std::vector<TapeEntry> entries;
     std::vector<Tensor> results;
     {
@@ -109,30 +128,99 @@ std::vector<Tensor> record_staged_loop(const std::vector<Tensor> &initial, bool 
     loop->yields = results;
     return results;
   };
-  loop->outputs = emit(traced);
+  LoopCondition recordedCondition;
+  if (condition) {
+    loop->hasCondition = true;
+    recordedCondition = [&](const std::vector<Tensor> &inputs) {
+      // Recorded so that the loop can be staged again (restage_loop).
+      loop->condition.clear();
+      loop->conditionInputs = inputs;
+      RegionRecording recording(loop->condition);
+      loop->conditionResult = condition(inputs);
+      return loop->conditionResult;
+    };
+  }
+  loop->outputs = emit(initial, recordedCondition, traced, itself);
+  TapeEntry entry{OpKind::Constant, initial, {}, loop->outputs.empty() ? Tensor() : loop->outputs[0]};
+  entry.loop = loop;
+  entry.outputs = loop->outputs;
   for (TapeState *tape : recording_tapes()) {
     if (!tape->recording || !loopIsConnected(*loop, *tape))
       continue;
-    TapeEntry entry{OpKind::Constant, initial, {}, loop->outputs.empty() ? Tensor() : loop->outputs[0]};
-    entry.loop = loop;
-    entry.outputs = loop->outputs;
-    tape->entries.push_back(entry);
+    if (topLevelFor(*tape))
+      tape->entries.push_back(entry);
     for (const Tensor &output : loop->outputs)
       if (output.defined() && carries_gradient(output.dtype()))
         tape->connected.insert(output.id());
   }
-  record_opaque_in_region("staged control flow nested in a staged loop", loop->outputs);
+  // In an enclosing region's record: staged again when the region is
+  // (restage_loop), or an error there if it cannot be.
+  record_loop_in_region(entry);
   return loop->outputs;
 }
 
-void loop_gradient(const StagedLoop &loop, const TapeState &tape, Adjoints &adjoints) {
+void restage_loop(const StagedLoop &loop, Adjoints &values) {
+  if (!loop.emit)
+    throw InvalidArgumentError("GradientTape.gradient: differentiating through a loop over a "
+                               "dataset nested in staged control flow is not supported yet "
+                               "(docs/gradients.md)");
+  std::vector<Tensor> initial;
+  for (const Tensor &t : loop.initial)
+    initial.push_back(value_in(values, t));
+  std::vector<TensorArray> stacks = makeStacks(loop.hasIndex, initial);
+  LoopBody body = [&](const std::vector<Tensor> &inputs) {
+    pushInputs(stacks, loop.hasIndex, inputs);
+    Adjoints inner = values;
+    for (std::size_t n = 0; n < inputs.size() && n < loop.inputs.size(); ++n)
+      inner[loop.inputs[n].id()] = inputs[n];
+    replay(loop.body, inner);
+    std::vector<Tensor> yields;
+    for (const Tensor &y : loop.yields)
+      yields.push_back(value_in(inner, y));
+    return yields;
+  };
+  LoopCondition condition;
+  if (loop.hasCondition)
+    condition = [&](const std::vector<Tensor> &inputs) {
+      Adjoints inner = values;
+      for (std::size_t n = 0; n < inputs.size() && n < loop.conditionInputs.size(); ++n)
+        inner[loop.conditionInputs[n].id()] = inputs[n];
+      replay(loop.condition, inner);
+      return value_in(inner, loop.conditionResult);
+    };
+  std::vector<Tensor> outputs =
+      loop.emit(initial, condition, body, [&](const Tensor &t) { return value_in(values, t); });
+  for (std::size_t k = 0; k < outputs.size() && k < loop.outputs.size(); ++k)
+    values[loop.outputs[k].id()] = outputs[k];
+  loop.restaged = std::move(stacks);
+}
+
+std::vector<Tensor> loop_entry_inputs(const StagedLoop &loop, const TapeState &tape) {
+  std::vector<Tensor> inputs = loop.initial;
+  for (const Tensor &source : loopSources(loop, tape))
+    inputs.push_back(source);
+  for (const TapeEntry *read : region_reads(loop.body))
+    if (tape.connected.count(read->output.id()))
+      inputs.push_back(read->output);
+  return inputs;
+}
+
+void loop_gradient(const StagedLoop &loop, const TapeState &tape, Adjoints &adjoints,
+                   const Adjoints *values) {
+  static const Adjoints none;
+  const Adjoints &outer = values ? *values : none;
+  // A nested loop's iterations are those it made when staged again.
+  const std::vector<TensorArray> &stacks = values ? loop.restaged : loop.stacks;
+  if (stacks.empty())
+    throw Error("GradientTape.gradient: internal error: a loop's gradient without the "
+                "stacks of its iterations");
   std::vector<Tensor> sources = loopSources(loop, tape);
   std::size_t first = loop.hasIndex ? 1 : 0; // inputs[first + j] is loop variable j
   // The carried adjoints: the loop variables' (zeros where the results got
   // none; only floating ones carry gradients), then the sources'.
   std::vector<std::size_t> carried; // loop variables with an adjoint
   std::vector<Tensor> init;
-  Tensor count = loop.stacks[0].size();
+  Tensor count = stacks[0].size();
   init.push_back(count - constant(std::int32_t{1})); // the iteration, counting down
   for (std::size_t j = 0; j < loop.outputs.size(); ++j) {
     const Tensor &output = loop.outputs[j];
@@ -140,10 +228,10 @@ void loop_gradient(const StagedLoop &loop, const TapeState &tape, Adjoints &adjo
       continue;
     auto found = adjoints.find(output.id());
     carried.push_back(j);
-    init.push_back(found != adjoints.end() ? found->second : zeros_like(output));
+    init.push_back(found != adjoints.end() ? found->second : zeros_like(value_in(outer, output)));
   }
   for (const Tensor &source : sources)
-    init.push_back(zeros_like(source));
+    init.push_back(zeros_like(value_in(outer, source)));
   // The body's variable reads: their adjoints, summed over the iterations.
   std::vector<const TapeEntry *> reads;
   for (const TapeEntry *read : region_reads(loop.body))
@@ -159,18 +247,18 @@ void loop_gradient(const StagedLoop &loop, const TapeState &tape, Adjoints &adjo
   auto body = [&](const TensorList &v) {
     const Tensor &k = v[0];
     // The body's inputs at iteration k, and its ops traced again from them.
-    Adjoints values;
+    Adjoints traced = outer;
     for (std::size_t n = 0; n < loop.inputs.size(); ++n) {
       Tensor value;
       {
         NoTapeRecording quiet;
-        value = loop.stacks[n].read(k);
+        value = stacks[n].read(k);
       }
       if (loop.hasIndex && n == 0)
         value = cast(value, loop.inputs[0].dtype());
-      values[loop.inputs[n].id()] = value;
+      traced[loop.inputs[n].id()] = value;
     }
-    replay(loop.body, values, "staged loop");
+    replay(loop.body, traced);
     // The body's gradient, from its results' adjoints (the carried ones).
     Adjoints local;
     for (std::size_t c = 0; c < carried.size(); ++c) {
@@ -178,7 +266,7 @@ void loop_gradient(const StagedLoop &loop, const TapeState &tape, Adjoints &adjo
       if (yield.is_symbolic())
         accumulate(local, yield, v[1 + c]);
     }
-    backprop_region(loop.body, tape, &values, local);
+    backprop_region(loop.body, tape, &traced, local);
     TensorList next{k - constant(std::int32_t{1})};
     for (std::size_t c = 0; c < carried.size(); ++c) {
       const Tensor &input = loop.inputs[first + carried[c]];

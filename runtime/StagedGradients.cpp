@@ -73,6 +73,8 @@ std::vector<Tensor> cond_sources(const StagedCond &cond, const TapeState &tape) 
 }
 
 std::vector<Tensor> entry_inputs(const TapeEntry &entry, const TapeState &tape) {
+  if (entry.loop)
+    return loop_entry_inputs(*entry.loop, tape);
   if (!entry.cond)
     return entry.inputs;
   std::vector<Tensor> inputs{entry.cond->predicate};
@@ -115,19 +117,15 @@ void backprop_region(const std::vector<TapeEntry> &entries, const TapeState &tap
         cond_gradient(*entry->cond, tape, local, values);
       continue;
     }
-    if (entry->loop && outermost) {
+    if (entry->loop) {
+      // Nested in a region, the loop was staged again with the region
+      // (replay); at the top level its own stacks hold its iterations.
       if (reached(*entry))
-        loop_gradient(*entry->loop, tape, local);
+        loop_gradient(*entry->loop, tape, local, values);
       continue;
     }
-    if (entry->loop ? !reached(*entry) : !local.count(entry->output.id()))
+    if (!local.count(entry->output.id()))
       continue;
-    if (entry->opaque || entry->loop)
-      throw InvalidArgumentError(
-          std::string("GradientTape.gradient: differentiating through ") +
-          (entry->opaque ? entry->opaque : "a staged loop") +
-          (outermost ? "" : " nested in staged control flow") +
-          " is not supported yet (docs/gradients.md)");
     std::vector<Tensor> inputs;
     for (const Tensor &input : entry->inputs)
       inputs.push_back(value_in(traced, input));
@@ -144,7 +142,7 @@ void backprop_region(const std::vector<TapeEntry> &entries, const TapeState &tap
   }
 }
 
-void replay(const std::vector<TapeEntry> &entries, Adjoints &values, const char *where) {
+void replay(const std::vector<TapeEntry> &entries, Adjoints &values) {
   auto valueOf = [&](const Tensor &t) {
     auto found = values.find(t.id());
     return found == values.end() ? t : found->second;
@@ -156,7 +154,7 @@ void replay(const std::vector<TapeEntry> &entries, Adjoints &values, const char 
       auto branch = [&](int b) {
         return [&, b]() {
           Adjoints inner = values;
-          replay(cond.branches[b], inner, "staged 'cond'");
+          replay(cond.branches[b], inner);
           std::vector<Tensor> yields;
           for (const Tensor &y : cond.yields[b])
             yields.push_back(value_in(inner, y));
@@ -169,10 +167,11 @@ void replay(const std::vector<TapeEntry> &entries, Adjoints &values, const char 
         values[cond.outputs[k].id()] = outputs[k];
       continue;
     }
-    if (entry.opaque || entry.loop)
-      throw InvalidArgumentError(std::string("GradientTape.gradient: differentiating through "
-                                             "staged control flow nested in a ") +
-                                 where + " is not supported yet (docs/gradients.md)");
+    if (entry.loop) {
+      // A nested loop, staged again on the replayed values.
+      restage_loop(*entry.loop, values);
+      continue;
+    }
     std::vector<Tensor> inputs;
     for (const Tensor &input : entry.inputs)
       inputs.push_back(valueOf(input));
@@ -195,6 +194,13 @@ void replay(const std::vector<TapeEntry> &entries, Adjoints &values, const char 
         entry.dimAxis >= 0 ? current_tracer()->emit_dim(inputs[0], entry.dimAxis)
                            : apply_op(entry.kind, inputs, entry.attrs);
   }
+}
+
+std::size_t region_depth() { return tls_regions.size(); }
+
+void record_loop_in_region(const TapeEntry &entry) {
+  if (!tls_regions.empty())
+    tls_regions.back()->push_back(entry);
 }
 
 bool record_array_in_region(const TapeEntry &entry) {
@@ -239,16 +245,6 @@ void record_in_region(OpKind kind, Span<const Tensor> inputs, const OpAttrs &att
   if (!tls_regions.empty())
     tls_regions.back()->push_back(
         TapeEntry{kind, std::vector<Tensor>(inputs.begin(), inputs.end()), attrs, output});
-}
-
-void record_opaque_in_region(const char *what, Span<const Tensor> outputs) {
-  if (tls_regions.empty())
-    return;
-  for (const Tensor &output : outputs) {
-    TapeEntry entry{OpKind::Constant, {}, {}, output};
-    entry.opaque = what;
-    tls_regions.back()->push_back(entry);
-  }
 }
 
 std::vector<Tensor> record_staged_cond(
@@ -308,7 +304,7 @@ void cond_gradient(const StagedCond &cond, const TapeState &tape, Adjoints &adjo
   auto branchGradient = [&](int b) {
     return [&, b]() {
       Adjoints replayed = outer;
-      replay(cond.branches[b], replayed, "staged 'cond'");
+      replay(cond.branches[b], replayed);
       Adjoints local;
       for (std::size_t k = 0; k < cond.yields[b].size(); ++k)
         if (outputAdjoints[k].defined() && cond.yields[b][k].is_symbolic())

@@ -33,15 +33,14 @@ struct ArrayRecord {
 /// The identity of an array (its state eagerly, its handle when traced).
 const void *array_key(const TensorArray &array);
 
-/// One recorded computation: an op of the op layer, a staged cond (`cond`,
-/// with `outputs`), or something without a gradient yet (`opaque`).
+/// One recorded computation: an op of the op layer, a staged cond or loop
+/// (`cond`, `loop`, with `outputs`), a variable read, a TensorArray
+/// operation or a tracer's run-time extent.
 struct TapeEntry {
   OpKind kind;
   std::vector<Tensor> inputs;
   OpAttrs attrs;
   Tensor output;
-  /// Set for a computation without a gradient yet (record_opaque_in_region).
-  const char *opaque = nullptr;
   /// A tracer's run-time extent (Tracer::emit_dim) of inputs[0]'s axis.
   std::int64_t dimAxis = -1;
   /// A read of this variable (its value is `output`), in a region's record.
@@ -70,6 +69,12 @@ struct StagedCond {
 /// TensorArray) that the compiled body pushes the input's value on at each
 /// iteration, so that the backward loop can trace the body again for each
 /// iteration in reverse.
+///
+/// A loop nested in a staged region (a loop body, a cond's branch) also
+/// keeps its condition's record and how to stage it: the region's gradient
+/// traces the region again, which stages the loop again from the region's
+/// new values, with new stacks (`restaged`), and then differentiates it
+/// from those.
 struct StagedLoop {
   std::vector<Tensor> initial;
   std::vector<Tensor> inputs;   // the body's parameters, as traced
@@ -78,9 +83,23 @@ struct StagedLoop {
   std::vector<TensorArray> stacks; // one per input
   bool hasIndex = false;            // inputs[0] is a `for`'s induction value
   std::vector<Tensor> outputs;
+  /// A while loop's condition: its parameters, its ops and its result.
+  bool hasCondition = false;
+  std::vector<Tensor> conditionInputs;
+  std::vector<TapeEntry> condition;
+  Tensor conditionResult;
+  /// Stages the loop again; null if it cannot be (a dataset's loop).
+  LoopEmitter emit;
+  /// The stacks of the loop as replay() last staged it again, which the
+  /// gradient of the region being traced again reads.
+  mutable std::vector<TensorArray> restaged;
 };
 
 struct TapeState {
+  /// How many staged regions were being recorded when the tape was made:
+  /// a loop recorded deeper than that is nested in a region for this tape,
+  /// and its gradient comes from the region's (the loop staged again).
+  std::size_t regionDepth = 0;
   bool persistent;
   bool watch_accessed_variables;
   bool recording = true;
@@ -145,6 +164,12 @@ bool writes_connected_arrays(const TapeEntry &entry, const TapeState &tape);
 /// tape saw written with a connected value (also in staged regions).
 void create_adjoint_arrays(const TapeState &tape);
 
+/// How many staged regions are being recorded on this thread.
+std::size_t region_depth();
+
+/// Appends a staged loop's entry to the innermost region's record, if any.
+void record_loop_in_region(const TapeEntry &entry);
+
 /// Appends a TensorArray operation to the innermost region's record;
 /// false outside staged regions.
 bool record_array_in_region(const TapeEntry &entry);
@@ -158,14 +183,10 @@ void record_read_in_region(const std::shared_ptr<VariableState> &variable, const
 /// sums their adjoints over the iterations).
 std::vector<const TapeEntry *> region_reads(const std::vector<TapeEntry> &entries);
 
-/// Notes in the innermost region's record that `outputs` were made by a
-/// computation without a gradient yet (`what`).
-void record_opaque_in_region(const char *what, Span<const Tensor> outputs);
-
 /// Traces the record `entries` again; `values` maps each recorded result's
-/// identity to its new tensor (outer tensors are themselves). `where` names
-/// the region for the error on what cannot be traced again yet.
-void replay(const std::vector<TapeEntry> &entries, Adjoints &values, const char *where);
+/// identity to its new tensor (outer tensors are themselves). Nested conds
+/// and loops are staged again on the new values.
+void replay(const std::vector<TapeEntry> &entries, Adjoints &values);
 
 /// The adjoints of the staged cond's inputs for its outputs' `adjoints`,
 /// added to `adjoints` (a cond on the same predicate, each branch traced
@@ -192,8 +213,20 @@ void backprop_region(const std::vector<TapeEntry> &entries, const TapeState &tap
 /// The adjoints of the staged loop's initial values and of the outer
 /// tensors its body used, added to `adjoints`: a loop over the recorded
 /// iterations in reverse, each tracing the body again from its inputs'
-/// stacked values and then its gradient.
-void loop_gradient(const StagedLoop &loop, const TapeState &tape, Adjoints &adjoints);
+/// stacked values and then its gradient. `values` maps recorded tensors to
+/// those of the enclosing region traced again (a loop nested in a loop
+/// body or a branch, staged again by replay()), null at the top level.
+void loop_gradient(const StagedLoop &loop, const TapeState &tape, Adjoints &adjoints,
+                   const Adjoints *values = nullptr);
+
+/// Stages the loop of a region's record again on `values` (replay()), with
+/// new stacks, and maps its recorded results to the new ones.
+void restage_loop(const StagedLoop &loop, Adjoints &values);
+
+/// What a loop entry takes, for source analysis: its initial values, the
+/// connected outer tensors its body uses, and the values of the connected
+/// variable reads in it.
+std::vector<Tensor> loop_entry_inputs(const StagedLoop &loop, const TapeState &tape);
 
 } // namespace ag::detail
 

@@ -115,12 +115,24 @@ std::vector<Tensor> record_staged_cond(
 
 /// The staged paths of ag::while_loop (no induction value) and of ag.for
 /// loops (`body` takes the induction value first) under a recording tape:
-/// `emit` stages the loop with the body it is given, which this wraps to
-/// record the body and stack its inputs per iteration.
+/// `emit` stages the loop from `initial` values with the body (and, for a
+/// while loop, the condition) it is given, which this wraps to record the
+/// body and condition and to stack the body's inputs per iteration.
+/// `emit`'s last argument gives, for each outer tensor the emitter itself
+/// uses (a `for`'s bounds, the rows of a loop over rows), the tensor to use.
+/// A `restageable` emitter keeps copies of what it uses: the gradient of an
+/// enclosing staged region calls it again to stage the loop again, with the
+/// region's values traced again (docs/gradients.md). Otherwise a loop
+/// nested in a staged region cannot be differentiated (an error says so).
 using LoopBody = std::function<std::vector<Tensor>(const std::vector<Tensor> &)>;
+using LoopCondition = std::function<Tensor(const std::vector<Tensor> &)>;
+using OuterValue = std::function<Tensor(const Tensor &)>;
+using LoopEmitter = std::function<std::vector<Tensor>(
+    const std::vector<Tensor> &initial, const LoopCondition &condition, const LoopBody &body,
+    const OuterValue &outer)>;
 std::vector<Tensor> record_staged_loop(const std::vector<Tensor> &initial, bool hasIndex,
-                                       const LoopBody &body,
-                                       const std::function<std::vector<Tensor>(const LoopBody &)> &emit);
+                                       const LoopCondition &condition, const LoopBody &body,
+                                       const LoopEmitter &emit, bool restageable);
 
 /// A tracer's run-time extent `result` of `x`'s axis `axis` (Tracer::emit_dim),
 /// noted in the record of the staged region being traced, if any, so that
