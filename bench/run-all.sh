@@ -48,4 +48,5 @@ google_benchmark() {
   bash "$root/bench/compare-training-step.sh" "$build" | grep '^|'
   section "Gradients of compiled loops"
   verbatim "$build/bin/autograph-loop-gradient-memory"
+  verbatim "$build/bin/autograph-loop-gradient-memory" 10000 nested
 } | tee "$report"
