@@ -159,7 +159,7 @@ std::vector<Tensor> record_staged_loop(const std::vector<Tensor> &initial, bool 
   return loop->outputs;
 }
 
-void restage_loop(const StagedLoop &loop, Adjoints &values) {
+void restage_loop(const StagedLoop &loop, Adjoints &values, bool withStacks) {
   if (!loop.emit)
     throw InvalidArgumentError("GradientTape.gradient: differentiating through a loop over a "
                                "dataset nested in staged control flow is not supported yet "
@@ -167,13 +167,16 @@ void restage_loop(const StagedLoop &loop, Adjoints &values) {
   std::vector<Tensor> initial;
   for (const Tensor &t : loop.initial)
     initial.push_back(value_in(values, t));
-  std::vector<TensorArray> stacks = makeStacks(loop.hasIndex, initial);
+  std::vector<TensorArray> stacks;
+  if (withStacks)
+    stacks = makeStacks(loop.hasIndex, initial);
   LoopBody body = [&](const std::vector<Tensor> &inputs) {
     pushInputs(stacks, loop.hasIndex, inputs);
     Adjoints inner = values;
     for (std::size_t n = 0; n < inputs.size() && n < loop.inputs.size(); ++n)
       inner[loop.inputs[n].id()] = inputs[n];
-    replay(loop.body, inner);
+    // For the values only: this body's gradient is the loop's gradient's.
+    replay(loop.body, inner, /*forGradient=*/false);
     std::vector<Tensor> yields;
     for (const Tensor &y : loop.yields)
       yields.push_back(value_in(inner, y));
@@ -185,14 +188,15 @@ void restage_loop(const StagedLoop &loop, Adjoints &values) {
       Adjoints inner = values;
       for (std::size_t n = 0; n < inputs.size() && n < loop.conditionInputs.size(); ++n)
         inner[loop.conditionInputs[n].id()] = inputs[n];
-      replay(loop.condition, inner);
+      replay(loop.condition, inner, /*forGradient=*/false);
       return value_in(inner, loop.conditionResult);
     };
   std::vector<Tensor> outputs =
       loop.emit(initial, condition, body, [&](const Tensor &t) { return value_in(values, t); });
   for (std::size_t k = 0; k < outputs.size() && k < loop.outputs.size(); ++k)
     values[loop.outputs[k].id()] = outputs[k];
-  loop.restaged = std::move(stacks);
+  if (withStacks)
+    loop.restaged = std::move(stacks);
 }
 
 std::vector<Tensor> loop_entry_inputs(const StagedLoop &loop, const TapeState &tape) {
@@ -258,7 +262,7 @@ void loop_gradient(const StagedLoop &loop, const TapeState &tape, Adjoints &adjo
         value = cast(value, loop.inputs[0].dtype());
       traced[loop.inputs[n].id()] = value;
     }
-    replay(loop.body, traced);
+    replay(loop.body, traced, /*forGradient=*/true);
     // The body's gradient, from its results' adjoints (the carried ones).
     Adjoints local;
     for (std::size_t c = 0; c < carried.size(); ++c) {
@@ -286,6 +290,15 @@ void loop_gradient(const StagedLoop &loop, const TapeState &tape, Adjoints &adjo
     return next;
   };
   TensorList result = while_loop(condition, body, init, names);
+  if (values) {
+    // The stacks of a loop staged again serve this gradient only: freed
+    // now rather than when the compiled call returns (an inner loop's
+    // stacks, once per iteration of the loop around it).
+    NoTapeRecording quiet;
+    for (const TensorArray &stack : loop.restaged)
+      release_tensor_array(stack);
+    loop.restaged.clear();
+  }
   for (std::size_t c = 0; c < carried.size(); ++c) {
     const Tensor &start = loop.initial[carried[c]];
     if (tape.connected.count(start.id()))

@@ -142,7 +142,7 @@ void backprop_region(const std::vector<TapeEntry> &entries, const TapeState &tap
   }
 }
 
-void replay(const std::vector<TapeEntry> &entries, Adjoints &values) {
+void replay(const std::vector<TapeEntry> &entries, Adjoints &values, bool forGradient) {
   auto valueOf = [&](const Tensor &t) {
     auto found = values.find(t.id());
     return found == values.end() ? t : found->second;
@@ -154,7 +154,7 @@ void replay(const std::vector<TapeEntry> &entries, Adjoints &values) {
       auto branch = [&](int b) {
         return [&, b]() {
           Adjoints inner = values;
-          replay(cond.branches[b], inner);
+          replay(cond.branches[b], inner, /*forGradient=*/false);
           std::vector<Tensor> yields;
           for (const Tensor &y : cond.yields[b])
             yields.push_back(value_in(inner, y));
@@ -169,7 +169,7 @@ void replay(const std::vector<TapeEntry> &entries, Adjoints &values) {
     }
     if (entry.loop) {
       // A nested loop, staged again on the replayed values.
-      restage_loop(*entry.loop, values);
+      restage_loop(*entry.loop, values, forGradient);
       continue;
     }
     std::vector<Tensor> inputs;
@@ -304,7 +304,7 @@ void cond_gradient(const StagedCond &cond, const TapeState &tape, Adjoints &adjo
   auto branchGradient = [&](int b) {
     return [&, b]() {
       Adjoints replayed = outer;
-      replay(cond.branches[b], replayed);
+      replay(cond.branches[b], replayed, /*forGradient=*/true);
       Adjoints local;
       for (std::size_t k = 0; k < cond.yields[b].size(); ++k)
         if (outputAdjoints[k].defined() && cond.yields[b][k].is_symbolic())

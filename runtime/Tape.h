@@ -90,8 +90,9 @@ struct StagedLoop {
   Tensor conditionResult;
   /// Stages the loop again; null if it cannot be (a dataset's loop).
   LoopEmitter emit;
-  /// The stacks of the loop as replay() last staged it again, which the
-  /// gradient of the region being traced again reads.
+  /// The stacks of the loop as replay() last staged it again for the
+  /// gradient of the region being traced again, which reads and then
+  /// releases them.
   mutable std::vector<TensorArray> restaged;
 };
 
@@ -185,8 +186,10 @@ std::vector<const TapeEntry *> region_reads(const std::vector<TapeEntry> &entrie
 
 /// Traces the record `entries` again; `values` maps each recorded result's
 /// identity to its new tensor (outer tensors are themselves). Nested conds
-/// and loops are staged again on the new values.
-void replay(const std::vector<TapeEntry> &entries, Adjoints &values);
+/// and loops are staged again on the new values; `forGradient` when the
+/// region's gradient follows (backprop_region on the same values), so that
+/// the loops staged again stack their iterations for it.
+void replay(const std::vector<TapeEntry> &entries, Adjoints &values, bool forGradient);
 
 /// The adjoints of the staged cond's inputs for its outputs' `adjoints`,
 /// added to `adjoints` (a cond on the same predicate, each branch traced
@@ -220,8 +223,9 @@ void loop_gradient(const StagedLoop &loop, const TapeState &tape, Adjoints &adjo
                    const Adjoints *values = nullptr);
 
 /// Stages the loop of a region's record again on `values` (replay()), with
-/// new stacks, and maps its recorded results to the new ones.
-void restage_loop(const StagedLoop &loop, Adjoints &values);
+/// new stacks if `withStacks` (for its gradient, which releases them), and
+/// maps its recorded results to the new ones.
+void restage_loop(const StagedLoop &loop, Adjoints &values, bool withStacks);
 
 /// What a loop entry takes, for source analysis: its initial values, the
 /// connected outer tensors its body uses, and the values of the connected

@@ -46,7 +46,20 @@ std::string TensorArrayState::where(const char *op) const {
   return std::string(op) + ": TensorArray '" + name_ + "': ";
 }
 
+void TensorArrayState::checkLive(const char *op) const {
+  if (released_)
+    throw InvalidArgumentError(where(op) + "the array was released");
+}
+
+void TensorArrayState::release() {
+  released_ = true;
+  size_ = 0;
+  std::vector<unsigned char>().swap(data_);
+  std::vector<bool>().swap(written_);
+}
+
 void TensorArrayState::checkIndex(const char *op, std::int64_t index) const {
+  checkLive(op);
   if (index < 0)
     throw InvalidArgumentError(where(op) + (op[0] == 'w' ? "writing to" : "reading from") +
                                " negative indices (index " + std::to_string(index) +
@@ -111,6 +124,7 @@ void TensorArrayState::read(std::int64_t index, void *out, std::size_t bytes) co
 }
 
 void TensorArrayState::stack(void *out, std::size_t bytes) const {
+  checkLive("stack");
   // An empty array stacks to an empty tensor; a non-empty one needs an
   // element shape.
   if (!element_shape_ && size_ != 0)
@@ -410,6 +424,14 @@ Tensor Tracer::emit_tensor_array_read(const Tensor &, const Tensor &, const Tens
 }
 Tensor Tracer::emit_tensor_array_stack(const Tensor &, const TensorSpec &) { cannotRecord(""); }
 Tensor Tracer::emit_tensor_array_size(const Tensor &) { cannotRecord(""); }
+void Tracer::emit_tensor_array_release(const Tensor &) { cannotRecord(""); }
+
+void detail::release_tensor_array(const TensorArray &array) {
+  if (array.state())
+    array.state()->release();
+  else
+    arrayTracer(array.name()).emit_tensor_array_release(array.traced_handle());
+}
 
 Tensor TensorArray::handle_argument() const {
   return constant(detail::toHandle(state_.get()));
@@ -491,6 +513,10 @@ AG_TENSOR_ARRAY_WRITE(bool, Bool)
 
 extern "C" int64_t agrt_memref_tensor_array_size(int64_t array) {
   return fromHandle(array)->size();
+}
+
+extern "C" void agrt_memref_tensor_array_release(int64_t array) {
+  fromHandle(array)->release();
 }
 
 extern "C" int64_t agrt_memref_tensor_array_element_dim(int64_t array, int64_t axis) {

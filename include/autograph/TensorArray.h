@@ -64,10 +64,13 @@ public:
   void stack(void *out, std::size_t bytes) const;
   /// The bytes of one element (0 before the first write).
   std::size_t element_bytes() const { return element_bytes_; }
+  /// Frees the elements; a later write, read or stack is an error.
+  void release();
 
 private:
   std::string where(const char *op) const;
   void checkIndex(const char *op, std::int64_t index) const;
+  void checkLive(const char *op) const;
 
   DType dtype_;
   bool dynamic_;
@@ -77,6 +80,7 @@ private:
   std::size_t element_bytes_ = 0;
   std::vector<unsigned char> data_;
   std::vector<bool> written_;
+  bool released_ = false;
 };
 struct TracedTensorArray;
 
@@ -134,6 +138,12 @@ private:
   Tensor handle_;
   std::shared_ptr<detail::TracedTensorArray> traced_;
 };
+
+namespace detail {
+/// Frees `array`'s elements now (in a traced function: when compiled code
+/// gets there, ag.tensor_array_release), for an array nothing uses again.
+void release_tensor_array(const TensorArray &array);
+} // namespace detail
 
 /// A TensorArray argument of a compiled function: its identity is part of
 /// the signature; compiled code writes and reads the caller's array.

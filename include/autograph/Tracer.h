@@ -126,6 +126,7 @@ public:
                                         const TensorSpec &element);
   virtual Tensor emit_tensor_array_stack(const Tensor &handle, const TensorSpec &stacked);
   virtual Tensor emit_tensor_array_size(const Tensor &handle);
+  virtual void emit_tensor_array_release(const Tensor &handle);
 
   /// ag::summary in a traced function: at run time, write `data` at `step`
   /// (0-d int64) under `tag` to the default writer of that moment. `plugin`

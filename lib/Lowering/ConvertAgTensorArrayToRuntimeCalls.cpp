@@ -28,7 +28,7 @@ struct ConvertAgTensorArrayToRuntimeCallsPass
     ConversionTarget target(*context);
     target.addIllegalOp<ag::TensorArrayCreateOp, ag::TensorArrayWriteOp,
                         ag::TensorArrayReadOp, ag::TensorArrayStackOp,
-                        ag::TensorArraySizeOp>();
+                        ag::TensorArrayReleaseOp, ag::TensorArraySizeOp>();
     target.markUnknownOpDynamicallyLegal([](Operation *) { return true; });
     if (failed(applyPartialConversion(getOperation(), target,
                                       std::move(patterns))))

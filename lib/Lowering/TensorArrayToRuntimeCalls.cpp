@@ -14,6 +14,7 @@
 //                           as the result type and made a tensor
 //                           (bufferization.to_tensor restrict writable)
 //   ag.tensor_array_size    agrt_memref_tensor_array_size
+//   ag.tensor_array_release agrt_memref_tensor_array_release
 //
 // The buffers are ordinary allocations, freed by buffer deallocation. Patterns
 // only; the pass is in ConvertAgTensorArrayToRuntimeCalls.cpp.
@@ -208,6 +209,18 @@ struct StackToRuntimeCall : OpRewritePattern<mlir::ag::TensorArrayStackOp> {
   }
 };
 
+struct ReleaseToRuntimeCall : OpRewritePattern<mlir::ag::TensorArrayReleaseOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(mlir::ag::TensorArrayReleaseOp op,
+                                PatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    callRuntimeFunction(rewriter, loc, op, RuntimeFunction::tensor_array_release,
+                        {extractScalar(rewriter, loc, op.getHandle())});
+    rewriter.eraseOp(op);
+    return success();
+  }
+};
+
 struct SizeToRuntimeCall : OpRewritePattern<mlir::ag::TensorArraySizeOp> {
   using OpRewritePattern::OpRewritePattern;
   LogicalResult matchAndRewrite(mlir::ag::TensorArraySizeOp op,
@@ -225,5 +238,6 @@ struct SizeToRuntimeCall : OpRewritePattern<mlir::ag::TensorArraySizeOp> {
 
 void autograph::populateAgTensorArrayToRuntimeCallsPatterns(RewritePatternSet &patterns) {
   patterns.add<CreateToRuntimeCall, WriteToRuntimeCall, ReadToRuntimeCall,
-               StackToRuntimeCall, SizeToRuntimeCall>(patterns.getContext());
+               StackToRuntimeCall, ReleaseToRuntimeCall, SizeToRuntimeCall>(
+      patterns.getContext());
 }

@@ -100,6 +100,7 @@ public:
   ag::Tensor emit_tensor_array_stack(const ag::Tensor &handle,
                                      const ag::TensorSpec &stacked) override;
   ag::Tensor emit_tensor_array_size(const ag::Tensor &handle) override;
+  void emit_tensor_array_release(const ag::Tensor &handle) override;
   void emit_summary(const std::string &plugin, const std::string &tag,
                     const std::string &description, const ag::Tensor &data,
                     const ag::Tensor &step, std::int64_t buckets) override;

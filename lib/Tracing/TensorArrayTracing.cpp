@@ -1,7 +1,7 @@
 //===- TensorArrayTracing.cpp - ag::TensorArray ops in a trace ------------===//
 //
 // A traced array is the 0-d i64 handle of ag.tensor_array_create; writes,
-// reads, stacks and sizes are ops on it, recorded where the program does
+// reads, stacks, sizes and an early release are ops on it, recorded where the program does
 // them (their memory effects keep them in that order). Nothing is carried
 // through ag.cond or loops: the handle is defined before them.
 //
@@ -47,6 +47,10 @@ void MlirTracer::emit_tensor_array_write(const ::ag::Tensor &handle, const ::ag:
   return symbolic(builder_.create<mlir::ag::TensorArraySizeOp>(
       here(), tensorType(builder_.getContext(), ::ag::TensorSpec{::ag::DType::Int32, {}}),
       valueOf(handle)));
+}
+
+void MlirTracer::emit_tensor_array_release(const ::ag::Tensor &handle) {
+  builder_.create<mlir::ag::TensorArrayReleaseOp>(here(), valueOf(handle));
 }
 
 } // namespace autograph::tracing

@@ -8,6 +8,7 @@
 // CHECK-DAG: func.func private @agrt_memref_tensor_array_stack(i64, memref<?xi8>)
 // CHECK-DAG: func.func private @agrt_memref_tensor_array_element_dim(i64, i64) -> i64
 // CHECK-DAG: func.func private @agrt_memref_tensor_array_size(i64) -> i64
+// CHECK-DAG: func.func private @agrt_memref_tensor_array_release(i64)
 
 // CHECK-LABEL: func @fill_and_stack
 // CHECK-SAME: (%[[N:[^:]*]]: tensor<i64>, %[[I:[^:]*]]: tensor<i32>, %[[X:[^:]*]]: tensor<?x13xf32>)
@@ -57,6 +58,11 @@ func.func @fill_and_stack(%n: tensor<i64>, %i: tensor<i32>, %x: tensor<?x13xf32>
   // CHECK: %[[Z32:.*]] = arith.trunci %[[Z]] : i64 to i32
   // CHECK: tensor.from_elements %[[Z32]] : tensor<i32>
   %size = ag.tensor_array_size %ta : tensor<i32>
+
+  // Release: the handle.
+  // CHECK: %[[RLH:.*]] = tensor.extract %[[HT]][] : tensor<i64>
+  // CHECK: call @agrt_memref_tensor_array_release(%[[RLH]]) : (i64) -> ()
+  ag.tensor_array_release %ta
   // CHECK-NOT: ag.tensor_array
   return %e, %all, %size : tensor<?x13xf32>, tensor<?x?x13xf32>, tensor<i32>
 }

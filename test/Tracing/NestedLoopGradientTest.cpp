@@ -116,6 +116,9 @@ TEST(NestedLoopGradientTest, AForLoopInsideAForLoop) {
   // iterations with the inner loop staged again and its own backward loop
   // inside.
   EXPECT_EQ(occurrences(compiled.mlir(), "ag.for "), 3u) << compiled.mlir();
+  // The inner loop staged again stacks its iterations (its input and the
+  // loop variable) for its gradient, which then releases the two stacks.
+  EXPECT_EQ(occurrences(compiled.mlir(), "ag.tensor_array_release"), 2u);
   for (auto [n, m] : {std::pair<std::int64_t, std::int64_t>{0, 3}, {1, 0}, {1, 1}, {3, 2}, {4, 5}}) {
     SCOPED_TRACE("n=" + std::to_string(n) + " m=" + std::to_string(m));
     Tensor tn = ag::constant(n), tm = ag::constant(m);

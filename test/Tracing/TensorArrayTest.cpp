@@ -264,6 +264,45 @@ TEST(TensorArrayTest, CompiledErrorsAreTheEagerOnes) {
   EXPECT_NE(g.mlir().find("ag.tensor_array_write"), std::string::npos);
 }
 
+// An array released early (what a nested loop's gradient does with the
+// stacks of an inner loop it staged again): its memory is freed, and any
+// later use is an error, eagerly and compiled alike.
+TEST(TensorArrayTest, AReleasedArrayCannotBeUsed) {
+  auto use = [](const Tensor &x, int what) {
+    TensorArray ta(ag::DType::Float32, 0, /*dynamic_size=*/true, "stack");
+    for (std::int64_t i = 0; i < 3; ++i)
+      ta = ta.write(i, x * static_cast<float>(i));
+    Tensor stacked = ta.stack();
+    ag::detail::release_tensor_array(ta);
+    if (what == 1)
+      return ta.read(0);
+    if (what == 2)
+      return ta.stack();
+    if (what == 3)
+      ta.write(0, x);
+    return stacked;
+  };
+  Tensor x = ag::constant({1.f, 2.f});
+  const std::string read = "read: TensorArray 'stack': the array was released";
+  const std::string stack = "stack: TensorArray 'stack': the array was released";
+  const std::string write = "write: TensorArray 'stack': the array was released";
+  EXPECT_EQ(values(use(x, 0)), (std::vector<float>{0.f, 0.f, 1.f, 2.f, 2.f, 4.f}));
+  EXPECT_EQ(errorOf([&] { use(x, 1); }), read);
+  EXPECT_EQ(errorOf([&] { use(x, 2); }), stack);
+  EXPECT_EQ(errorOf([&] { use(x, 3); }), write);
+  for (int what : {0, 1, 2, 3}) {
+    SCOPED_TRACE(what);
+    ag::jit::CompiledFunction compiled([&](const TensorList &a) { return TensorList{use(a[0], what)}; },
+                                       {ag::TensorSpec{ag::DType::Float32, {2}}},
+                                       "released_" + std::to_string(what));
+    EXPECT_NE(compiled.mlir().find("ag.tensor_array_release"), std::string::npos);
+    if (what == 0)
+      EXPECT_EQ(values(compiled({x})[0]), (std::vector<float>{0.f, 0.f, 1.f, 2.f, 2.f, 4.f}));
+    else
+      EXPECT_EQ(errorOf([&] { compiled({x}); }), what == 1 ? read : what == 2 ? stack : write);
+  }
+}
+
 TEST(TensorArrayTest, AnArrayArgumentIsWrittenByCompiledCode) {
   auto record = ag::function(
       [](TensorArray &log, const Tensor &step, const Tensor &value) {

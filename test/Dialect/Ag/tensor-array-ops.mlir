@@ -17,6 +17,9 @@ func.func @fill_and_stack(%n: tensor<i64>, %i: tensor<i32>, %x: tensor<?x13xf32>
   %all = ag.tensor_array_stack %ta : tensor<?x?x13xf32>
   // CHECK: ag.tensor_array_size %[[TA]] : tensor<i32>
   %size = ag.tensor_array_size %ta : tensor<i32>
+  // CHECK: ag.tensor_array_release %[[TA]]
+  // EFFECTS: ag.tensor_array_release
+  ag.tensor_array_release %ta
   return %e, %all, %size : tensor<?x13xf32>, tensor<?x?x13xf32>, tensor<i32>
 }
 

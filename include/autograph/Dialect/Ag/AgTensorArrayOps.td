@@ -79,6 +79,22 @@ def Ag_TensorArrayStackOp : Ag_TensorArrayOp<"tensor_array_stack"> {
   let hasVerifier = 1;
 }
 
+def Ag_TensorArrayReleaseOp : Ag_TensorArrayOp<"tensor_array_release"> {
+  let summary = "Frees the array's elements before the function returns";
+  let description = [{
+    For an array that nothing uses afterwards (a loop gradient's stacks of
+    an inner loop staged again, once its gradient is computed): its
+    elements' memory is freed now instead of when the compiled function
+    returns. A later write, read or stack of it is an error.
+
+    ```mlir
+    ag.tensor_array_release %ta
+    ```
+  }];
+  let arguments = (ins Ag_I64Scalar:$handle);
+  let assemblyFormat = "$handle attr-dict";
+}
+
 def Ag_TensorArraySizeOp : Ag_TensorArrayOp<"tensor_array_size"> {
   let summary = "The number of elements, as a 0-d i32";
   let arguments = (ins Ag_I64Scalar:$handle);
